@@ -1,0 +1,8 @@
+// Placeholder: the owner of this command replaces it.
+#include "app/commands.h"
+namespace ta::app {
+void addListCommand(CLI::App& app, int& exitCode)
+{
+    app.add_subcommand("list", "(not built yet)")->callback([&exitCode] { exitCode = 2; });
+}
+} // namespace ta::app

@@ -1,0 +1,42 @@
+#pragma once
+// Triangle meshes in the model frame: metres, +Y up, subject facing +Z, subject's left at +X, feet at y = 0.
+#include <glm/glm.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace ta::core {
+
+struct Aabb {
+    glm::vec3 min{std::numeric_limits<float>::max()};
+    glm::vec3 max{-std::numeric_limits<float>::max()};
+
+    bool valid() const { return min.x <= max.x && min.y <= max.y && min.z <= max.z; }
+    void expand(const glm::vec3& p) { min = glm::min(min, p); max = glm::max(max, p); }
+    void expand(const Aabb& b) { if (b.valid()) { expand(b.min); expand(b.max); } }
+    glm::vec3 centre() const { return (min + max) * 0.5f; }
+    glm::vec3 size() const { return max - min; }
+};
+
+/// An indexed triangle mesh. Triangles wind counter-clockwise seen from outside.
+/// `normals` and `fibres` are per vertex and either empty or the same length as `positions`.
+/// `fibres` holds the unit muscle-fibre direction (model frame) for muscles; empty for other tissue.
+struct Mesh {
+    std::vector<glm::vec3> positions;
+    std::vector<glm::vec3> normals;
+    std::vector<glm::vec3> fibres;
+    std::vector<std::uint32_t> indices;
+
+    std::size_t vertexCount() const { return positions.size(); }
+    std::size_t triangleCount() const { return indices.size() / 3; }
+    bool empty() const { return indices.empty(); }
+
+    Aabb bounds() const;
+    /// Area-weighted smooth vertex normals from the triangles.
+    void computeNormals();
+    /// Total surface area in square metres.
+    double area() const;
+};
+
+} // namespace ta::core

@@ -1,0 +1,13 @@
+# Fails when any file under DIR includes an OpenGL, windowing, UI or importer header.
+file(GLOB_RECURSE files "${DIR}/*.h" "${DIR}/*.cpp")
+set(bad "")
+foreach(f ${files})
+  file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](GL/|GLFW/|epoxy/|EGL/|imgui|tiny_gltf|assimp/|CLI/|spdlog/)")
+  if(lines)
+    list(APPEND bad "${f}: ${lines}")
+  endif()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "core layer includes forbidden headers:\n${bad}")
+endif()
+message(STATUS "core layer clean (${DIR})")
