@@ -1,0 +1,47 @@
+#pragma once
+// The anatomy specification: assets/anatomy/{landmarks,bones,skin}.json. Schema-versioned JSON written by
+// us; figures in millimetres in the model frame (+X subject's left, +Y up, +Z anterior, feet at y = 0).
+// Paired entries are written once for the LEFT side (+X) and mirrored for the right.
+#include "core/anatomy/sdf_shape.h"
+#include "core/anatomy_model.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ta::core::anatomy {
+
+inline constexpr int kSpecVersion = 1;
+
+/// One structure to generate: its identity and its shape (mm).
+struct StructureSpec {
+    std::string id;
+    std::string name;
+    std::string latin;
+    std::string fma;
+    Side side = Side::Midline;
+    Layer layer = Layer::Bone;
+    Kind kind = Kind::Bone;
+    float voxel = 1.2f;  ///< meshing grid spacing, mm
+    /// Skin only: when >= 0, the surface is pushed out to keep at least this many mm from every bone.
+    float clearance = -1.0f;
+    SdfShape shape;
+};
+
+struct AnatomySpec {
+    std::vector<StructureSpec> structures; ///< bones first, then skin, in file order
+    std::vector<Landmark> landmarks;       ///< metres, model frame
+    /// For landmarks that lie on a structure's surface ("on" in landmarks.json): landmark id -> structure
+    /// id. The generator moves such a landmark onto the generated surface.
+    std::vector<std::pair<std::string, std::string>> landmarkSurfaces;
+
+    /// Load landmarks.json, bones.json and skin.json from `dir`.
+    /// Throws IoError (missing/unreadable file), ParseError (bad JSON) or ValidationError (schema or
+    /// value), each naming the file and the key path, e.g. "bones.json: structures[3].shape[1].radii: ...".
+    static AnatomySpec load(const std::filesystem::path& dir);
+    /// Parse one file's content; `file` names it in messages. Appends to this spec.
+    void parseLandmarks(const std::string& text, const std::string& file);
+    void parseStructures(const std::string& text, const std::string& file);
+};
+
+} // namespace ta::core::anatomy

@@ -1,0 +1,27 @@
+#pragma once
+// Baking: generate the anatomy model from the specification (core) and reduce each mesh with meshoptimizer
+// to a triangle budget the viewer and the file size can carry. Deterministic: same spec, same bytes.
+#include "core/anatomy/model_generator.h"
+#include "core/anatomy_model.h"
+
+namespace ta::io {
+
+struct BakeOptions {
+    core::anatomy::GenerateOptions generate;
+    /// Largest allowed deviation of a simplified mesh from the generated one, metres. 0 = no simplification.
+    float maxError = 0.0002f;
+};
+
+/// Generate every structure of `spec`, then simplify each mesh within `options.maxError`. A structure whose
+/// simplified mesh would not stay closed keeps its full mesh. Throws what generateModel throws.
+core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeOptions& options = {},
+                             const core::anatomy::GenerateProgress& progress = {});
+
+/// Simplify a closed triangle mesh (metres) within `maxError` metres; normals and fibres follow the kept
+/// vertices. Returns the input unchanged when simplification would open the surface.
+core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError);
+
+/// True when every undirected edge is used by exactly two triangles, once in each direction.
+bool isClosedManifold(const core::Mesh& mesh);
+
+} // namespace ta::io

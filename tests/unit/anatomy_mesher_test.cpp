@@ -1,0 +1,94 @@
+// The signed-distance primitives and the marching-tetrahedra mesher.
+#include "core/anatomy/iso_mesher.h"
+#include "core/anatomy/sdf_shape.h"
+#include "io/model_baker.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace ta::core;
+using namespace ta::core::anatomy;
+
+namespace {
+
+double signedVolume(const Mesh& m)
+{
+    double v = 0.0;
+    for (std::size_t t = 0; t < m.indices.size(); t += 3) {
+        const glm::dvec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]],
+                         c = m.positions[m.indices[t + 2]];
+        v += glm::dot(a, glm::cross(b, c)) / 6.0;
+    }
+    return v;
+}
+
+Primitive sphere(glm::vec3 c, float r)
+{
+    Primitive p;
+    p.type = PrimitiveType::Ellipsoid;
+    p.centre = c;
+    p.radii = glm::vec3(r);
+    return p;
+}
+
+} // namespace
+
+TEST(AnatomyMesher, SphereIsClosedOutwardAndTheRightSize)
+{
+    SdfShape shape({sphere({1, 2, 3}, 10.0f)});
+    const Mesh m = meshField([&](const glm::vec3& p) { return shape.distance(p); }, shape.bounds(), {0.8f, 2});
+    ASSERT_FALSE(m.empty());
+    EXPECT_TRUE(ta::io::isClosedManifold(m));
+    const double exact = 4.0 / 3.0 * M_PI * 1000.0;
+    EXPECT_NEAR(signedVolume(m), exact, 0.03 * exact);
+    for (const auto& p : m.positions)
+        EXPECT_NEAR(glm::length(p - glm::vec3(1, 2, 3)), 10.0f, 0.2f);
+    // Normals point outwards.
+    for (std::size_t i = 0; i < m.positions.size(); i += 37)
+        EXPECT_GT(glm::dot(m.normals[i], m.positions[i] - glm::vec3(1, 2, 3)), 0.0f);
+}
+
+TEST(AnatomyMesher, ResultDoesNotDependOnThreadCount)
+{
+    Primitive tube;
+    tube.type = PrimitiveType::Tube;
+    tube.points = {{0, 0, 0}, {20, 5, 0}, {30, 20, 5}};
+    tube.pointRadii = {4, 3, 5};
+    SdfShape shape({sphere({0, 0, 0}, 8.0f), tube});
+    auto field = [&](const glm::vec3& p) { return shape.distance(p); };
+    const Mesh a = meshField(field, shape.bounds(), {1.0f, 1});
+    const Mesh b = meshField(field, shape.bounds(), {1.0f, 3});
+    EXPECT_EQ(a.positions, b.positions);
+    EXPECT_EQ(a.indices, b.indices);
+}
+
+TEST(AnatomyMesher, SubtractionAndHollowingCarve)
+{
+    Primitive hole = sphere({10, 0, 0}, 6.0f);
+    hole.op = CsgOp::Subtract;
+    SdfShape shape({sphere({0, 0, 0}, 10.0f), hole});
+    EXPECT_LT(shape.distance({-5, 0, 0}), 0.0f);
+    EXPECT_GT(shape.distance({8, 0, 0}), 0.0f); // inside the removed part
+    Primitive hollow;
+    hollow.op = CsgOp::Hollow;
+    hollow.thickness = 2.0f;
+    SdfShape shell({sphere({0, 0, 0}, 10.0f), hollow});
+    EXPECT_GT(shell.distance({0, 0, 0}), 0.0f);
+    EXPECT_LT(shell.distance({9, 0, 0}), 0.0f);
+    const Mesh m = meshField([&](const glm::vec3& p) { return shell.distance(p); }, shell.bounds(), {0.7f, 2});
+    EXPECT_TRUE(ta::io::isClosedManifold(m));
+    const double exact = 4.0 / 3.0 * M_PI * (1000.0 - 512.0);
+    EXPECT_NEAR(signedVolume(m), exact, 0.05 * exact);
+}
+
+TEST(AnatomyMesher, SimplificationKeepsTheSurfaceClosedAndClose)
+{
+    SdfShape shape({sphere({0, 0, 0}, 10.0f)});
+    Mesh m = meshField([&](const glm::vec3& p) { return shape.distance(p); }, shape.bounds(), {0.5f, 2});
+    const Mesh s = ta::io::simplifyMesh(m, 0.1f);
+    EXPECT_LT(s.triangleCount(), m.triangleCount() / 2);
+    EXPECT_TRUE(ta::io::isClosedManifold(s));
+    for (const auto& p : s.positions)
+        EXPECT_NEAR(glm::length(p), 10.0f, 0.35f);
+}
