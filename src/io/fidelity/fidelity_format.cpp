@@ -40,16 +40,16 @@ std::string formatFidelityTable(const FidelityReport& r)
 {
     std::ostringstream out;
     char line[256];
-    std::snprintf(line, sizeof line, "%-40s %-6s %9s %9s %9s %9s %7s  %s\n", "structure", "kind", "med o->r",
+    std::snprintf(line, sizeof line, "%-40s %-9s %9s %9s %9s %9s %7s  %s\n", "structure", "kind", "med o->r",
                   "med r->o", "P90 o->r", "P90 r->o", "target", "result");
     out << line;
     for (const auto& s : r.structures) {
         const std::string kind(core::toString(s.kind));
         if (!s.hasReference) {
-            std::snprintf(line, sizeof line, "%-40s %-6s %9s %9s %9s %9s %7s  %s\n", s.id.c_str(), kind.c_str(), "-",
+            std::snprintf(line, sizeof line, "%-40s %-9s %9s %9s %9s %9s %7s  %s\n", s.id.c_str(), kind.c_str(), "-",
                           "-", "-", "-", "-", "no reference");
         } else {
-            std::snprintf(line, sizeof line, "%-40s %-6s %9.2f %9.2f %9.2f %9.2f %7.0f  %s\n", s.id.c_str(),
+            std::snprintf(line, sizeof line, "%-40s %-9s %9.2f %9.2f %9.2f %9.2f %7.0f  %s\n", s.id.c_str(),
                           kind.c_str(), s.oursToRefMedianMm(), s.refToOursMedianMm(), s.oursToRefP90Mm(),
                           s.refToOursP90Mm(), s.medianTargetMm, s.pass() ? "pass" : "FAIL");
         }
