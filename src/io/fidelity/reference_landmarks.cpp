@@ -1,5 +1,8 @@
 #include "io/fidelity/reference_landmarks.h"
 
+#include "core/geometry/closest_point_tree.h"
+
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -128,9 +131,31 @@ std::vector<ReferenceLandmark> computeReferenceLandmarks(ReferenceSet& ref)
                         [&](const glm::vec3& p) { return p.z < c.z && std::abs(p.x) > std::abs(c.x) - 0.005f; }),
                 "lowest point of the temporal bone's posterior-lateral part (excludes the styloid process)");
         }
-        if (const auto* zyg = ref.mesh(s.zygomatic)) {
-            add("zygomatic-arch-" + sfx, extreme(*zyg, s.sign > 0 ? kLeft : kRight),
-                "most lateral point of the zygomatic bone (on the arch)");
+        const core::Mesh* zyg = ref.mesh(s.zygomatic);
+        const core::Mesh* temporal = ref.mesh(s.temporal);
+        const core::Mesh* mandible = ref.mesh("FMA52748");
+        if (zyg && temporal && mandible) {
+            // The arch runs from the zygomatic bone's lateral bulge back to the temporal bone's articular
+            // tubercle (just in front of the condyle). Mid arch: the most lateral point of the two bones
+            // half-way along, at the bulge's height (+-10 mm).
+            const glm::vec3 outward = s.sign > 0 ? kLeft : kRight;
+            const auto bulge = extreme(*zyg, outward);
+            const glm::vec3 midMandible = centroid(*mandible);
+            const auto condyle =
+                extreme(*mandible, kUp, [&](const glm::vec3& p) { return p.x * sg > 0.02f && p.z < midMandible.z; });
+            if (bulge && condyle) {
+                const float zMid = 0.5f * (bulge->z + condyle->z);
+                const Filter slab = [&](const glm::vec3& p) {
+                    return std::abs(p.z - zMid) < 0.003f && std::abs(p.y - bulge->y) < 0.01f && p.x * sg > 0.0f;
+                };
+                auto a = extreme(*zyg, outward, slab), b = extreme(*temporal, outward, slab);
+                std::optional<glm::vec3> best = a;
+                if (b && (!a || glm::dot(*b, outward) > glm::dot(*a, outward)))
+                    best = b;
+                add("zygomatic-arch-" + sfx, best,
+                    "most lateral point of the zygomatic arch half-way between the zygomatic bone's lateral bulge and "
+                    "the mandibular condyle");
+            }
         }
         if (const auto* clav = ref.mesh(s.clavicle)) {
             add("sternoclavicular-" + sfx, extreme(*clav, s.sign > 0 ? kRight : kLeft, {}, 0.002f),
@@ -142,6 +167,60 @@ std::vector<ReferenceLandmark> computeReferenceLandmarks(ReferenceSet& ref)
             add("c1-transverse-" + sfx, extreme(*c1, s.sign > 0 ? kLeft : kRight),
                 "lateral tip of the atlas's transverse process");
         (void)sg;
+    }
+    // Orbits: the centre of the orbital opening is the point of greatest clearance from the skull bones in
+    // a coronal plane 12 mm behind the nasion (inside the rim), searched over the orbit's window.
+    const auto nasion = std::find_if(out.begin(), out.end(), [](const auto& l) { return l.id == "nasion"; });
+    const core::Mesh* frontal = ref.mesh("FMA52734");
+    if (skull && frontal && nasion != out.end()) {
+        const core::ClosestPointTree tree(*skull);
+        const glm::vec3 n = nasion->position;
+        for (const auto& s : sides) {
+            struct Candidate {
+                glm::vec3 p;
+                float clearance;
+            };
+            std::vector<Candidate> candidates;
+            for (float x = 0.008f; x <= 0.055f; x += 0.001f)
+                for (float y = n.y - 0.045f; y <= n.y + 0.01f; y += 0.001f) {
+                    const glm::vec3 p(x * s.sign, y, n.z - 0.012f);
+                    if (const auto hit = tree.closestWithin(p, 0.03f))
+                        candidates.push_back({p, hit->distance});
+                }
+            std::sort(candidates.begin(), candidates.end(),
+                      [](const Candidate& a, const Candidate& b) { return a.clearance > b.clearance; });
+            // Enclosed by the rim: bone above, below, medial and lateral within 30 mm (and within 15 mm of
+            // the plane's depth); open space beside the face fails this.
+            auto enclosed = [&](const glm::vec3& p) {
+                bool up = false, down = false, in = false, outside = false;
+                for (const auto& v : skull->positions) {
+                    if (std::abs(v.z - p.z) > 0.015f)
+                        continue;
+                    const glm::vec3 d = v - p;
+                    if (std::abs(d.x) < 0.003f && d.y > 0 && d.y < 0.03f) up = true;
+                    if (std::abs(d.x) < 0.003f && d.y < 0 && d.y > -0.03f) down = true;
+                    if (std::abs(d.y) < 0.003f && d.x * s.sign < 0 && d.x * s.sign > -0.03f) in = true;
+                    if (std::abs(d.y) < 0.003f && d.x * s.sign > 0 && d.x * s.sign < 0.03f) outside = true;
+                }
+                return up && down && in && outside;
+            };
+            std::optional<glm::vec3> best;
+            for (std::size_t i = 0; i < candidates.size() && i < 200 && !best; ++i)
+                if (enclosed(candidates[i].p))
+                    best = candidates[i].p;
+            if (!best)
+                continue;
+            const std::string sfx = s.suffix;
+            add("orbit-centre-" + sfx, *best,
+                "centre of the orbital opening: greatest clearance from the skull bones in the coronal plane 12 mm "
+                "behind the nasion");
+            add("supraorbital-" + sfx,
+                extreme(*frontal, kAnterior,
+                        [&](const glm::vec3& p) {
+                            return std::abs(p.x - best->x) < 0.003f && p.y > best->y && p.y < best->y + 0.035f;
+                        }),
+                "most anterior point of the frontal bone straight above the orbit centre (+-3 mm), within 35 mm");
+        }
     }
     if (const auto* c1 = ref.mesh("FMA12519"))
         add("c1-posterior-tubercle", extreme(*c1, kPosterior), "most posterior point of the atlas");
