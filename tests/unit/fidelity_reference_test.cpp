@@ -106,6 +106,9 @@ TEST(FidelityReference, SyntheticModelGivesKnownDistancesAndLandmarkErrors)
     EXPECT_LE(by["c7"].distance.bToA.max, 0.002 + 1e-5);
     EXPECT_GT(by["c7"].oursToRefMedianMm(), 0.3);
     EXPECT_TRUE(by["c7"].pass());
+    EXPECT_NEAR(by["c7"].centroidShift.x, 0.002f, 1e-5f);
+    EXPECT_NEAR(by["c7"].centroidShift.y, 0.0f, 1e-5f);
+    EXPECT_NEAR(by["c7"].oursSize.x, by["c7"].referenceSize.x, 1e-5f);
     EXPECT_LT(by["skull"].oursToRefP90Mm(), 1e-3);
     EXPECT_LT(by["skull"].refToOursP90Mm(), 1e-3);
     EXPECT_LT(by["masseter-superficial-left"].oursToRefP90Mm(), 1e-3);
@@ -120,7 +123,7 @@ TEST(FidelityReference, SyntheticModelGivesKnownDistancesAndLandmarkErrors)
     EXPECT_FALSE(report.landmarksMissingInModel.empty());
 
     const std::string md = ta::io::formatFidelityMarkdown(report, {"ta-fidelity", "test", "today", "m.glb", "ref", 1.0});
-    EXPECT_NE(md.find("| temporalis-left | FMA49008 | muscle | - | - | - | - | - | no reference |"), std::string::npos);
+    EXPECT_NE(md.find("| temporalis-left | FMA49008 | muscle | - | - | - | - | - | no reference | - | - |"), std::string::npos);
     EXPECT_NE(md.find("| c7-spinous | 5.0 |"), std::string::npos);
 }
 

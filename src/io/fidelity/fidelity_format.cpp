@@ -22,6 +22,21 @@ std::string vec(const glm::vec3& p)
     return buf;
 }
 
+std::string mm3(const glm::vec3& v)
+{
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%+.0f, %+.0f, %+.0f", v.x * 1000.0, v.y * 1000.0, v.z * 1000.0);
+    return buf;
+}
+
+std::string ratio3(const glm::vec3& a, const glm::vec3& b)
+{
+    char buf[96];
+    auto r = [](float x, float y) { return y > 0.0f ? x / y : 0.0f; };
+    std::snprintf(buf, sizeof buf, "%.2f, %.2f, %.2f", r(a.x, b.x), r(a.y, b.y), r(a.z, b.z));
+    return buf;
+}
+
 std::size_t countPassing(const FidelityReport& r, std::size_t* withRef)
 {
     std::size_t pass = 0, n = 0;
@@ -93,21 +108,24 @@ std::string formatFidelityMarkdown(const FidelityReport& r, const FidelityContex
         << "mesh's area are dropped.\n"
         << "- Targets (issue 3): median <= " << fmt("%.0f", kBoneMedianTargetMm) << " mm for bones and cartilage, <= "
         << fmt("%.0f", kMuscleMedianTargetMm) << " mm for muscles, 90th percentile <= " << fmt("%.0f", kP90TargetMm)
-        << " mm; both ways must meet them to pass.\n\n"
+        << " mm; both ways must meet them to pass.\n"
+        << "- Diagnostics: *centroid shift* is our area centroid minus the reference's (+x = subject's left, +y = up, "
+        << "+z = anterior); *size ours/ref* compares bounding-box extents per axis.\n\n"
         << "**" << pass << " of " << withRef << " structures with a reference meet the targets.**\n\n"
         << "## Structures, worst first\n\n"
         << "Sorted by the worst ratio of a measured figure to its target. Distances in mm.\n\n"
         << "| structure | FMA | kind | median ours->ref | median ref->ours | P90 ours->ref | P90 ref->ours | "
-           "median target | result | note |\n"
-        << "|---|---|---|---:|---:|---:|---:|---:|---|---|\n";
+           "median target | result | centroid shift x, y, z (mm) | size ours/ref x, y, z | note |\n"
+        << "|---|---|---|---:|---:|---:|---:|---:|---|---|---|---|\n";
     for (const auto& s : r.structures) {
         out << "| " << s.id << " | " << (s.fma.empty() ? "-" : s.fma) << " | " << core::toString(s.kind) << " | ";
         if (s.hasReference)
             out << fmt("%.2f", s.oursToRefMedianMm()) << " | " << fmt("%.2f", s.refToOursMedianMm()) << " | "
                 << fmt("%.2f", s.oursToRefP90Mm()) << " | " << fmt("%.2f", s.refToOursP90Mm()) << " | "
-                << fmt("%.0f", s.medianTargetMm) << " | " << (s.pass() ? "pass" : "**FAIL**") << " | ";
+                << fmt("%.0f", s.medianTargetMm) << " | " << (s.pass() ? "pass" : "**FAIL**") << " | "
+                << mm3(s.centroidShift) << " | " << ratio3(s.oursSize, s.referenceSize) << " | ";
         else
-            out << "- | - | - | - | - | no reference | ";
+            out << "- | - | - | - | - | no reference | - | - | ";
         out << s.note << " |\n";
     }
     out << "\n## Landmarks, largest error first\n\n"

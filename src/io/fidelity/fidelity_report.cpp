@@ -7,6 +7,25 @@
 
 namespace ta::io {
 
+namespace {
+
+glm::dvec3 areaCentroid(const core::Mesh& m)
+{
+    glm::dvec3 sum(0.0);
+    double total = 0.0;
+    for (std::size_t t = 0; t < m.triangleCount(); ++t) {
+        const glm::dvec3 a = m.positions[m.indices[3 * t]];
+        const glm::dvec3 b = m.positions[m.indices[3 * t + 1]];
+        const glm::dvec3 c = m.positions[m.indices[3 * t + 2]];
+        const double area = 0.5 * glm::length(glm::cross(b - a, c - a));
+        sum += area * (a + b + c) / 3.0;
+        total += area;
+    }
+    return total > 0.0 ? sum / total : sum;
+}
+
+} // namespace
+
 double medianTargetMm(core::Kind kind)
 {
     return (kind == core::Kind::Bone || kind == core::Kind::Cartilage) ? kBoneMedianTargetMm : kMuscleMedianTargetMm;
@@ -53,6 +72,9 @@ FidelityReport computeFidelity(const core::AnatomyModel& model, ReferenceSet& re
             for (char c : s.id)
                 seed = seed * 1099511628211ull ^ static_cast<unsigned char>(c);
             f.distance = core::compareSurfaces(s.mesh, ours, *ref, theirs, options.samplesPerSide, seed);
+            f.centroidShift = glm::vec3(areaCentroid(s.mesh) - areaCentroid(*ref));
+            f.oursSize = s.mesh.bounds().size();
+            f.referenceSize = ref->bounds().size();
         }
         report.structures.push_back(std::move(f));
         ++done;

@@ -29,6 +29,9 @@ struct StructureFidelity {
     std::string note;                   ///< mapping note (skull union, masseter swap, missing files)
     core::SurfaceComparison distance;   ///< metres; aToB = ours -> reference, bToA = reference -> ours
     double medianTargetMm = 0.0;
+    glm::vec3 centroidShift{0};  ///< area centroid, ours minus reference (metres, model frame)
+    glm::vec3 oursSize{0};       ///< bounding-box size of ours (metres)
+    glm::vec3 referenceSize{0};  ///< bounding-box size of the reference (metres)
 
     double oursToRefMedianMm() const { return distance.aToB.median * 1000.0; }
     double refToOursMedianMm() const { return distance.bToA.median * 1000.0; }
