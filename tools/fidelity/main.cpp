@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "io/asset_paths.h"
 #include "io/fidelity/fidelity_report.h"
+#include "io/fidelity/reference_summary.h"
 #include "io/gltf_reader.h"
 
 #include <CLI/CLI.hpp>
@@ -93,7 +94,11 @@ int main(int argc, char** argv)
 
         if (!landmarksFile.empty()) {
             const auto lms = ta::io::computeReferenceLandmarks(ref);
-            writeText(landmarksFile, ta::io::formatReferenceLandmarksMarkdown(lms, ctx));
+            // Landmarks, then a few figures per reference structure (centroid, extent, long-axis ends).
+            const auto rows = ta::io::summarizeReferenceStructures(ref);
+            writeText(landmarksFile, ta::io::formatReferenceLandmarksMarkdown(lms, ctx) +
+                                         "\n## Reference structures (model frame, metres)\n\n" +
+                                         ta::io::formatReferenceStructuresMarkdown(rows));
             std::cout << "wrote " << lms.size() << " reference landmarks to " << landmarksFile << "\n";
             if (markdown.empty() && !cli.count("--model"))
                 return 0;
