@@ -335,6 +335,7 @@ AnatomySpec AnatomySpec::load(const std::filesystem::path& dir)
     }
     const auto file = dir / "landmarks.json";
     spec.parseLandmarks(readFile(file), file.string());
+    spec.muscles = loadMuscleSpec(dir / "muscles.json");
     for (const auto& [landmark, structure] : spec.landmarkSurfaces) {
         bool found = false;
         for (const auto& s : spec.structures)

@@ -2,6 +2,7 @@
 // The anatomy specification: assets/anatomy/{landmarks,bones,skin}.json. Schema-versioned JSON written by
 // us; figures in millimetres in the model frame (+X subject's left, +Y up, +Z anterior, feet at y = 0).
 // Paired entries are written once for the LEFT side (+X) and mirrored for the right.
+#include "core/anatomy/muscle_spec.h"
 #include "core/anatomy/sdf_shape.h"
 #include "core/anatomy_model.h"
 
@@ -30,12 +31,13 @@ struct StructureSpec {
 
 struct AnatomySpec {
     std::vector<StructureSpec> structures; ///< bones first, then skin, in file order
+    MuscleSpec muscles;                    ///< muscles.json (the muscle builder's own format)
     std::vector<Landmark> landmarks;       ///< metres, model frame
     /// For landmarks that lie on a structure's surface ("on" in landmarks.json): landmark id -> structure
     /// id. The generator moves such a landmark onto the generated surface.
     std::vector<std::pair<std::string, std::string>> landmarkSurfaces;
 
-    /// Load landmarks.json, bones.json and skin.json from `dir`.
+    /// Load landmarks.json, bones.json, skin.json and muscles.json from `dir`.
     /// Throws IoError (missing/unreadable file), ParseError (bad JSON) or ValidationError (schema or
     /// value), each naming the file and the key path, e.g. "bones.json: structures[3].shape[1].radii: ...".
     static AnatomySpec load(const std::filesystem::path& dir);

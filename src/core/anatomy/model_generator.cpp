@@ -1,10 +1,14 @@
 #include "core/anatomy/model_generator.h"
 
 #include "core/anatomy/iso_mesher.h"
+#include "core/anatomy/muscle_builder.h"
+#include "core/anatomy/surface_cloud_field.h"
 #include "core/error.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <optional>
 
 namespace ta::core::anatomy {
 
@@ -13,7 +17,37 @@ namespace {
 constexpr float kClearanceBlend = 8.0f;
 } // namespace
 
-Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, const GenerateOptions& options)
+SurfaceCloudField coverField(const std::vector<Structure>& structures, float reach)
+{
+    // Points every ~2 mm over each triangle, so the nearest point is close to the nearest surface point.
+    constexpr float kSpacing = 2.5f;
+    std::vector<glm::vec3> points, normals;
+    for (const auto& s : structures) {
+        const Mesh& m = s.mesh;
+        for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+            const std::uint32_t i[3] = {m.indices[t], m.indices[t + 1], m.indices[t + 2]};
+            const glm::vec3 a = m.positions[i[0]] * 1000.0f, b = m.positions[i[1]] * 1000.0f, c = m.positions[i[2]] * 1000.0f;
+            const glm::vec3 face = glm::cross(b - a, c - a);
+            const float len = std::max({glm::length(b - a), glm::length(c - a), glm::length(c - b)});
+            const int n = std::max(1, static_cast<int>(std::ceil(len / kSpacing)));
+            for (int u = 0; u <= n; ++u) {
+                for (int v = 0; u + v <= n; ++v) {
+                    const float fu = float(u) / n, fv = float(v) / n;
+                    points.push_back(a + fu * (b - a) + fv * (c - a));
+                    glm::vec3 nrm = face;
+                    if (!m.normals.empty())
+                        nrm = (1.0f - fu - fv) * m.normals[i[0]] + fu * m.normals[i[1]] + fv * m.normals[i[2]];
+                    const float l = glm::length(nrm);
+                    normals.push_back(l > 0.0f ? nrm / l : glm::vec3(0.0f, 1.0f, 0.0f));
+                }
+            }
+        }
+    }
+    return SurfaceCloudField(std::move(points), std::move(normals), reach);
+}
+
+Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, const GenerateOptions& options,
+                   const SurfaceCloudField* cover)
 {
     MeshingOptions mo;
     mo.voxel = structure.voxel * options.voxelScale;
@@ -32,6 +66,10 @@ Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, cons
             bounds.expand(s.shape.bounds().max + glm::vec3(clearance + kClearanceBlend));
         }
     }
+    if (cover && !cover->empty()) {
+        bounds.expand(cover->bounds().min - glm::vec3(clearance + kClearanceBlend));
+        bounds.expand(cover->bounds().max + glm::vec3(clearance + kClearanceBlend));
+    }
     auto field = [&, clearance](const glm::vec3& p) {
         float d = structure.shape.distance(p);
         for (const auto* s : inner) {
@@ -40,6 +78,8 @@ Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, cons
                 continue;
             d = smoothMin(d, s->shape.distance(p) - clearance, kClearanceBlend);
         }
+        if (cover && !cover->empty() && boxDistance(p, cover->bounds()) - clearance < d + kClearanceBlend)
+            d = smoothMin(d, cover->distance(p) - clearance, kClearanceBlend);
         return d;
     };
     return meshField(field, bounds, mo);
@@ -48,11 +88,23 @@ Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, cons
 AnatomyModel generateModel(const AnatomySpec& spec, const GenerateOptions& options, const GenerateProgress& progress)
 {
     AnatomyModel model;
-    const std::size_t total = spec.structures.size();
-    for (std::size_t i = 0; i < total; ++i) {
+    const std::size_t total = spec.structures.size() + 1;
+    if (progress)
+        progress(0, total, "muscles");
+    std::vector<Structure> muscles = buildMuscles(spec.muscles);
+    std::optional<SurfaceCloudField> cover;
+    std::size_t done = 1;
+    for (std::size_t i = 0; i < spec.structures.size(); ++i) {
         const StructureSpec& s = spec.structures[i];
+        if (s.clearance >= 0.0f && !cover) {
+            // Everything that is not skin lies inside it: put the muscles in before the first skin.
+            cover.emplace(coverField(muscles, s.clearance + kClearanceBlend + 6.0f));
+            for (auto& m : muscles)
+                model.structures.push_back(std::move(m));
+            muscles.clear();
+        }
         if (progress)
-            progress(i, total, s.id);
+            progress(done++, total, s.id);
         Structure out;
         out.id = s.id;
         out.name = s.name;
@@ -61,13 +113,15 @@ AnatomyModel generateModel(const AnatomySpec& spec, const GenerateOptions& optio
         out.side = s.side;
         out.layer = s.layer;
         out.kind = s.kind;
-        out.mesh = meshStructure(spec, s, options);
+        out.mesh = meshStructure(spec, s, options, cover ? &*cover : nullptr);
         if (out.mesh.empty())
             throw ValidationError("anatomy spec: structure \"" + s.id + "\" has no volume (its shape is empty)");
         for (auto& p : out.mesh.positions)
             p /= 1000.0f; // mm -> m
         model.structures.push_back(std::move(out));
     }
+    for (auto& m : muscles) // a spec without skin
+        model.structures.push_back(std::move(m));
     model.landmarks = spec.landmarks;
     // Landmarks on a surface: a few Newton steps along the field's gradient put them on the zero set.
     for (auto& l : model.landmarks) {

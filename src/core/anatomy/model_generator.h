@@ -17,10 +17,14 @@ struct GenerateOptions {
     float voxelScale = 1.0f;  ///< multiplies every structure's voxel size (tests use a coarse bake)
 };
 
-/// Mesh one structure of the spec in millimetres (the skin's clearance from bones included).
-Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, const GenerateOptions& options);
+class SurfaceCloudField;
 
-/// Generate every structure and landmark of the spec. Throws ValidationError if a structure comes out
+/// Mesh one structure of the spec in millimetres. For the skin (clearance >= 0) the surface keeps the
+/// clearance from every bone of the spec and from `cover` (the muscles), when given.
+Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, const GenerateOptions& options,
+                   const SurfaceCloudField* cover = nullptr);
+
+/// Generate every structure (bones, muscles from spec.muscles, skin) and landmark of the spec. Throws ValidationError if a structure comes out
 /// empty (its shape lies nowhere).
 AnatomyModel generateModel(const AnatomySpec& spec, const GenerateOptions& options = {},
                            const GenerateProgress& progress = {});

@@ -1,19 +1,22 @@
 #include "core/anatomy/sdf_shape.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace ta::core::anatomy {
 
 namespace {
-/// Beyond this (mm) a union primitive's box distance stands in for its distance.
-constexpr float kFarMargin = 8.0f;
+/// Beyond this (mm, plus the blend) a union primitive's box distance stands in for its distance. Large
+/// enough that the stand-in never reaches a smooth union taken near a surface (the skin's clearance).
+constexpr float kFarMargin = 16.0f;
 } // namespace
 
 SdfShape::SdfShape(std::vector<Primitive> primitives) : m_primitives(std::move(primitives))
 {
     for (auto& prim : m_primitives) {
         prim.finalize();
+        m_maxBlend = std::max(m_maxBlend, prim.blend);
         if (prim.op == CsgOp::Union)
             m_bounds.expand(prim.bounds);
     }
@@ -29,7 +32,8 @@ float SdfShape::distance(const glm::vec3& p) const
             const float lb = boxDistance(p, prim.bounds);
             if (d != kInf && lb >= d + prim.blend)
                 break; // cannot change the smooth minimum
-            if (lb > prim.blend + kFarMargin) {
+            // The stand-in is only safe where no later smooth union can reach it.
+            if (lb > m_maxBlend + kFarMargin) {
                 d = std::min(d, lb); // far away: a lower bound with the right sign is enough
                 break;
             }

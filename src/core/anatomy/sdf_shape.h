@@ -23,6 +23,7 @@ public:
 private:
     std::vector<Primitive> m_primitives;
     Aabb m_bounds;
+    float m_maxBlend = 0.0f;
 };
 
 } // namespace ta::core::anatomy
