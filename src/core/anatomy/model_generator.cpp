@@ -14,7 +14,7 @@ namespace ta::core::anatomy {
 
 namespace {
 /// Blend radius between the skin's own envelope and the offset bones it must cover, mm.
-constexpr float kClearanceBlend = 8.0f;
+constexpr float kClearanceBlend = 12.0f;
 } // namespace
 
 SurfaceCloudField coverField(const std::vector<Structure>& structures, float reach)

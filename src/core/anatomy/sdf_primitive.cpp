@@ -18,7 +18,13 @@ float ellipsoid(const glm::vec3& p, const glm::vec3& r)
     const float k1 = glm::length(p / (r * r));
     if (k1 <= 0.0f)
         return -std::min(r.x, std::min(r.y, r.z));
-    return k0 * (k0 - 1.0f) / k1;
+    const float d = k0 * (k0 - 1.0f) / k1;
+    if (d <= 0.0f)
+        return d;
+    // Far from a flat ellipsoid the approximation can fall below the distance to its bounding box (a
+    // true lower bound), which would make box culling inconsistent: never return less than that.
+    const glm::vec3 q = glm::max(glm::abs(p) - r, glm::vec3(0.0f));
+    return std::max(d, glm::length(q));
 }
 
 float roundBox(const glm::vec3& p, const glm::vec3& half, float rounding)
