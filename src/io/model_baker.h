@@ -17,8 +17,9 @@ struct BakeOptions {
 core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeOptions& options = {},
                              const core::anatomy::GenerateProgress& progress = {});
 
-/// Simplify a closed triangle mesh (metres) within `maxError` metres; normals and fibres follow the kept
-/// vertices. Returns the input unchanged when simplification would open the surface.
+/// Simplify a closed triangle mesh (metres) within about `maxError` metres (up to twice that when the
+/// requested bound pinches the surface); normals and fibres follow the kept vertices. Returns the input
+/// unchanged when no tried bound keeps the surface a closed 2-manifold.
 core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError);
 
 /// True when every undirected edge is used by exactly two triangles, once in each direction.
