@@ -100,7 +100,7 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
 {
     core::AnatomyModel model = core::anatomy::generateModel(spec, options.generate, progress);
     for (auto& s : model.structures)
-        s.mesh = simplifyMesh(s.mesh, options.maxError);
+        s.mesh = simplifyMesh(s.mesh, s.kind == core::Kind::Skin ? options.skinMaxError : options.maxError);
     return model;
 }
 

@@ -9,7 +9,9 @@ namespace ta::io {
 struct BakeOptions {
     core::anatomy::GenerateOptions generate;
     /// Largest allowed deviation of a simplified mesh from the generated one, metres. 0 = no simplification.
-    float maxError = 0.0002f;
+    float maxError = 0.0001f;
+    /// The same for the skin: a large smooth surface whose fine triangles would cost the most.
+    float skinMaxError = 0.0003f;
 };
 
 /// Generate every structure of `spec`, then simplify each mesh within `options.maxError`. A structure whose
