@@ -1,0 +1,85 @@
+// The generator on small specs written here: skin clearance over bones, the muscle cover field, landmark
+// snapping onto a surface, and the sided names of paired entries.
+#include "core/anatomy/model_generator.h"
+#include "core/anatomy/surface_cloud_field.h"
+#include "io/model_baker.h"
+
+#include <gtest/gtest.h>
+
+using namespace ta::core;
+using namespace ta::core::anatomy;
+
+namespace {
+
+const char* kBones = R"({"schema": "trigger-atlas/structures", "version": 1, "structures": [
+  {"id": "rod", "name": "Rod", "latin": "Virga", "fma": "", "layer": "bone", "kind": "bone", "voxel": 1.0,
+   "shape": [{"type": "tube", "points": [[0, 0, 0], [30, 0, 0]], "radius": 3}]}]})";
+const char* kSkin = R"({"schema": "trigger-atlas/structures", "version": 1, "structures": [
+  {"id": "skin", "name": "Skin", "latin": "Cutis", "fma": "FMA7163", "layer": "skin", "kind": "skin", "voxel": 1.0,
+   "clearance": 4, "shape": [{"type": "ellipsoid", "centre": [0, 0, 0], "radii": [15, 15, 15]}]}]})";
+
+} // namespace
+
+TEST(AnatomyGenerator, SkinKeepsItsClearanceOverABoneThatPokesOut)
+{
+    AnatomySpec spec;
+    spec.parseStructures(kBones, "bones.json");
+    spec.parseStructures(kSkin, "skin.json");
+    const AnatomyModel model = generateModel(spec);
+    ASSERT_EQ(model.structures.size(), 2u);
+    const Mesh& skin = model.structures[1].mesh;
+    EXPECT_TRUE(ta::io::isClosedManifold(skin));
+    // The rod ends at x = 33 mm; the skin must reach beyond it by about the clearance, not stop at 15.
+    EXPECT_GT(skin.bounds().max.x, 0.0355f);
+    EXPECT_LT(skin.bounds().max.x, 0.0400f);
+    // Elsewhere the envelope keeps its own size.
+    EXPECT_NEAR(skin.bounds().min.x, -0.015f, 0.0008f);
+}
+
+TEST(AnatomyGenerator, SurfaceLandmarksAreSnappedOntoTheirStructure)
+{
+    AnatomySpec spec;
+    spec.parseStructures(R"({"schema": "trigger-atlas/structures", "version": 1, "structures": [
+      {"id": "rod", "name": "Rod", "latin": "Virga", "fma": "", "layer": "bone", "kind": "bone", "voxel": 1.0,
+       "shape": [{"type": "tube", "points": [[-30, 0, 0], [30, 0, 0]], "radius": 3}]}]})",
+                         "bones.json");
+    spec.parseLandmarks(R"({"schema": "trigger-atlas/landmarks", "version": 1, "landmarks": [
+        {"id": "tip", "name": "Tip", "paired": true, "on": "rod", "position": [15, 9, 0]}]})",
+                        "landmarks.json");
+    const AnatomyModel model = generateModel(spec);
+    const Landmark* left = model.landmark("tip-left");
+    ASSERT_NE(left, nullptr);
+    EXPECT_NEAR(left->position.y, 0.003f, 0.0002f); // moved from 9 mm down onto the rod's surface (r = 3)
+    EXPECT_NEAR(left->position.x, 0.015f, 0.0005f);
+    ASSERT_NE(model.landmark("tip-right"), nullptr);
+    EXPECT_NEAR(model.landmark("tip-right")->position.x, -0.015f, 0.0005f);
+}
+
+TEST(AnatomyGenerator, UnknownSurfaceStructureIsRejectedOnLoad)
+{
+    // AnatomySpec::load checks "on" against the structures; the committed files pass that check.
+    const auto spec = AnatomySpec::load(std::string(TA_TEST_DIR) + "/../assets/anatomy");
+    for (const auto& [landmark, structure] : spec.landmarkSurfaces) {
+        bool found = false;
+        for (const auto& s : spec.structures)
+            found = found || s.id == structure;
+        EXPECT_TRUE(found) << landmark << " -> " << structure;
+    }
+}
+
+TEST(AnatomyGenerator, CoverFieldIsSignedByTheNormals)
+{
+    // Points on the unit-ish sphere r = 10 mm with outward normals.
+    std::vector<glm::vec3> points, normals;
+    for (int i = 0; i < 40; ++i)
+        for (int j = 0; j < 80; ++j) {
+            const float th = 3.14159f * (i + 0.5f) / 40.0f, ph = 6.28318f * j / 80.0f;
+            const glm::vec3 n{std::sin(th) * std::cos(ph), std::cos(th), std::sin(th) * std::sin(ph)};
+            points.push_back(10.0f * n);
+            normals.push_back(n);
+        }
+    SurfaceCloudField field(points, normals, 12.0f);
+    EXPECT_NEAR(field.distance({0, 0, 14}), 4.0f, 0.3f);
+    EXPECT_NEAR(field.distance({0, 0, 7}), -3.0f, 0.3f);
+    EXPECT_GT(field.distance({0, 0, 40}), 1.0e6f); // beyond reach: no influence
+}
