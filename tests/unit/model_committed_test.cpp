@@ -179,7 +179,7 @@ TEST(ModelCommitted, SkinCoversEveryBone)
         if (s.layer == core::Layer::Skin)
             continue;
         // A spread of vertices of each structure: inside the skin and at least 2 mm from it.
-        const std::size_t step = std::max<std::size_t>(1, s.mesh.positions.size() / 6);
+        const std::size_t step = std::max<std::size_t>(1, s.mesh.positions.size() / 40);
         for (std::size_t i = 0; i < s.mesh.positions.size(); i += step) {
             const glm::vec3 p = s.mesh.positions[i];
             EXPECT_TRUE(insideMesh(p, skin->mesh)) << s.id << " vertex " << i << " lies outside the skin";
