@@ -183,4 +183,32 @@ TEST(MuscleBuilder, AttachmentsSitAtTheirLandmarks)
     EXPECT_LT(nearestVertex(get("splenius-capitis-left").mesh, mastoidTip), 0.025f);
 }
 
+TEST(MuscleBuilder, SmallestGridIsStillClosedAndOutward)
+{
+    // Two stations, the fewest samples the spec allows, the sheet's normal pointing either way.
+    for (const float flip : {1.0f, -1.0f}) {
+        MuscleDef def;
+        def.id = "tiny";
+        def.samplesAlong = 4;
+        def.samplesAcross = 3;
+        def.stations = {{{{0.0f, 1.40f, 0.0f}, {0.01f * flip, 1.40f, 0.0f}}, 0.002f},
+                        {{{0.0f, 1.45f, 0.0f}, {0.01f * flip, 1.45f, 0.0f}}, 0.003f}};
+        const Mesh m = buildMuscleMesh(def);
+        EXPECT_EQ(m.positions.size(), 4u * (2u * 3u + 2u));
+        EXPECT_GT(signedVolume(m), 0.0);
+        // Volume close to width x length x mean thickness (lens profile with rounded sides).
+        EXPECT_NEAR(signedVolume(m), 0.01 * 0.05 * 0.0025 * 0.7, 0.01 * 0.05 * 0.0025 * 0.35);
+        std::map<std::pair<std::uint32_t, std::uint32_t>, int> edges;
+        for (std::size_t t = 0; t < m.indices.size(); t += 3)
+            for (int k = 0; k < 3; ++k)
+                ++edges[{m.indices[t + k], m.indices[t + (k + 1) % 3]}];
+        for (const auto& [e, count] : edges) {
+            EXPECT_EQ(count, 1);
+            EXPECT_EQ(edges.count({e.second, e.first}), 1u);
+        }
+        for (const auto& f : m.fibres)
+            EXPECT_NEAR(f.y, 1.0f, 1e-4f); // straight up, origin -> insertion
+    }
+}
+
 } // namespace

@@ -121,7 +121,8 @@ TEST(MuscleSpec, SchemaErrorsNameFileAndKey)
     std::string wrongVersion = minimalSpec();
     wrongVersion.replace(wrongVersion.find("\"version\": 1"), 12, "\"version\": 7");
     std::string noName = minimalSpec();
-    noName.replace(noName.find("\"name\""), 6, "\"nom\"");
+    const std::string nameEntry = "\"name\": \"{Side} test muscle\", ";
+    noName.erase(noName.find(nameEntry), nameEntry.size());
     std::string badLayer = minimalSpec();
     badLayer.replace(badLayer.find("\"deep\""), 6, "\"bone\"");
     std::string badFma = minimalSpec();
@@ -132,6 +133,8 @@ TEST(MuscleSpec, SchemaErrorsNameFileAndKey)
         {badLayer, "muscles[0].layer"},
         {badFma, "muscles[0].fma.left"},
         {minimalSpec(", \"edgeRatio\": 2"), "muscles[0].edgeRatio"},
+        {minimalSpec(", \"edgeratio\": 0.5"), "muscles[0].edgeratio"},
+        {minimalSpec(", \"note\": 5"), "muscles[0].note"},
         {minimalSpec(", \"samples\": [2, 5]"), "muscles[0].samples"},
         {minimalSpec("", R"([{"points": [[0, 1400, 0], [10, 1400, 0]], "thickness": 2}])"), "muscles[0].stations"},
         {minimalSpec("", R"([{"points": [[0, 1400, 0], [10, 1400, 0]], "thickness": 2},

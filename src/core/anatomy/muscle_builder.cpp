@@ -109,30 +109,49 @@ Mesh buildMuscleMesh(const MuscleDef& def)
     }
 
     const auto at = [&](int j, int i) { return grid[static_cast<std::size_t>(j)][static_cast<std::size_t>(i)]; };
+    // Each row becomes a closed ring around the cross-section: the top row (k = i), a rounded side
+    // vertex, the bottom row backwards (k = 2nu - i), the other side vertex (k = 2nu + 1).
+    const int ring = 2 * nu + 2;
+    const int sideRight = nu, sideLeft = 2 * nu + 1;
+    const auto bottomK = [&](int i) { return 2 * nu - i; };
     Mesh mesh;
-    const int ring = 2 * nu;
     mesh.positions.resize(static_cast<std::size_t>(nv * ring));
     mesh.fibres.resize(mesh.positions.size());
     glm::vec3 lastNormal(0.0f, 0.0f, 1.0f);
     for (int j = 0; j < nv; ++j) {
         const int j0 = std::max(j - 1, 0), j1 = std::min(j + 1, nv - 1);
+        const float rowHalf = 0.5f * rowThickness[static_cast<std::size_t>(j)];
+        glm::vec3 rowNormal(0.0f);
         for (int i = 0; i < nu; ++i) {
             const int i0 = std::max(i - 1, 0), i1 = std::min(i + 1, nu - 1);
             const glm::vec3 du = at(j, i1) - at(j, i0);
             const glm::vec3 dv = at(j1, i) - at(j0, i);
             const glm::vec3 n = safeNormalize(glm::cross(du, dv), lastNormal);
             lastNormal = n;
+            rowNormal += n;
             const float x = 2.0f * static_cast<float>(i) / static_cast<float>(nu - 1) - 1.0f;
             const float profile = def.edgeRatio + (1.0f - def.edgeRatio) * std::sqrt(std::max(0.0f, 1.0f - x * x));
-            const float half = 0.5f * rowThickness[static_cast<std::size_t>(j)] * profile;
+            const float half = rowHalf * profile;
             const glm::vec3 fibre = safeNormalize(dv, glm::vec3(0.0f, 1.0f, 0.0f));
             const auto top = static_cast<std::size_t>(j * ring + i);
-            const auto bottom = static_cast<std::size_t>(j * ring + (ring - 1 - i));
+            const auto bottom = static_cast<std::size_t>(j * ring + bottomK(i));
             mesh.positions[top] = at(j, i) + n * half;
             mesh.positions[bottom] = at(j, i) - n * half;
             mesh.fibres[top] = fibre;
             mesh.fibres[bottom] = fibre;
         }
+        // Rounded sides: half a circle of the edge thickness beyond each side edge.
+        const glm::vec3 n = safeNormalize(rowNormal, lastNormal);
+        const float edgeHalf = rowHalf * def.edgeRatio;
+        const auto side = [&](int k, int edge, int inner) {
+            glm::vec3 w = at(j, edge) - at(j, inner);
+            w = safeNormalize(w - n * glm::dot(w, n), glm::vec3(0.0f));
+            const auto v = static_cast<std::size_t>(j * ring + k);
+            mesh.positions[v] = at(j, edge) + w * edgeHalf;
+            mesh.fibres[v] = mesh.fibres[static_cast<std::size_t>(j * ring + edge)];
+        };
+        side(sideRight, nu - 1, nu - 2);
+        side(sideLeft, 0, 1);
     }
 
     const auto vid = [&](int j, int k) { return static_cast<std::uint32_t>(j * ring + k); };
@@ -144,13 +163,19 @@ Mesh buildMuscleMesh(const MuscleDef& def)
             const int k2 = (k + 1) % ring;
             quad(vid(j, k), vid(j, k2), vid(j + 1, k2), vid(j + 1, k));
         }
-    // End caps: strips between the top row (k = i) and the bottom row (k = ring-1-i), wound against the
-    // tube's edges so that the surface stays consistently oriented.
+    // End caps: strips between the top and bottom rows plus a triangle at each rounded side, wound
+    // against the tube's edges so that the surface stays consistently oriented.
+    const int last = nv - 1;
     for (int i = 0; i + 1 < nu; ++i) {
-        const int top0 = i, top1 = i + 1, bot0 = ring - 1 - i, bot1 = ring - 2 - i;
+        const int top0 = i, top1 = i + 1, bot0 = bottomK(i), bot1 = bottomK(i + 1);
         quad(vid(0, bot0), vid(0, bot1), vid(0, top1), vid(0, top0));
-        quad(vid(nv - 1, top0), vid(nv - 1, top1), vid(nv - 1, bot1), vid(nv - 1, bot0));
+        quad(vid(last, top0), vid(last, top1), vid(last, bot1), vid(last, bot0));
     }
+    const auto tri = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c) { mesh.indices.insert(mesh.indices.end(), {a, b, c}); };
+    tri(vid(0, bottomK(nu - 1)), vid(0, sideRight), vid(0, nu - 1));
+    tri(vid(0, 0), vid(0, sideLeft), vid(0, bottomK(0)));
+    tri(vid(last, nu - 1), vid(last, sideRight), vid(last, bottomK(nu - 1)));
+    tri(vid(last, bottomK(0)), vid(last, sideLeft), vid(last, 0));
     if (signedVolume(mesh) < 0.0)
         flipWinding(mesh);
     mesh.computeNormals();

@@ -4,8 +4,8 @@
 // A muscle is a thick sheet. Its mid-surface is swept through the spec's stations (origin curve, via
 // curves, insertion curve): each station is resampled across its width by arc length, and the stations are
 // joined origin -> insertion by Catmull-Rom splines. The sheet is then given thickness along its normal
-// (full at mid-width, `edgeRatio` of it at the side edges), which yields a closed tube of quads: top face,
-// bottom face, two side faces and two small end caps. Triangles wind counter-clockwise seen from outside
+// (full at mid-width, `edgeRatio` of it at the side edges, rounded beyond them), which yields a closed tube
+// of quads: top face, bottom face, two rounded side faces and two small end caps. Triangles wind counter-clockwise seen from outside
 // (positive signed volume); normals are smooth; every vertex carries the unit fibre direction, the
 // tangent of its origin -> insertion line.
 #include "core/anatomy/muscle_spec.h"

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <initializer_list>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -65,6 +66,18 @@ public:
                kMillimetre;
     }
 
+    /// Rejects keys outside `allowed`, so that a misspelt optional key does not pass unnoticed.
+    void onlyKeys(const json& obj, std::initializer_list<const char*> allowed, const std::string& path) const
+    {
+        for (const auto& [key, value] : obj.items()) {
+            bool known = false;
+            for (const char* a : allowed)
+                known = known || key == a;
+            if (!known)
+                fail(join(path, key), "unknown key");
+        }
+    }
+
     static std::string join(const std::string& path, const std::string& key)
     {
         return path.empty() ? key : path + "." + key;
@@ -117,6 +130,7 @@ MuscleStation readStation(const Reader& r, const json& js, const std::string& pa
 {
     if (!js.is_object())
         r.fail(path, "must be an object");
+    r.onlyKeys(js, {"points", "thickness"}, path);
     MuscleStation st;
     const json& pts = r.member(js, "points", path);
     if (!pts.is_array() || pts.size() < 2)
@@ -139,6 +153,8 @@ MuscleDef readMuscle(const Reader& r, const json& jm, const std::string& path)
 {
     if (!jm.is_object())
         r.fail(path, "must be an object");
+    r.onlyKeys(jm, {"id", "name", "latin", "fma", "layer", "origin", "insertion", "note", "edgeRatio", "samples", "stations"},
+               path);
     MuscleDef m;
     m.id = r.string(jm, "id", path, false);
     if (!isValidId(m.id))
@@ -167,6 +183,8 @@ MuscleDef readMuscle(const Reader& r, const json& jm, const std::string& path)
     m.layer = *l;
     m.origin = r.string(jm, "origin", path, false);
     m.insertion = r.string(jm, "insertion", path, false);
+    if (jm.contains("note"))
+        m.note = r.string(jm, "note", path, true);
 
     if (const auto it = jm.find("edgeRatio"); it != jm.end()) {
         const double e = r.number(*it, path + ".edgeRatio");
@@ -215,6 +233,7 @@ MuscleSpec parseMuscleSpec(std::string_view jsonText, const std::filesystem::pat
     if (!doc.is_object())
         r.fail("(root)", "must be an object");
 
+    r.onlyKeys(doc, {"schema", "version", "units", "frame", "about", "muscles"}, "");
     MuscleSpec spec;
     spec.source = source;
     const json& version = r.member(doc, "version", "");

@@ -36,6 +36,7 @@ struct MuscleDef {
     Layer layer = Layer::Superficial;
     std::string origin;    ///< prose: where it arises
     std::string insertion; ///< prose: where it inserts
+    std::string note;      ///< prose: how the figures were obtained; may be empty
     /// Origin first, insertion last; at least two. Every station has at least two points.
     std::vector<MuscleStation> stations;
     /// Thickness at the side edges as a fraction of the mid-width thickness (0..1]: ~0.5 for flat
