@@ -32,6 +32,21 @@ glm::vec3 closestPointOnTriangle(const glm::vec3& p, const glm::vec3& a, const g
     return a + ab * (vb * denom) + ac * (vc * denom);
 }
 
+std::uint32_t nearestVertex(const Mesh& mesh, const glm::vec3& p)
+{
+    std::uint32_t best = UINT32_MAX;
+    float bestD2 = std::numeric_limits<float>::max();
+    for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+        const glm::vec3 d = mesh.positions[i] - p;
+        const float d2 = glm::dot(d, d);
+        if (d2 < bestD2) {
+            bestD2 = d2;
+            best = static_cast<std::uint32_t>(i);
+        }
+    }
+    return best;
+}
+
 ClosestPoint closestPointOnMesh(const Mesh& mesh, const glm::vec3& p)
 {
     ClosestPoint best;

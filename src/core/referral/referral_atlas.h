@@ -31,8 +31,11 @@ struct TriggerPointInstance {
 
 class ReferralAtlas {
 public:
-    /// Resolve `data` on `model`. Throws ValidationError naming the record and the missing landmark or
-    /// structure when the model lacks one. Keeps a reference to `data` (must outlive the atlas).
+    /// Resolve `data` on `model`. Region footprints are anchored on the body surface: when the model has a
+    /// `skin` structure, every footprint shape's anchor is moved to the nearest skin vertex, so that zones
+    /// land on the skin whatever its thickness over the landmarks (deep volumes stay where defined).
+    /// Throws ValidationError naming the record and the missing landmark or structure when the model lacks
+    /// one. Keeps a reference to `data` (must outlive the atlas).
     static ReferralAtlas build(const ReferralData& data, const AnatomyModel& model);
 
     const ReferralData& data() const { return *m_data; }
