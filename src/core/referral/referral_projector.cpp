@@ -35,18 +35,29 @@ ReferralProjector::ReferralProjector(const ReferralAtlas& atlas, const Mesh& mes
         m_vertexAreas[c] += area / 3.0f;
     }
 
+    // Vertices sorted by height: each region visits only the slab of vertices within its bounds' y range.
+    std::vector<std::uint32_t> byY(n);
+    for (std::uint32_t v = 0; v < n; ++v)
+        byY[v] = v;
+    std::sort(byY.begin(), byY.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return mesh.positions[a].y < mesh.positions[b].y; });
+
     const auto& regions = atlas.regions();
     m_regions.resize(regions.size());
     for (std::size_t r = 0; r < regions.size(); ++r) {
         const RegionInstance& reg = regions[r];
+        if (!reg.bounds.valid())
+            continue;
         SparseWeights& out = m_regions[r];
-        for (std::uint32_t v = 0; v < n; ++v) {
-            const glm::vec3& p = mesh.positions[v];
+        auto lo = std::lower_bound(byY.begin(), byY.end(), reg.bounds.min.y,
+                                   [&](std::uint32_t v, float y) { return mesh.positions[v].y < y; });
+        for (auto it = lo; it != byY.end() && mesh.positions[*it].y <= reg.bounds.max.y; ++it) {
+            const glm::vec3& p = mesh.positions[*it];
             if (!inside(reg.bounds, p))
                 continue;
             const float w = reg.weight(p);
             if (w > 0.0f) {
-                out.vertices.push_back(v);
+                out.vertices.push_back(*it);
                 out.weights.push_back(w);
             }
         }

@@ -13,7 +13,7 @@
 namespace ta::core {
 
 struct SparseWeights {
-    std::vector<std::uint32_t> vertices; ///< vertices with weight > 0, ascending
+    std::vector<std::uint32_t> vertices; ///< vertices with weight > 0 (in no particular order)
     std::vector<float> weights;          ///< same length, each in (0,1]
 };
 
