@@ -166,17 +166,49 @@ std::vector<LookupHit> lookupDrawing(const ReferralProjector& skin, std::span<co
     if (intensity.size() != skin.vertexCount())
         return hits;
     const auto& areas = skin.vertexAreas();
-    ReferralMap map;
-    for (std::size_t t = 0; t < atlas.triggerPoints().size(); ++t) {
-        const auto& inst = atlas.triggerPoints()[t];
+    std::vector<std::uint32_t> drawn;
+    std::vector<float> d(intensity.size(), 0.0f);
+    for (std::size_t v = 0; v < intensity.size(); ++v) {
+        d[v] = std::clamp(std::isfinite(intensity[v]) ? intensity[v] : 0.0f, 0.0f, 1.0f);
+        if (d[v] > 0.0f)
+            drawn.push_back(static_cast<std::uint32_t>(v));
+    }
+    if (drawn.empty())
+        return hits;
+    // Sparse evaluation: zone weights are scattered into scratch buffers from the regions' sparse lists
+    // and reset afterwards, so each trigger point costs its zones' size plus the drawing's, not the mesh's.
+    std::vector<float> ess(intensity.size(), 0.0f), spill(intensity.size(), 0.0f);
+    std::vector<std::uint32_t> touched;
+    auto scatter = [&](const std::vector<std::uint32_t>& regions, std::vector<float>& buf) {
+        for (std::uint32_t r : regions) {
+            const SparseWeights& w = skin.region(r);
+            for (std::size_t i = 0; i < w.vertices.size(); ++i) {
+                float& x = buf[w.vertices[i]];
+                if (x == 0.0f)
+                    touched.push_back(w.vertices[i]);
+                x = std::max(x, w.weights[i]);
+            }
+        }
+    };
+    for (const auto& inst : atlas.triggerPoints()) {
         if (!atlas.record(inst).refersPain)
             continue;
-        skin.mapInto(t, map);
+        touched.clear();
+        scatter(inst.essential, ess);
+        const std::size_t essentialTouched = touched.size();
+        scatter(inst.spillover, spill);
         Sums s;
-        for (std::size_t v = 0; v < intensity.size(); ++v) {
-            const float d = std::clamp(std::isfinite(intensity[v]) ? intensity[v] : 0.0f, 0.0f, 1.0f);
-            s.add(areas[v], d, map.essential[v], map.spillover[v]);
+        for (std::size_t i = 0; i < essentialTouched; ++i)
+            s.essential += areas[touched[i]] * ess[touched[i]];
+        for (std::uint32_t v : drawn) {
+            Sums one;
+            one.add(areas[v], d[v], ess[v], spill[v]);
+            s.drawn += one.drawn;
+            s.ce += one.ce;
+            s.cs += one.cs;
         }
+        for (std::uint32_t v : touched)
+            ess[v] = spill[v] = 0.0f;
         LookupHit h = scoreHit(data, inst.key, s);
         if (h.score <= 0.0f)
             continue;
