@@ -212,6 +212,22 @@ std::vector<LookupHit> lookupDrawing(const ReferralProjector& skin, std::span<co
         LookupHit h = scoreHit(data, inst.key, s);
         if (h.score <= 0.0f)
             continue;
+        // Name the regions that explain at least 5% of the drawing, for the reason.
+        auto named = [&](const std::vector<std::uint32_t>& regions, std::vector<std::string>& out) {
+            for (std::uint32_t r : regions) {
+                const SparseWeights& w = skin.region(r);
+                double overlap = 0.0;
+                for (std::size_t i = 0; i < w.vertices.size(); ++i)
+                    overlap += areas[w.vertices[i]] * std::min(d[w.vertices[i]], w.weights[i]);
+                const std::string& id = atlas.record(atlas.regions()[r]).id;
+                if (overlap >= 0.05 * s.drawn && std::find(out.begin(), out.end(), id) == out.end())
+                    out.push_back(id);
+            }
+        };
+        if (h.essentialCoverage > 0.0f)
+            named(inst.essential, h.essentialRegions);
+        if (h.spilloverCoverage > 0.0f)
+            named(inst.spillover, h.spilloverRegions);
         writeReason(data, h);
         hits.push_back(std::move(h));
     }
