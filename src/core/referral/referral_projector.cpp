@@ -64,10 +64,16 @@ ReferralProjector::ReferralProjector(const ReferralAtlas& atlas, const Mesh& mes
     }
 }
 
+const SparseWeights& ReferralProjector::region(std::size_t regionIndex) const
+{
+    static const SparseWeights kNone;
+    return regionIndex < m_regions.size() ? m_regions[regionIndex] : kNone;
+}
+
 std::vector<float> ReferralProjector::regionMap(std::size_t regionIndex) const
 {
     std::vector<float> dense(vertexCount(), 0.0f);
-    maxInto(dense, m_regions.at(regionIndex));
+    maxInto(dense, region(regionIndex));
     return dense;
 }
 
@@ -80,9 +86,11 @@ ReferralMap ReferralProjector::map(std::size_t triggerPoint) const
 
 void ReferralProjector::mapInto(std::size_t triggerPoint, ReferralMap& out) const
 {
-    const auto& t = m_atlas->triggerPoints().at(triggerPoint);
     out.essential.assign(vertexCount(), 0.0f);
     out.spillover.assign(vertexCount(), 0.0f);
+    if (triggerPoint >= m_atlas->triggerPoints().size())
+        return;
+    const auto& t = m_atlas->triggerPoints()[triggerPoint];
     for (std::uint32_t r : t.essential)
         maxInto(out.essential, m_regions[r]);
     for (std::uint32_t r : t.spillover)
@@ -91,7 +99,7 @@ void ReferralProjector::mapInto(std::size_t triggerPoint, ReferralMap& out) cons
 
 double ReferralProjector::regionArea(std::size_t regionIndex) const
 {
-    const SparseWeights& w = m_regions.at(regionIndex);
+    const SparseWeights& w = region(regionIndex);
     double a = 0.0;
     for (std::size_t i = 0; i < w.vertices.size(); ++i)
         a += static_cast<double>(w.weights[i]) * m_vertexAreas[w.vertices[i]];
