@@ -142,7 +142,9 @@ int ReferralAtlas::triggerPointIndex(std::string_view id, Side side) const
 std::vector<ResolvedShape> ReferralAtlas::deepVolumes(std::size_t triggerPoint) const
 {
     std::vector<ResolvedShape> out;
-    const auto& t = m_triggerPoints.at(triggerPoint);
+    if (triggerPoint >= m_triggerPoints.size())
+        return out;
+    const auto& t = m_triggerPoints[triggerPoint];
     for (const auto* list : {&t.essential, &t.spillover})
         for (std::uint32_t r : *list)
             if (m_regions[r].volume)

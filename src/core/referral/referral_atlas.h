@@ -49,7 +49,8 @@ public:
     const TriggerPointRecord& record(const TriggerPointInstance& t) const { return m_data->triggerPoints[t.key.index]; }
     const RegionRecord& record(const RegionInstance& r) const { return m_data->regions[r.key.index]; }
 
-    /// Volumes of the deep regions of a trigger point's zones (to show inside the body).
+    /// Volumes of the deep regions of a trigger point's zones (to show inside the body); empty when the
+    /// index is out of range. Never throws.
     std::vector<ResolvedShape> deepVolumes(std::size_t triggerPoint) const;
 
 private:
