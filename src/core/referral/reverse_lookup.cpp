@@ -120,6 +120,8 @@ std::vector<LookupHit> lookupRegions(const ReferralData& data, const std::vector
     std::vector<LookupHit> hits;
     if (drawn.empty())
         return hits;
+    const bool bothSides = std::any_of(drawn.begin(), drawn.end(), [](SidedIndex r) { return r.side == Side::Left; }) &&
+                           std::any_of(drawn.begin(), drawn.end(), [](SidedIndex r) { return r.side == Side::Right; });
     for (std::uint32_t i = 0; i < data.triggerPoints.size(); ++i) {
         const TriggerPointRecord& rec = data.triggerPoints[i];
         if (!rec.refersPain)
@@ -151,6 +153,9 @@ std::vector<LookupHit> lookupRegions(const ReferralData& data, const std::vector
             h.essentialRegions = std::move(essNames);
             h.spilloverRegions = std::move(spillNames);
             writeReason(data, h);
+            if (bothSides)
+                h.reason += side == Side::Left ? "; it explains the left side, its right-side twin the right"
+                                               : "; it explains the right side, its left-side twin the left";
             hits.push_back(std::move(h));
         }
     }
