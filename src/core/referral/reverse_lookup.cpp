@@ -134,9 +134,11 @@ std::vector<LookupHit> lookupRegions(const ReferralData& data, const std::vector
             };
             Sums s;
             std::vector<std::string> essNames, spillNames;
+            bool matchedOtherSide = false;
             for (const auto& r : drawn) {
                 const bool e = in(ess, r);
                 const bool sp = in(spill, r);
+                matchedOtherSide |= (e || sp) && r.side != side;
                 s.add(1.0, 1.0f, e ? 1.0f : 0.0f, sp ? 1.0f : 0.0f);
                 if (e)
                     essNames.push_back(data.regions[r.index].id);
@@ -153,7 +155,7 @@ std::vector<LookupHit> lookupRegions(const ReferralData& data, const std::vector
             h.essentialRegions = std::move(essNames);
             h.spilloverRegions = std::move(spillNames);
             writeReason(data, h);
-            if (bothSides)
+            if (bothSides && !matchedOtherSide)
                 h.reason += side == Side::Left ? "; it explains the left side, its right-side twin the right"
                                                : "; it explains the right side, its left-side twin the left";
             hits.push_back(std::move(h));
