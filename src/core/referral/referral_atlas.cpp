@@ -29,7 +29,7 @@ ResolvedShape resolveShape(const ShapeDef& def, const AnatomyModel& model, Side 
     } else {
         s.b = s.a;
     }
-    if (surface) {
+    if (surface && def.snapToSurface) {
         const std::uint32_t va = nearestVertex(*surface, s.a);
         if (va != UINT32_MAX) {
             const glm::vec3 shift = surface->positions[va] - s.a;
