@@ -85,6 +85,8 @@ void run(const LookupArgs& args)
                            {"essential_coverage", std::round(h.essentialCoverage * 1000.0) / 1000.0},
                            {"spillover_coverage", std::round(h.spilloverCoverage * 1000.0) / 1000.0},
                            {"confidence", std::string(core::toString(t.confidence))},
+                           {"essential_regions", h.essentialRegions},
+                           {"spillover_regions", h.spilloverRegions},
                            {"contested", !t.disagreements.empty()},
                            {"reason", h.reason}});
         }

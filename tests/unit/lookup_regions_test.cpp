@@ -144,6 +144,7 @@ TEST(LookupRegions, BothSidesAreExplainedByBothSides)
     const int r = rankOf(hits, "splenius-capitis.trp", Side::Right);
     EXPECT_TRUE((l == 0 && r == 1) || (l == 1 && r == 0)) << l << " " << r;
     EXPECT_FLOAT_EQ(hits[0].essentialCoverage, 0.5f);
+    EXPECT_NE(hits[0].reason.find("twin"), std::string::npos) << hits[0].reason;
 }
 
 TEST(CloseMatches, SuggestsNearbyIds)

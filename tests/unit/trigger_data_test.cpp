@@ -98,6 +98,11 @@ TEST(TriggerData, CommittedDataLoadsAndCoversTheSheet)
         EXPECT_TRUE(d.regions[static_cast<std::size_t>(i)].volume.has_value()) << deep;
     }
     EXPECT_FALSE(d.regions[static_cast<std::size_t>(d.findRegion("temple"))].deep);
+    // The mastoid keeps one shape on the bone (not moved onto the skin) so it shows with the skin hidden.
+    const auto& mastoid = d.regions[static_cast<std::size_t>(d.findRegion("mastoid"))];
+    ASSERT_EQ(mastoid.shapes.size(), 2u);
+    EXPECT_TRUE(mastoid.shapes[0].snapToSurface);
+    EXPECT_FALSE(mastoid.shapes[1].snapToSurface);
 }
 
 TEST(TriggerData, EveryMuscleOfTheSheetIsThere)

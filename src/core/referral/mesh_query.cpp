@@ -6,6 +6,21 @@ namespace ta::core {
 
 // Ericson, Real-Time Collision Detection, 5.1.5: region tests on the barycentric coordinates.
 
+std::uint32_t nearestVertex(const Mesh& mesh, const glm::vec3& p)
+{
+    std::uint32_t best = UINT32_MAX;
+    float bestD2 = std::numeric_limits<float>::max();
+    for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+        const glm::vec3 d = mesh.positions[i] - p;
+        const float d2 = glm::dot(d, d);
+        if (d2 < bestD2) {
+            bestD2 = d2;
+            best = static_cast<std::uint32_t>(i);
+        }
+    }
+    return best;
+}
+
 ClosestPoint closestPointOnMesh(const Mesh& mesh, const glm::vec3& p)
 {
     ClosestPoint best;

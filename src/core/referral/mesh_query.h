@@ -6,12 +6,17 @@
 
 #include <glm/glm.hpp>
 
+#include <cstdint>
+
 namespace ta::core {
 
 struct ClosestPoint {
     glm::vec3 point{0.0f};
     float distance = -1.0f; ///< < 0 when the mesh has no triangles
 };
+
+/// Index of the vertex of `mesh` nearest to `p`; UINT32_MAX for a mesh without vertices.
+std::uint32_t nearestVertex(const Mesh& mesh, const glm::vec3& p);
 
 /// Closest point to `p` on the surface of `mesh`.
 ClosestPoint closestPointOnMesh(const Mesh& mesh, const glm::vec3& p);

@@ -10,7 +10,8 @@ namespace {
 
 constexpr Side kSides[] = {Side::Left, Side::Right};
 
-ResolvedShape resolveShape(const ShapeDef& def, const AnatomyModel& model, Side side, const std::string& where)
+ResolvedShape resolveShape(const ShapeDef& def, const AnatomyModel& model, Side side, const std::string& where,
+                           const Mesh* surface = nullptr)
 {
     ResolvedShape s;
     s.kind = def.kind;
@@ -27,6 +28,19 @@ ResolvedShape resolveShape(const ShapeDef& def, const AnatomyModel& model, Side 
         s.b = *b;
     } else {
         s.b = s.a;
+    }
+    if (surface && def.snapToSurface) {
+        const std::uint32_t va = nearestVertex(*surface, s.a);
+        if (va != UINT32_MAX) {
+            const glm::vec3 shift = surface->positions[va] - s.a;
+            s.a += shift;
+            if (def.kind == ShapeKind::Capsule) {
+                const std::uint32_t vb = nearestVertex(*surface, s.b);
+                s.b = surface->positions[vb];
+            } else {
+                s.b = s.a;
+            }
+        }
     }
     return s;
 }
@@ -48,6 +62,8 @@ ReferralAtlas ReferralAtlas::build(const ReferralData& data, const AnatomyModel&
     ReferralAtlas atlas;
     atlas.m_data = &data;
     const std::string regionsFile = std::string(ReferralData::kRegionsFile);
+    const Structure* skin = model.get(model.find("skin"));
+    const Mesh* surface = skin && !skin->mesh.positions.empty() ? &skin->mesh : nullptr;
     for (std::uint32_t i = 0; i < data.regions.size(); ++i) {
         const RegionRecord& rec = data.regions[i];
         for (Side side : kSides) {
@@ -56,7 +72,7 @@ ReferralAtlas ReferralAtlas::build(const ReferralData& data, const AnatomyModel&
             r.feather = rec.feather;
             const std::string where = regionsFile + ": regions[" + rec.id + "] (" + std::string(toString(side)) + ")";
             for (const auto& sd : rec.shapes) {
-                r.shapes.push_back(resolveShape(sd, model, side, where));
+                r.shapes.push_back(resolveShape(sd, model, side, where, surface));
                 r.bounds.expand(r.shapes.back().bounds());
             }
             if (rec.volume)
@@ -126,7 +142,9 @@ int ReferralAtlas::triggerPointIndex(std::string_view id, Side side) const
 std::vector<ResolvedShape> ReferralAtlas::deepVolumes(std::size_t triggerPoint) const
 {
     std::vector<ResolvedShape> out;
-    const auto& t = m_triggerPoints.at(triggerPoint);
+    if (triggerPoint >= m_triggerPoints.size())
+        return out;
+    const auto& t = m_triggerPoints[triggerPoint];
     for (const auto* list : {&t.essential, &t.spillover})
         for (std::uint32_t r : *list)
             if (m_regions[r].volume)

@@ -31,8 +31,11 @@ struct TriggerPointInstance {
 
 class ReferralAtlas {
 public:
-    /// Resolve `data` on `model`. Throws ValidationError naming the record and the missing landmark or
-    /// structure when the model lacks one. Keeps a reference to `data` (must outlive the atlas).
+    /// Resolve `data` on `model`. Region footprints are anchored on the body surface: when the model has a
+    /// `skin` structure, every footprint shape's anchor is moved to the nearest skin vertex, so that zones
+    /// land on the skin whatever its thickness over the landmarks (deep volumes stay where defined).
+    /// Throws ValidationError naming the record and the missing landmark or structure when the model lacks
+    /// one. Keeps a reference to `data` (must outlive the atlas).
     static ReferralAtlas build(const ReferralData& data, const AnatomyModel& model);
 
     const ReferralData& data() const { return *m_data; }
@@ -46,7 +49,8 @@ public:
     const TriggerPointRecord& record(const TriggerPointInstance& t) const { return m_data->triggerPoints[t.key.index]; }
     const RegionRecord& record(const RegionInstance& r) const { return m_data->regions[r.key.index]; }
 
-    /// Volumes of the deep regions of a trigger point's zones (to show inside the body).
+    /// Volumes of the deep regions of a trigger point's zones (to show inside the body); empty when the
+    /// index is out of range. Never throws.
     std::vector<ResolvedShape> deepVolumes(std::size_t triggerPoint) const;
 
 private:

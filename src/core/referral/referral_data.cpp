@@ -101,6 +101,8 @@ ShapeDef readShape(const JsonCursor& c)
     } else {
         c.at("type").fail("unknown shape \"" + type + "\" (expected ellipsoid or capsule)");
     }
+    if (c.has("snap"))
+        s.snapToSurface = c.at("snap").boolean();
     return s;
 }
 

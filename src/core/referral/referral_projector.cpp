@@ -35,28 +35,45 @@ ReferralProjector::ReferralProjector(const ReferralAtlas& atlas, const Mesh& mes
         m_vertexAreas[c] += area / 3.0f;
     }
 
+    // Vertices sorted by height: each region visits only the slab of vertices within its bounds' y range.
+    std::vector<std::uint32_t> byY(n);
+    for (std::uint32_t v = 0; v < n; ++v)
+        byY[v] = v;
+    std::sort(byY.begin(), byY.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return mesh.positions[a].y < mesh.positions[b].y; });
+
     const auto& regions = atlas.regions();
     m_regions.resize(regions.size());
     for (std::size_t r = 0; r < regions.size(); ++r) {
         const RegionInstance& reg = regions[r];
+        if (!reg.bounds.valid())
+            continue;
         SparseWeights& out = m_regions[r];
-        for (std::uint32_t v = 0; v < n; ++v) {
-            const glm::vec3& p = mesh.positions[v];
+        auto lo = std::lower_bound(byY.begin(), byY.end(), reg.bounds.min.y,
+                                   [&](std::uint32_t v, float y) { return mesh.positions[v].y < y; });
+        for (auto it = lo; it != byY.end() && mesh.positions[*it].y <= reg.bounds.max.y; ++it) {
+            const glm::vec3& p = mesh.positions[*it];
             if (!inside(reg.bounds, p))
                 continue;
             const float w = reg.weight(p);
             if (w > 0.0f) {
-                out.vertices.push_back(v);
+                out.vertices.push_back(*it);
                 out.weights.push_back(w);
             }
         }
     }
 }
 
+const SparseWeights& ReferralProjector::region(std::size_t regionIndex) const
+{
+    static const SparseWeights kNone;
+    return regionIndex < m_regions.size() ? m_regions[regionIndex] : kNone;
+}
+
 std::vector<float> ReferralProjector::regionMap(std::size_t regionIndex) const
 {
     std::vector<float> dense(vertexCount(), 0.0f);
-    maxInto(dense, m_regions.at(regionIndex));
+    maxInto(dense, region(regionIndex));
     return dense;
 }
 
@@ -69,9 +86,11 @@ ReferralMap ReferralProjector::map(std::size_t triggerPoint) const
 
 void ReferralProjector::mapInto(std::size_t triggerPoint, ReferralMap& out) const
 {
-    const auto& t = m_atlas->triggerPoints().at(triggerPoint);
     out.essential.assign(vertexCount(), 0.0f);
     out.spillover.assign(vertexCount(), 0.0f);
+    if (triggerPoint >= m_atlas->triggerPoints().size())
+        return;
+    const auto& t = m_atlas->triggerPoints()[triggerPoint];
     for (std::uint32_t r : t.essential)
         maxInto(out.essential, m_regions[r]);
     for (std::uint32_t r : t.spillover)
@@ -80,7 +99,7 @@ void ReferralProjector::mapInto(std::size_t triggerPoint, ReferralMap& out) cons
 
 double ReferralProjector::regionArea(std::size_t regionIndex) const
 {
-    const SparseWeights& w = m_regions.at(regionIndex);
+    const SparseWeights& w = region(regionIndex);
     double a = 0.0;
     for (std::size_t i = 0; i < w.vertices.size(); ++i)
         a += static_cast<double>(w.weights[i]) * m_vertexAreas[w.vertices[i]];

@@ -13,7 +13,7 @@
 namespace ta::core {
 
 struct SparseWeights {
-    std::vector<std::uint32_t> vertices; ///< vertices with weight > 0, ascending
+    std::vector<std::uint32_t> vertices; ///< vertices with weight > 0 (in no particular order)
     std::vector<float> weights;          ///< same length, each in (0,1]
 };
 
@@ -33,11 +33,12 @@ public:
     std::size_t vertexCount() const { return m_vertexAreas.size(); }
     /// One third of the area of the triangles around each vertex (m^2): the surface each vertex stands for.
     const std::vector<float>& vertexAreas() const { return m_vertexAreas; }
-    const SparseWeights& region(std::size_t regionIndex) const { return m_regions.at(regionIndex); }
+    /// Sparse weights of one region instance (index into atlas().regions()); empty when out of range.
+    const SparseWeights& region(std::size_t regionIndex) const;
     /// Dense weights of one region instance.
     std::vector<float> regionMap(std::size_t regionIndex) const;
 
-    /// Maps of trigger point `triggerPoint` (index into atlas().triggerPoints()).
+    /// Maps of trigger point `triggerPoint` (index into atlas().triggerPoints()); all zero when out of range.
     ReferralMap map(std::size_t triggerPoint) const;
     /// Same, reusing `out`'s storage.
     void mapInto(std::size_t triggerPoint, ReferralMap& out) const;

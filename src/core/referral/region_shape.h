@@ -17,6 +17,7 @@ struct ShapeDef {
     Anchor a;                 ///< ellipsoid centre, or capsule start
     Anchor b;                 ///< capsule end (unused for ellipsoids)
     glm::vec3 radii{0.02f};   ///< ellipsoid semi-axes along model X, Y, Z; a capsule uses radii.x
+    bool snapToSurface = true; ///< move the anchors onto the skin (false: keep them where defined, e.g. on bone)
 };
 
 /// A shape placed in the model frame for one side.

@@ -120,6 +120,8 @@ std::vector<LookupHit> lookupRegions(const ReferralData& data, const std::vector
     std::vector<LookupHit> hits;
     if (drawn.empty())
         return hits;
+    const bool bothSides = std::any_of(drawn.begin(), drawn.end(), [](SidedIndex r) { return r.side == Side::Left; }) &&
+                           std::any_of(drawn.begin(), drawn.end(), [](SidedIndex r) { return r.side == Side::Right; });
     for (std::uint32_t i = 0; i < data.triggerPoints.size(); ++i) {
         const TriggerPointRecord& rec = data.triggerPoints[i];
         if (!rec.refersPain)
@@ -132,9 +134,11 @@ std::vector<LookupHit> lookupRegions(const ReferralData& data, const std::vector
             };
             Sums s;
             std::vector<std::string> essNames, spillNames;
+            bool matchedOtherSide = false;
             for (const auto& r : drawn) {
                 const bool e = in(ess, r);
                 const bool sp = in(spill, r);
+                matchedOtherSide |= (e || sp) && r.side != side;
                 s.add(1.0, 1.0f, e ? 1.0f : 0.0f, sp ? 1.0f : 0.0f);
                 if (e)
                     essNames.push_back(data.regions[r.index].id);
@@ -151,6 +155,9 @@ std::vector<LookupHit> lookupRegions(const ReferralData& data, const std::vector
             h.essentialRegions = std::move(essNames);
             h.spilloverRegions = std::move(spillNames);
             writeReason(data, h);
+            if (bothSides && !matchedOtherSide)
+                h.reason += side == Side::Left ? "; it explains the left side, its right-side twin the right"
+                                               : "; it explains the right side, its left-side twin the left";
             hits.push_back(std::move(h));
         }
     }
@@ -166,20 +173,68 @@ std::vector<LookupHit> lookupDrawing(const ReferralProjector& skin, std::span<co
     if (intensity.size() != skin.vertexCount())
         return hits;
     const auto& areas = skin.vertexAreas();
-    ReferralMap map;
-    for (std::size_t t = 0; t < atlas.triggerPoints().size(); ++t) {
-        const auto& inst = atlas.triggerPoints()[t];
+    std::vector<std::uint32_t> drawn;
+    std::vector<float> d(intensity.size(), 0.0f);
+    for (std::size_t v = 0; v < intensity.size(); ++v) {
+        d[v] = std::clamp(std::isfinite(intensity[v]) ? intensity[v] : 0.0f, 0.0f, 1.0f);
+        if (d[v] > 0.0f)
+            drawn.push_back(static_cast<std::uint32_t>(v));
+    }
+    if (drawn.empty())
+        return hits;
+    // Sparse evaluation: zone weights are scattered into scratch buffers from the regions' sparse lists
+    // and reset afterwards, so each trigger point costs its zones' size plus the drawing's, not the mesh's.
+    std::vector<float> ess(intensity.size(), 0.0f), spill(intensity.size(), 0.0f);
+    std::vector<std::uint32_t> touched;
+    auto scatter = [&](const std::vector<std::uint32_t>& regions, std::vector<float>& buf) {
+        for (std::uint32_t r : regions) {
+            const SparseWeights& w = skin.region(r);
+            for (std::size_t i = 0; i < w.vertices.size(); ++i) {
+                float& x = buf[w.vertices[i]];
+                if (x == 0.0f)
+                    touched.push_back(w.vertices[i]);
+                x = std::max(x, w.weights[i]);
+            }
+        }
+    };
+    for (const auto& inst : atlas.triggerPoints()) {
         if (!atlas.record(inst).refersPain)
             continue;
-        skin.mapInto(t, map);
+        touched.clear();
+        scatter(inst.essential, ess);
+        const std::size_t essentialTouched = touched.size();
+        scatter(inst.spillover, spill);
         Sums s;
-        for (std::size_t v = 0; v < intensity.size(); ++v) {
-            const float d = std::clamp(std::isfinite(intensity[v]) ? intensity[v] : 0.0f, 0.0f, 1.0f);
-            s.add(areas[v], d, map.essential[v], map.spillover[v]);
+        for (std::size_t i = 0; i < essentialTouched; ++i)
+            s.essential += areas[touched[i]] * ess[touched[i]];
+        for (std::uint32_t v : drawn) {
+            Sums one;
+            one.add(areas[v], d[v], ess[v], spill[v]);
+            s.drawn += one.drawn;
+            s.ce += one.ce;
+            s.cs += one.cs;
         }
+        for (std::uint32_t v : touched)
+            ess[v] = spill[v] = 0.0f;
         LookupHit h = scoreHit(data, inst.key, s);
         if (h.score <= 0.0f)
             continue;
+        // Name the regions that explain at least 5% of the drawing, for the reason.
+        auto named = [&](const std::vector<std::uint32_t>& regions, std::vector<std::string>& out) {
+            for (std::uint32_t r : regions) {
+                const SparseWeights& w = skin.region(r);
+                double overlap = 0.0;
+                for (std::size_t i = 0; i < w.vertices.size(); ++i)
+                    overlap += areas[w.vertices[i]] * std::min(d[w.vertices[i]], w.weights[i]);
+                const std::string& id = atlas.record(atlas.regions()[r]).id;
+                if (overlap >= 0.05 * s.drawn && std::find(out.begin(), out.end(), id) == out.end())
+                    out.push_back(id);
+            }
+        };
+        if (h.essentialCoverage > 0.0f)
+            named(inst.essential, h.essentialRegions);
+        if (h.spilloverCoverage > 0.0f)
+            named(inst.spillover, h.spilloverRegions);
         writeReason(data, h);
         hits.push_back(std::move(h));
     }

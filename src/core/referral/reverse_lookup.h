@@ -26,7 +26,7 @@ struct LookupHit {
     float essentialCoverage = 0.0f; ///< share of the drawing inside the essential zone
     float spilloverCoverage = 0.0f; ///< further share inside the spillover zone only
     float zoneFill = 0.0f;          ///< share of the essential zone that was drawn
-    std::vector<std::string> essentialRegions; ///< region ids matched (region lookup only)
+    std::vector<std::string> essentialRegions; ///< region ids of the zone that explain the drawing
     std::vector<std::string> spilloverRegions;
     std::string reason;             ///< one readable sentence for a therapist
 };

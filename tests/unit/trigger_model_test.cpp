@@ -1,0 +1,299 @@
+// The clinical data placed on the committed model (assets/models/neck-shoulder.glb): trigger points on
+// their muscles, every zone on the skin, left/right symmetry and the documented referral patterns.
+// These tests need the committed model and fail (not skip) when it is missing.
+#include "core/referral/mesh_query.h"
+#include "core/referral/referral_atlas.h"
+#include "core/referral/referral_projector.h"
+#include "core/referral/reverse_lookup.h"
+#include "io/gltf_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <limits>
+#include <memory>
+
+namespace fs = std::filesystem;
+using namespace ta::core;
+
+namespace {
+
+struct ModelSetup {
+    AnatomyModel model;
+    ReferralData data;
+    std::unique_ptr<ReferralAtlas> atlas;
+    const Mesh* skin = nullptr;
+    std::unique_ptr<ReferralProjector> proj;
+};
+
+/// Loaded once; nullptr (with `error` set) when the model or the data cannot be loaded.
+const ModelSetup* setup(std::string* error)
+{
+    static std::string loadError;
+    static std::unique_ptr<ModelSetup> s = []() -> std::unique_ptr<ModelSetup> {
+        const fs::path root = fs::path(TA_TEST_DIR) / "..";
+        try {
+            auto x = std::make_unique<ModelSetup>();
+            x->model = ta::io::loadModel(root / "assets/models/neck-shoulder.glb");
+            x->data = ReferralData::load(root / "assets/data");
+            x->atlas = std::make_unique<ReferralAtlas>(ReferralAtlas::build(x->data, x->model));
+            const StructureId sk = x->model.find("skin");
+            if (!sk.valid())
+                throw std::runtime_error("the model has no \"skin\" structure");
+            x->skin = &x->model.get(sk)->mesh;
+            x->proj = std::make_unique<ReferralProjector>(*x->atlas, *x->skin);
+            return x;
+        } catch (const std::exception& e) {
+            loadError = e.what();
+            return nullptr;
+        }
+    }();
+    if (error)
+        *error = loadError;
+    return s.get();
+}
+
+#define REQUIRE_SETUP(s)                                                                                          \
+    std::string setupError_;                                                                                      \
+    const ModelSetup* s = setup(&setupError_);                                                                         \
+    ASSERT_NE(s, nullptr) << "the committed model or data could not be loaded: " << setupError_;
+
+std::size_t tpIndex(const ModelSetup& s, const char* id, Side side)
+{
+    const int i = s.atlas->triggerPointIndex(id, side);
+    EXPECT_GE(i, 0) << id;
+    return static_cast<std::size_t>(std::max(i, 0));
+}
+
+/// Index of the skin vertex nearest to `p`.
+std::size_t nearestSkinVertex(const ModelSetup& s, glm::vec3 p)
+{
+    std::size_t best = 0;
+    float bd = std::numeric_limits<float>::max();
+    for (std::size_t i = 0; i < s.skin->positions.size(); ++i) {
+        const glm::vec3 d = s.skin->positions[i] - p;
+        const float d2 = glm::dot(d, d);
+        if (d2 < bd) {
+            bd = d2;
+            best = i;
+        }
+    }
+    return best;
+}
+
+glm::vec3 landmark(const ModelSetup& s, const std::string& id)
+{
+    const Landmark* l = s.model.landmark(id);
+    EXPECT_NE(l, nullptr) << id;
+    return l ? l->position : glm::vec3(0.0f);
+}
+
+/// Weight of `map` at the skin point nearest to `p`.
+float weightNear(const ModelSetup& s, const std::vector<float>& map, glm::vec3 p) { return map[nearestSkinVertex(s, p)]; }
+
+} // namespace
+
+TEST(TriggerModel, EveryTriggerPointLiesOnItsMuscle)
+{
+    REQUIRE_SETUP(s);
+    for (const auto& t : s->atlas->triggerPoints()) {
+        const auto& rec = s->atlas->record(t);
+        const std::string key = s->data.triggerPointKey(t.key);
+        const Structure* st = s->model.get(t.structure);
+        ASSERT_NE(st, nullptr) << key;
+        // On the surface of one of its muscle's structures (measured independently of the snapping code).
+        EXPECT_LT(closestPointOnMesh(st->mesh, t.position).distance, 0.002f) << key;
+        bool ownStructure = false;
+        for (const auto& base : rec.structures)
+            ownStructure |= st->id == base + "-" + std::string(toString(t.key.side));
+        EXPECT_TRUE(ownStructure) << key << " on " << st->id;
+        // The landmark definition itself lands close to that muscle: a wrong definition would be far off.
+        EXPECT_LT(t.snapDistance, 0.025f) << key << " is defined " << t.snapDistance * 1000 << " mm from its muscle";
+        // Sided: left trigger points on the left (+X).
+        EXPECT_EQ(t.position.x > 0.0f, t.key.side == Side::Left) << key;
+    }
+}
+
+TEST(TriggerModel, EveryRegionIsPaintedOnTheSkin)
+{
+    REQUIRE_SETUP(s);
+    for (std::size_t r = 0; r < s->atlas->regions().size(); ++r) {
+        const auto key = s->data.regionKey(s->atlas->regions()[r].key);
+        const double area = s->proj->regionArea(r);
+        EXPECT_GT(area, 2e-4) << key << " paints only " << area * 1e4 << " cm2 of skin";
+        // Sided: nearly all of a left region lies on the left half of the body.
+        const auto& w = s->proj->region(r);
+        double onSide = 0, total = 0;
+        for (std::size_t i = 0; i < w.vertices.size(); ++i) {
+            const double a = w.weights[i] * s->proj->vertexAreas()[w.vertices[i]];
+            total += a;
+            onSide += ((s->skin->positions[w.vertices[i]].x > 0.0f) == (s->atlas->regions()[r].key.side == Side::Left)) ? a : 0.0;
+        }
+        EXPECT_GT(onSide, 0.8 * total) << key;
+    }
+}
+
+TEST(TriggerModel, HeadZonesAlsoPaintTheBonesWhenTheSkinIsHidden)
+{
+    REQUIRE_SETUP(s);
+    const StructureId skullId = s->model.find("skull"), mandibleId = s->model.find("mandible");
+    ASSERT_TRUE(skullId.valid() && mandibleId.valid());
+    const ReferralProjector skull(*s->atlas, s->model.get(skullId)->mesh);
+    const ReferralProjector mandible(*s->atlas, s->model.get(mandibleId)->mesh);
+    int checked = 0;
+    for (std::size_t r = 0; r < s->atlas->regions().size(); ++r) {
+        const auto& rec = s->atlas->record(s->atlas->regions()[r]);
+        if (rec.group != "head" || rec.deep)
+            continue;
+        ++checked;
+        const double area = skull.regionArea(r) + mandible.regionArea(r);
+        EXPECT_GT(area, 2e-4) << s->data.regionKey(s->atlas->regions()[r].key) << ": " << area * 1e4 << " cm2 of bone";
+    }
+    EXPECT_GE(checked, 2 * 15);
+}
+
+TEST(TriggerModel, DeepVolumesLieInsideTheBody)
+{
+    REQUIRE_SETUP(s);
+    ASSERT_EQ(s->skin->normals.size(), s->skin->positions.size());
+    int deep = 0;
+    for (const auto& r : s->atlas->regions()) {
+        if (!r.volume)
+            continue;
+        ++deep;
+        const auto key = s->data.regionKey(r.key);
+        const glm::vec3 c = r.volume->a;
+        const std::size_t v = nearestSkinVertex(*s, c);
+        const glm::vec3 toSkin = s->skin->positions[v] - c;
+        // Beneath the skin: the nearest skin point is at least 5 mm away and faces away from the centre.
+        EXPECT_GT(glm::length(toSkin), 0.005f) << key;
+        EXPECT_GT(glm::dot(toSkin, s->skin->normals[v]), 0.0f) << key << " lies outside the skin";
+        EXPECT_EQ(c.x > 0.0f, r.key.side == Side::Left) << key;
+    }
+    EXPECT_GE(deep, 2 * 8);
+}
+
+TEST(TriggerModel, EveryZoneIsNonEmptyAndMirrored)
+{
+    REQUIRE_SETUP(s);
+    ReferralMap m;
+    for (std::size_t t = 0; t < s->atlas->triggerPoints().size(); ++t) {
+        const auto& inst = s->atlas->triggerPoints()[t];
+        const auto key = s->data.triggerPointKey(inst.key);
+        s->proj->mapInto(t, m);
+        double ess = 0, spill = 0, essSame = 0;
+        for (std::size_t v = 0; v < m.essential.size(); ++v) {
+            const double a = s->proj->vertexAreas()[v];
+            ess += a * m.essential[v];
+            spill += a * m.spillover[v];
+            if ((s->skin->positions[v].x > 0.0f) == (inst.key.side == Side::Left))
+                essSame += a * m.essential[v];
+        }
+        if (!inst.essential.empty())
+            EXPECT_GT(ess, 2e-4) << key;
+        if (!inst.spillover.empty())
+            EXPECT_GT(spill, 2e-4) << key;
+        if (ess > 0)
+            EXPECT_GT(essSame, 0.85 * ess) << key << ": a trigger point refers to its own side";
+    }
+}
+
+TEST(TriggerModel, DocumentedPatternsAppearOnTheSkin)
+{
+    REQUIRE_SETUP(s);
+    for (Side side : {Side::Left, Side::Right}) {
+        const std::string sfx = side == Side::Left ? "-left" : "-right";
+        const float out = side == Side::Left ? 1.0f : -1.0f;
+        // SCM sternal division reaches behind the eye and over the eyebrow.
+        const auto scm = s->proj->map(tpIndex(*s, "sternocleidomastoid.sternal.middle", side));
+        EXPECT_GT(weightNear(*s, scm.essential, landmark(*s, "supraorbital" + sfx)), 0.5f) << sfx;
+        EXPECT_GT(weightNear(*s, scm.essential, landmark(*s, "orbit-centre" + sfx) + glm::vec3(0, 0, 0.01f)), 0.5f) << sfx;
+        const auto vols = s->atlas->deepVolumes(tpIndex(*s, "sternocleidomastoid.sternal.middle", side));
+        ASSERT_FALSE(vols.empty());
+        EXPECT_LT(glm::length(vols[0].a - landmark(*s, "orbit-centre" + sfx)), 0.04f); // the volume sits in the orbit
+        // Upper trapezius TrP1: the temple and the mastoid.
+        const auto ut1 = s->proj->map(tpIndex(*s, "trapezius.upper.trp1", side));
+        EXPECT_GT(weightNear(*s, ut1.essential, landmark(*s, "zygomatic-arch" + sfx) + glm::vec3(0, 0.035f, 0.01f)), 0.5f);
+        EXPECT_GT(weightNear(*s, ut1.essential, landmark(*s, "mastoid-tip" + sfx)), 0.5f);
+        EXPECT_EQ(weightNear(*s, ut1.essential, landmark(*s, "vertex")), 0.0f);
+        // Levator scapulae: the angle of the neck.
+        const auto ls = s->proj->map(tpIndex(*s, "levator-scapulae.upper", side));
+        const glm::vec3 angle = glm::mix(landmark(*s, "c7-spinous"), landmark(*s, "acromion" + sfx), 0.38f) + glm::vec3(0, 0.03f, 0);
+        EXPECT_GT(weightNear(*s, ls.essential, angle), 0.5f);
+        // Suboccipitals: a band from the occiput over the side of the head to the orbit.
+        const auto so = s->proj->map(tpIndex(*s, "suboccipitals.group", side));
+        EXPECT_GT(weightNear(*s, so.essential, landmark(*s, "inion") + glm::vec3(out * 0.025f, 0.03f, 0)), 0.5f);
+        EXPECT_GT(weightNear(*s, so.essential, landmark(*s, "tragus" + sfx) + glm::vec3(0, 0.065f, 0)), 0.5f);
+        EXPECT_GT(weightNear(*s, so.essential, landmark(*s, "zygomatic-arch" + sfx) + glm::vec3(0, 0.035f, 0.01f)), 0.5f);
+        EXPECT_GT(weightNear(*s, so.essential, landmark(*s, "orbit-centre" + sfx) + glm::vec3(0, 0, 0.01f)), 0.5f);
+        EXPECT_EQ(weightNear(*s, so.essential, landmark(*s, "menton")), 0.0f);
+        // Splenius capitis: the vertex, on its own side.
+        const auto sc = s->proj->map(tpIndex(*s, "splenius-capitis.trp", side));
+        EXPECT_GT(weightNear(*s, sc.essential, landmark(*s, "vertex") + glm::vec3(out * 0.025f, 0.01f, 0)), 0.5f);
+        EXPECT_EQ(weightNear(*s, sc.essential, landmark(*s, "vertex") + glm::vec3(-out * 0.05f, -0.01f, 0)), 0.0f);
+    }
+}
+
+TEST(TriggerModel, PainDrawingOnTheSkinFindsTheDocumentedSources)
+{
+    REQUIRE_SETUP(s);
+    const auto& d = s->data;
+    auto region = [&](const char* id, Side side) {
+        return s->proj->regionMap(static_cast<std::size_t>(
+            s->atlas->regionIndex({static_cast<std::uint32_t>(d.findRegion(id)), side})));
+    };
+    auto rank = [&](const std::vector<LookupHit>& hits, const char* id, Side side) {
+        for (std::size_t i = 0; i < hits.size(); ++i)
+            if (d.triggerPoints[hits[i].triggerPoint.index].id == id && hits[i].triggerPoint.side == side)
+                return static_cast<int>(i);
+        return -1;
+    };
+    // Temple and behind the eye on the right.
+    auto drawing = region("temple", Side::Right);
+    const auto eye = region("retro-orbital", Side::Right);
+    for (std::size_t i = 0; i < drawing.size(); ++i)
+        drawing[i] = std::max(drawing[i], eye[i]);
+    const auto hits = lookupDrawing(*s->proj, drawing);
+    const int ut1 = rank(hits, "trapezius.upper.trp1", Side::Right);
+    const int so = rank(hits, "suboccipitals.group", Side::Right);
+    EXPECT_TRUE(ut1 >= 0 && ut1 < 6) << ut1;
+    if (ut1 >= 0) {
+        const auto& r = hits[static_cast<std::size_t>(ut1)].reason;
+        EXPECT_NE(r.find("essential zone covers"), std::string::npos) << r;
+        EXPECT_NE(r.find("(temple)"), std::string::npos) << r;
+        EXPECT_NE(r.find("retro-orbital"), std::string::npos) << r; // its spillover
+    }
+    EXPECT_TRUE(so >= 0 && so < 6) << so;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        EXPECT_GT(hits[i].essentialCoverage + hits[i].spilloverCoverage, 0.0f);
+        // Same-side referral ranks first; only a zone that crosses the midline (SCM clavicular forehead
+        // spillover) lets a left trigger point in at all, and far down the list.
+        if (i < 8)
+            EXPECT_EQ(hits[i].triggerPoint.side, Side::Right) << d.triggerPointKey(hits[i].triggerPoint);
+    }
+    // The vertex on the left: splenius capitis first.
+    const auto v = lookupDrawing(*s->proj, region("vertex", Side::Left));
+    ASSERT_FALSE(v.empty());
+    EXPECT_EQ(d.triggerPointKey(v[0].triggerPoint), "splenius-capitis.trp-left") << v[0].reason;
+    // The angle of the neck on the right: levator scapulae first.
+    const auto a = lookupDrawing(*s->proj, region("angle-of-neck", Side::Right));
+    ASSERT_FALSE(a.empty());
+    EXPECT_EQ(d.triggerPoints[a[0].triggerPoint.index].muscle, "levator-scapulae") << d.triggerPointKey(a[0].triggerPoint);
+    EXPECT_EQ(a[0].triggerPoint.side, Side::Right);
+}
+
+TEST(TriggerModel, ListStructuresComesFromTheModel)
+{
+    REQUIRE_SETUP(s);
+    const std::string cmd = std::string(TA_APP_EXE) + " list structures 2>&1";
+    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (p && fgets(buf.data(), buf.size(), p.get()))
+        out += buf.data();
+    EXPECT_EQ(static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n')), s->model.structures.size()) << out;
+    EXPECT_NE(out.find("skin\t"), std::string::npos);
+    EXPECT_NE(out.find("trapezius-descending-left\t"), std::string::npos);
+}
