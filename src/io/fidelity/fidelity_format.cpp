@@ -130,7 +130,10 @@ std::string formatFidelityMarkdown(const FidelityReport& r, const FidelityContex
     }
     out << "\n## Landmarks, largest error first\n\n"
         << "Reference positions are found on the reference bones by the rule given; positions in the model frame "
-        << "(metres, +X subject's left, +Y up, +Z anterior).\n\n"
+        << "(metres, +X subject's left, +Y up, +Z anterior). The model's landmark specification "
+        << "(`assets/anatomy/`) took its positions from these same rules run on the reference and then placed them on "
+        << "our bones, so these errors show what that placement left over; they are not an independent check. The "
+        << "surface distances above are.\n\n"
         << "| landmark | error mm | ours | reference | reference rule |\n|---|---:|---|---|---|\n";
     for (const auto& l : r.landmarks)
         out << "| " << l.id << " | " << fmt("%.1f", l.errorMm()) << " | " << vec(l.ours) << " | " << vec(l.reference)
