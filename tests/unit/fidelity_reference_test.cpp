@@ -86,6 +86,21 @@ TEST(FidelityReference, SyntheticModelGivesKnownDistancesAndLandmarkErrors)
     add("skull", "FMA46565", ta::core::Kind::Bone, *ref.unionOf(ta::io::skullReferenceFmas()));
     // Our superficial left masseter must be compared with the file labelled "deep" (FMA49005).
     add("masseter-superficial-left", "FMA49002", ta::core::Kind::Muscle, *ref.mesh("FMA49005"));
+    // Two parts sharing one FMA id (like the heads of the sternocleidomastoid): the halves of C2, whose
+    // union is exactly the reference. Each half lies on the reference (ours->ref ~0), and the reference is
+    // covered by the union (ref->ours ~0), though each half alone covers only part of it.
+    ta::core::Mesh c2a = *ref.mesh("FMA12520"), c2b;
+    {
+        const ta::core::Mesh whole = c2a;
+        c2a.indices.clear();
+        c2b.positions = whole.positions;
+        for (std::size_t t = 0; t < whole.triangleCount(); ++t) {
+            auto& dst = whole.positions[whole.indices[3 * t]].x < 0.0f ? c2a : c2b;
+            dst.indices.insert(dst.indices.end(), whole.indices.begin() + 3 * t, whole.indices.begin() + 3 * t + 3);
+        }
+    }
+    add("c2-right-half", "FMA12520", ta::core::Kind::Bone, c2a);
+    add("c2-left-half", "FMA12520", ta::core::Kind::Bone, c2b);
     // No counterpart: the temporalis file is missing from the reference; no FMA id at all.
     add("temporalis-left", "FMA49008", ta::core::Kind::Muscle, shifted(*ref.mesh("FMA12525"), {0, 0.1f, 0}));
     add("skin", "", ta::core::Kind::Skin, *ref.mesh("FMA12525"));
@@ -97,7 +112,7 @@ TEST(FidelityReference, SyntheticModelGivesKnownDistancesAndLandmarkErrors)
     ta::io::FidelityOptions options;
     options.samplesPerSide = 3000;
     const auto report = ta::io::computeFidelity(model, ref, options);
-    ASSERT_EQ(report.structures.size(), 5u);
+    ASSERT_EQ(report.structures.size(), 7u);
     std::map<std::string, ta::io::StructureFidelity> by;
     for (const auto& s : report.structures)
         by[s.id] = s;
@@ -112,6 +127,12 @@ TEST(FidelityReference, SyntheticModelGivesKnownDistancesAndLandmarkErrors)
     EXPECT_LT(by["skull"].oursToRefP90Mm(), 1e-3);
     EXPECT_LT(by["skull"].refToOursP90Mm(), 1e-3);
     EXPECT_LT(by["masseter-superficial-left"].oursToRefP90Mm(), 1e-3);
+    for (const char* half : {"c2-right-half", "c2-left-half"}) {
+        EXPECT_LT(by[half].oursToRefP90Mm(), 1e-3) << half;
+        EXPECT_LT(by[half].refToOursP90Mm(), 1e-3) << half;
+        EXPECT_NE(by[half].note.find("c2-right-half + c2-left-half"), std::string::npos) << by[half].note;
+        EXPECT_NEAR(by[half].centroidShift.x, 0.0f, 1e-5f);
+    }
     EXPECT_FALSE(by["temporalis-left"].hasReference);
     EXPECT_NE(by["temporalis-left"].note.find("FMA49008"), std::string::npos);
     EXPECT_FALSE(by["skin"].hasReference);

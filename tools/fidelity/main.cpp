@@ -39,6 +39,19 @@ std::string machineDescription()
     return std::to_string(cores) + "-core x86-64" + (cpu.empty() ? "" : " (" + cpu + ")");
 }
 
+/// `p` relative to the project root when it lies there or beside it (keeps machine paths out of reports).
+std::string shown(const std::filesystem::path& p)
+{
+    std::error_code ec;
+    const auto abs = std::filesystem::absolute(p, ec).lexically_normal();
+    const auto root = std::filesystem::absolute(ta::io::projectRoot(), ec).lexically_normal();
+    const auto rel = abs.lexically_relative(root);
+    if (ec || rel.empty())
+        return p.string();
+    const auto s = rel.generic_string();
+    return s.rfind("../..", 0) == 0 ? p.string() : s;
+}
+
 void writeText(const std::filesystem::path& file, const std::string& text)
 {
     const auto tmp = std::filesystem::path(file.string() + ".tmp");
@@ -89,7 +102,7 @@ int main(int argc, char** argv)
             std::cout << "ta-fidelity: reference folder " << reference << " not found: skipped\n";
             return 0;
         }
-        ta::io::FidelityContext ctx{command, machineDescription(), utcNow(), model, reference, 0.0};
+        ta::io::FidelityContext ctx{command, machineDescription(), utcNow(), shown(model), shown(reference), 0.0};
         const auto start = std::chrono::steady_clock::now();
 
         if (!landmarksFile.empty()) {

@@ -130,7 +130,10 @@ std::string formatFidelityMarkdown(const FidelityReport& r, const FidelityContex
     }
     out << "\n## Landmarks, largest error first\n\n"
         << "Reference positions are found on the reference bones by the rule given; positions in the model frame "
-        << "(metres, +X subject's left, +Y up, +Z anterior).\n\n"
+        << "(metres, +X subject's left, +Y up, +Z anterior). The model's landmark specification "
+        << "(`assets/anatomy/`) took its positions from these same rules run on the reference and then placed them on "
+        << "our bones, so these errors show what that placement left over; they are not an independent check. The "
+        << "surface distances above are.\n\n"
         << "| landmark | error mm | ours | reference | reference rule |\n|---|---:|---|---|---|\n";
     for (const auto& l : r.landmarks)
         out << "| " << l.id << " | " << fmt("%.1f", l.errorMm()) << " | " << vec(l.ours) << " | " << vec(l.reference)
@@ -141,8 +144,20 @@ std::string formatFidelityMarkdown(const FidelityReport& r, const FidelityContex
             out << " `" << id << "`";
         out << ".\n";
     }
-    out << "\nThe acromion, coracoid and scapular angles cannot be checked: the scapula meshes are missing from "
-           "the reference folder (as are the temporalis, the epicranial aponeurosis and the skin).\n";
+    std::size_t unchecked = 0;
+    for (const auto& s : r.structures)
+        unchecked += s.hasReference ? 0 : 1;
+    out << "\n## What these numbers do and do not say\n\n"
+        << "- The reference is one specimen (BodyParts3D). Passing means agreement with that body, not with the range "
+           "of human variation.\n"
+        << "- The model's specification (`assets/anatomy/`) was measured on this same reference (landmarks, muscle "
+           "stations of measured points, bone dimensions), so close agreement is expected by construction: the table "
+           "shows that the generator reproduces the measured shapes, not an independent anatomical validation.\n"
+        << "- " << unchecked << " structures have no counterpart and are not checked at all (listed as \"no reference\" "
+           "above): the scapula, temporalis, epicranial aponeurosis and skin meshes are missing from the reference "
+           "folder, and it holds no humerus, ribs 2-4, T5-T6 or digastric. The acromion, coracoid and scapular angles "
+           "cannot be checked for the same reason.\n"
+        << "- No registration is applied: a structure shifted as a whole counts fully against it.\n";
     return out.str();
 }
 

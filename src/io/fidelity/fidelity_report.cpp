@@ -47,6 +47,28 @@ FidelityReport computeFidelity(const core::AnatomyModel& model, ReferenceSet& re
     report.samplesPerSide = options.samplesPerSide;
     report.seed = options.seed;
 
+    // Structures sharing one FMA id are parts of one reference structure (e.g. the sternal and clavicular
+    // heads of the sternocleidomastoid, whose reference is the whole muscle): each part is measured
+    // ours -> reference on its own, while reference -> ours is measured to the union of the parts.
+    std::map<std::string, std::vector<const core::Structure*>> groups;
+    for (const auto& s : model.structures)
+        if (!s.fma.empty() && !s.mesh.empty())
+            groups[s.fma].push_back(&s);
+    struct GroupResult {
+        core::Mesh unionMesh;
+        core::DistanceStats refToOurs;
+        bool measured = false;
+    };
+    std::map<std::string, GroupResult> groupResults;
+
+    auto seedFor = [&](const std::string& key) {
+        // Seeded from the id, so adding a structure does not change the others' samples.
+        std::uint64_t seed = options.seed;
+        for (char ch : key)
+            seed = seed * 1099511628211ull ^ static_cast<unsigned char>(ch);
+        return seed;
+    };
+
     std::size_t done = 0;
     for (const auto& s : model.structures) {
         StructureFidelity f;
@@ -56,24 +78,54 @@ FidelityReport computeFidelity(const core::AnatomyModel& model, ReferenceSet& re
         f.medianTargetMm = medianTargetMm(s.kind);
         f.reference = referenceFmasFor(s.fma);
         f.note = referenceMappingNote(s.fma);
+        auto addNote = [&](const std::string& n) { f.note += (f.note.empty() ? "" : "; ") + n; };
         std::vector<std::string> missing;
         const core::Mesh* ref = f.reference.empty() ? nullptr : reference.unionOf(f.reference, &missing);
         if (!missing.empty()) {
             std::string list;
             for (const auto& m : missing)
                 list += (list.empty() ? "" : ", ") + m;
-            f.note += std::string(f.note.empty() ? "" : "; ") + "not in the reference folder: " + list;
+            addNote("not in the reference folder: " + list);
         }
         if (ref && !ref->empty() && !s.mesh.empty()) {
             f.hasReference = true;
-            const core::ClosestPointTree ours(s.mesh), theirs(*ref);
-            // Seed per structure from its id, so adding a structure does not change the others' samples.
-            std::uint64_t seed = options.seed;
-            for (char c : s.id)
-                seed = seed * 1099511628211ull ^ static_cast<unsigned char>(c);
-            f.distance = core::compareSurfaces(s.mesh, ours, *ref, theirs, options.samplesPerSide, seed);
-            f.centroidShift = glm::vec3(areaCentroid(s.mesh) - areaCentroid(*ref));
-            f.oursSize = s.mesh.bounds().size();
+            const core::ClosestPointTree theirs(*ref);
+            std::vector<double> oursToRef =
+                core::distancesTo(core::sampleSurface(s.mesh, options.samplesPerSide, seedFor(s.id)), theirs);
+            f.distance.aToB = core::summarizeDistances(oursToRef);
+
+            const auto& parts = groups[s.fma];
+            const core::Mesh* oursWhole = &s.mesh;
+            if (parts.size() > 1) {
+                GroupResult& g = groupResults[s.fma];
+                if (!g.measured) {
+                    for (const auto* part : parts) {
+                        const auto base = static_cast<std::uint32_t>(g.unionMesh.positions.size());
+                        g.unionMesh.positions.insert(g.unionMesh.positions.end(), part->mesh.positions.begin(),
+                                                     part->mesh.positions.end());
+                        for (auto i : part->mesh.indices)
+                            g.unionMesh.indices.push_back(base + i);
+                    }
+                    const core::ClosestPointTree unionTree(g.unionMesh);
+                    std::vector<double> d = core::distancesTo(
+                        core::sampleSurface(*ref, options.samplesPerSide, seedFor(s.fma) ^ 0x5A5Aull), unionTree);
+                    g.refToOurs = core::summarizeDistances(d);
+                    g.measured = true;
+                }
+                f.distance.bToA = g.refToOurs;
+                oursWhole = &g.unionMesh;
+                std::string names;
+                for (const auto* part : parts)
+                    names += (names.empty() ? "" : " + ") + part->id;
+                addNote("the reference is the whole structure: ref->ours, centroid and size use " + names);
+            } else {
+                const core::ClosestPointTree ours(s.mesh);
+                std::vector<double> d = core::distancesTo(
+                    core::sampleSurface(*ref, options.samplesPerSide, seedFor(s.id) ^ 0x5A5Aull), ours);
+                f.distance.bToA = core::summarizeDistances(d);
+            }
+            f.centroidShift = glm::vec3(areaCentroid(*oursWhole) - areaCentroid(*ref));
+            f.oursSize = oursWhole->bounds().size();
             f.referenceSize = ref->bounds().size();
         }
         report.structures.push_back(std::move(f));
