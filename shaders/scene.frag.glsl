@@ -115,18 +115,21 @@ void main()
     colour += uHighlight * (0.25 + 0.75 * rim) * vec3(0.35, 0.65, 1.0);
 
     // Referral overlay: essential = solid red, spillover = red stipple; soft edges from the weights.
-    float essential = smoothstep(0.25, 0.75, vReferral.x);
-    float spill = clamp(vReferral.y, 0.0, 1.0);
-    vec2 cell = gl_FragCoord.xy / uStippleCell;
-    cell.x += 0.5 * mod(floor(cell.y), 2.0); // staggered rows, like a printed stipple
-    vec2 local = fract(cell) - 0.5;
-    float radius = mix(0.16, 0.34, smoothstep(0.2, 0.9, spill));
-    float aa = 1.0 / uStippleCell;
-    float dotMask = 1.0 - smoothstep(radius - aa, radius + aa, length(local));
-    float stipple = dotMask * smoothstep(0.12, 0.40, spill);
-    vec3 red = shade(uReferralColour, n, v, 16.0, 0.04, 0.3);
-    float referral = max(essential * 0.92, stipple * 0.95);
-    colour = mix(colour, red, referral);
+    float referral = 0.0;
+    if (vReferral.x + vReferral.y > 0.01) {
+        float essential = smoothstep(0.25, 0.75, vReferral.x);
+        float spill = clamp(vReferral.y, 0.0, 1.0);
+        vec2 cell = gl_FragCoord.xy / uStippleCell;
+        cell.x += 0.5 * mod(floor(cell.y), 2.0); // staggered rows, like a printed stipple
+        vec2 local = fract(cell) - 0.5;
+        float radius = mix(0.16, 0.34, smoothstep(0.2, 0.9, spill));
+        float aa = 1.0 / uStippleCell;
+        float dotMask = 1.0 - smoothstep(radius - aa, radius + aa, length(local));
+        float stipple = dotMask * smoothstep(0.12, 0.40, spill);
+        referral = max(essential * 0.92, stipple * 0.95);
+        vec3 red = shade(uReferralColour, n, v, 16.0, 0.04, 0.3);
+        colour = mix(colour, red, referral);
+    }
 
     if (uPass == 0) {
         outColour = vec4(colour, 1.0);

@@ -3,8 +3,7 @@
 #include "core/error.h"
 #include "io/png_image.h"
 #include "render/gl_context.h"
-#include "render/gpu_model.h"
-#include "render/scene_renderer.h"
+#include "app/scene_frame.h"
 #include "ui/app_state.h"
 
 #include <algorithm>
@@ -52,15 +51,14 @@ int runScreenshot(const ViewOptions& options)
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
     auto context = requireContext();
-    render::SceneRenderer renderer;
     ui::AppState state;
     state.camera.setViewport(size.width, size.height);
     state.setModel(std::move(model), modelPath);
     state.camera.applyPreset(preset, true);
     state.frame.samples = options.samples;
-    render::GpuModel gpu(state.model);
-    renderer.render(gpu, state.styles(), state.camera, state.markers, state.frame);
-    io::writePng(renderer.readPixels(), options.screenshot);
+    SceneFrame scene(state);
+    scene.render(state);
+    io::writePng(scene.renderer().readPixels(), options.screenshot);
     std::printf("wrote %s (%dx%d, %s view)\n", options.screenshot.c_str(), size.width, size.height,
                 options.view.c_str());
     return 0;
@@ -75,7 +73,6 @@ int runBench(const ViewOptions& options)
 
     auto context = requireContext();
     std::printf("context: %s\n", context->description().c_str());
-    render::SceneRenderer renderer;
     ui::AppState state;
     state.camera.setViewport(size.width, size.height);
     state.setModel(std::move(model), modelPath);
@@ -84,8 +81,7 @@ int runBench(const ViewOptions& options)
     // Every layer at full detail; skin and superficial muscles ghosted (the heaviest case: both passes busy).
     state.ghost = true;
     state.ghostDownTo = core::Layer::Superficial;
-    render::GpuModel gpu(state.model);
-    const std::vector<render::StructureStyle> styles = state.styles();
+    SceneFrame scene(state);
 
     using Clock = std::chrono::steady_clock;
     auto frame = [&](int i) {
@@ -93,10 +89,10 @@ int runBench(const ViewOptions& options)
         core::CameraPose pose = state.camera.pose();
         pose.yaw += 0.01f;
         state.camera.setPose(pose);
-        renderer.render(gpu, styles, state.camera, state.markers, state.frame);
+        scene.render(state);
         // glFinish-equivalent: reading one pixel waits for the frame to complete.
         unsigned char pixel[4];
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, renderer.target().outputFramebuffer());
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.renderer().target().outputFramebuffer());
         glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
     };
     for (int i = 0; i < 3; ++i)
@@ -110,7 +106,7 @@ int runBench(const ViewOptions& options)
     std::printf("model: %s (%zu structures, %zu triangles)\n", modelPath.string().c_str(),
                 state.model.structures.size(), state.model.triangleCount());
     std::printf("frame %dx%d, %d samples, all layers, ghosting on: median %.2f ms, p99 %.2f ms (%d frames)\n",
-                size.width, size.height, renderer.target().samples(), percentile(ms, 0.5), percentile(ms, 0.99),
+                size.width, size.height, scene.renderer().target().samples(), percentile(ms, 0.5), percentile(ms, 0.99),
                 options.benchFrames);
 
     if (g_pickProbe) {

@@ -2,8 +2,7 @@
 
 #include "app/camera_input.h"
 #include "core/error.h"
-#include "render/gpu_model.h"
-#include "render/scene_renderer.h"
+#include "app/scene_frame.h"
 #include "render/window.h"
 #include "ui/app_state.h"
 #include "ui/imgui_layer.h"
@@ -39,7 +38,6 @@ int runViewer(const ViewOptions& options)
     render::Window window(size.width, size.height, "TriggerAtlas — " + modelPath.filename().string());
     glfwSwapInterval(1);
     ui::ImGuiLayer imgui(window.handle(), window.contentScale(), window.pixelRatio());
-    render::SceneRenderer renderer;
     ui::AppState state;
     int fbWidth = 0, fbHeight = 0;
     window.framebufferSize(fbWidth, fbHeight);
@@ -47,7 +45,7 @@ int runViewer(const ViewOptions& options)
     state.setModel(std::move(model), modelPath);
     state.camera.applyPreset(preset, true);
     state.frame.samples = options.samples;
-    render::GpuModel gpu(state.model);
+    SceneFrame scene(state);
 
     CameraInput input;
     g_input = &input;
@@ -76,8 +74,8 @@ int runViewer(const ViewOptions& options)
         if (state.showPanels)
             ui::drawViewPanel(state);
 
-        renderer.render(gpu, state.styles(), state.camera, state.markers, state.frame);
-        renderer.blitTo(0, fbWidth, fbHeight);
+        scene.render(state);
+        scene.renderer().blitTo(0, fbWidth, fbHeight);
         glViewport(0, 0, fbWidth, fbHeight);
         imgui.endFrame();
         window.swapBuffers();
