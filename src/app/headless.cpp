@@ -55,6 +55,7 @@ int runScreenshot(const ViewOptions& options)
     state.camera.setViewport(size.width, size.height);
     state.setModel(std::move(model), modelPath);
     state.camera.applyPreset(preset, true);
+    state.camera.frame(state.model.bounds(), true);
     state.frame.samples = options.samples;
     SceneFrame scene(state);
     scene.render(state);
@@ -77,6 +78,7 @@ int runBench(const ViewOptions& options)
     state.camera.setViewport(size.width, size.height);
     state.setModel(std::move(model), modelPath);
     state.camera.applyPreset(preset, true);
+    state.camera.frame(state.model.bounds(), true);
     state.frame.samples = options.samples;
     // Every layer at full detail; skin and superficial muscles ghosted (the heaviest case: both passes busy).
     state.ghost = true;

@@ -44,6 +44,7 @@ int runViewer(const ViewOptions& options)
     state.camera.setViewport(fbWidth, fbHeight);
     state.setModel(std::move(model), modelPath);
     state.camera.applyPreset(preset, true);
+    state.camera.frame(state.model.bounds(), true);
     state.frame.samples = options.samples;
     SceneFrame scene(state);
 

@@ -43,7 +43,7 @@ glm::vec3 tissueColour(core::Kind kind)
     switch (kind) {
     case core::Kind::Bone: return {0.78f, 0.70f, 0.52f};      // ivory
     case core::Kind::Cartilage: return {0.62f, 0.70f, 0.72f}; // bluish white
-    case core::Kind::Muscle: return {0.42f, 0.075f, 0.055f};  // red-brown
+    case core::Kind::Muscle: return {0.34f, 0.055f, 0.040f};  // red-brown
     case core::Kind::Tendon: return {0.78f, 0.74f, 0.64f};    // pale, pearly
     case core::Kind::Skin: return {0.80f, 0.52f, 0.40f};      // warm
     }
