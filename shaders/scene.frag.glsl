@@ -100,6 +100,8 @@ void main()
         specular = 0.05;
     }
     albedo = mix(albedo, uTint.rgb, uTint.a);
+    // Selection and hover: a warm gold wash, distinct from the red of the referral zones.
+    albedo = mix(albedo, vec3(1.0, 0.72, 0.25), 0.45 * uHighlight);
     vec3 colour = shade(albedo, n, v, shininess, specular, wrap);
 
     // Muscle sheen along the fibres (Kajiya-Kay), in view space.
@@ -112,7 +114,7 @@ void main()
 
     // Selection rim glow.
     float rim = pow(1.0 - max(dot(n, v), 0.0), 2.5);
-    colour += uHighlight * (0.25 + 0.75 * rim) * vec3(0.35, 0.65, 1.0);
+    colour += uHighlight * rim * vec3(1.0, 0.80, 0.40);
 
     // Referral overlay: essential = solid red, spillover = red stipple; soft edges from the weights.
     float referral = 0.0;

@@ -45,8 +45,7 @@ void setBenchPickProbe(PickProbe probe) { g_pickProbe = std::move(probe); }
 int runScreenshot(const ViewOptions& options)
 {
     // Check every value before the slow parts, so a typo fails at once.
-    const core::ViewPreset preset = core::parseViewPreset(options.view);
-    const ImageSize size = parseImageSize(options.size);
+    const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
     std::filesystem::path modelPath;
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
@@ -54,8 +53,7 @@ int runScreenshot(const ViewOptions& options)
     ui::AppState state;
     state.camera.setViewport(size.width, size.height);
     state.setModel(std::move(model), modelPath);
-    state.camera.applyPreset(preset, true);
-    state.camera.frame(state.model.bounds(), true);
+    applyViewOptions(options, state);
     state.frame.samples = options.samples;
     SceneFrame scene(state);
     scene.render(state);
@@ -67,8 +65,7 @@ int runScreenshot(const ViewOptions& options)
 
 int runBench(const ViewOptions& options)
 {
-    const core::ViewPreset preset = core::parseViewPreset(options.view);
-    const ImageSize size = parseImageSize(options.size);
+    const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
     std::filesystem::path modelPath;
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
@@ -77,10 +74,11 @@ int runBench(const ViewOptions& options)
     ui::AppState state;
     state.camera.setViewport(size.width, size.height);
     state.setModel(std::move(model), modelPath);
-    state.camera.applyPreset(preset, true);
-    state.camera.frame(state.model.bounds(), true);
+    applyViewOptions(options, state);
     state.frame.samples = options.samples;
     // Every layer at full detail; skin and superficial muscles ghosted (the heaviest case: both passes busy).
+    for (core::Layer l : core::kAllLayers)
+        state.layer(l) = ui::LayerState{};
     state.ghost = true;
     state.ghostDownTo = core::Layer::Superficial;
     SceneFrame scene(state);

@@ -1,9 +1,11 @@
 #pragma once
 // The viewer's own command-line options (no subcommand): what to show and how to output it.
 #include "core/anatomy_model.h"
+#include "ui/app_state.h"
 
 #include <CLI/CLI.hpp>
 
+#include <array>
 #include <filesystem>
 #include <string>
 
@@ -14,6 +16,9 @@ struct ViewOptions {
     std::string view = "anterior";   ///< view preset name
     std::string size = "1600x1000";  ///< WIDTHxHEIGHT in pixels (screenshot, bench, initial window)
     std::string model;               ///< glTF file; empty = io::defaultModelPath()
+    std::string layers;              ///< comma-separated layers to show ("skin,bone"); empty = all
+    bool ghost = false;              ///< x-ray the layers above the selection (or the skin)
+    std::string select;              ///< structure id to select, highlight and frame
     int samples = 4;                 ///< MSAA samples
     bool bench = false;              ///< report render timings and exit
     int benchFrames = 60;
@@ -31,5 +36,14 @@ ImageSize parseImageSize(const std::string& text);
 /// The model file to open: --model or the default. Loads it; throws IoError/ParseError/ValidationError
 /// with one line naming the file (a missing default model gets a hint about where it should be).
 core::AnatomyModel loadRequestedModel(const ViewOptions& options, std::filesystem::path& resolvedPath);
+
+/// "skin,bone" -> which layers to show (indexed by core::Layer). Throws ArgumentError naming a bad name.
+std::array<bool, 5> parseLayerList(const std::string& list);
+/// Check the values that need no model (view, size, layers) so a typo fails before anything slow.
+/// Returns the parsed size. Throws ArgumentError.
+ImageSize validateViewOptions(const ViewOptions& options);
+/// Apply --layers, --ghost, --select and --view to a state whose model is loaded; frames the camera on the
+/// selection (or the whole model). Throws ArgumentError naming the bad value (with a suggestion).
+void applyViewOptions(const ViewOptions& options, ui::AppState& state);
 
 } // namespace ta::app

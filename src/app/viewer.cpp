@@ -30,8 +30,7 @@ void onScroll(GLFWwindow* window, double dx, double dy)
 
 int runViewer(const ViewOptions& options)
 {
-    const core::ViewPreset preset = core::parseViewPreset(options.view);
-    const ImageSize size = parseImageSize(options.size);
+    const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
     std::filesystem::path modelPath;
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
@@ -43,8 +42,7 @@ int runViewer(const ViewOptions& options)
     window.framebufferSize(fbWidth, fbHeight);
     state.camera.setViewport(fbWidth, fbHeight);
     state.setModel(std::move(model), modelPath);
-    state.camera.applyPreset(preset, true);
-    state.camera.frame(state.model.bounds(), true);
+    applyViewOptions(options, state);
     state.frame.samples = options.samples;
     SceneFrame scene(state);
 
