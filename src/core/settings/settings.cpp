@@ -1,0 +1,17 @@
+#include "core/settings/settings.h"
+
+#include <algorithm>
+
+namespace ta::core {
+
+void Settings::addRecent(const std::string& file)
+{
+    if (file.empty())
+        return;
+    std::erase(recentBodyMaps, file);
+    recentBodyMaps.insert(recentBodyMaps.begin(), file);
+    if (recentBodyMaps.size() > kMaxRecent)
+        recentBodyMaps.resize(kMaxRecent);
+}
+
+} // namespace ta::core

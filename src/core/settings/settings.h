@@ -1,0 +1,51 @@
+#pragma once
+// What the app remembers between runs: window placement and panel layout, layer visibility and opacity,
+// display toggles, recent body maps. Stored as JSON in the XDG config folder (settings_file.h).
+#include "core/anatomy_model.h"
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace ta::core {
+
+struct WindowPlacement {
+    int x = -1; ///< screen position; -1 = let the window system choose
+    int y = -1;
+    int width = 1600;
+    int height = 1000;
+    bool maximised = false;
+    friend bool operator==(const WindowPlacement&, const WindowPlacement&) = default;
+};
+
+struct LayerSetting {
+    bool visible = true;
+    float opacity = 1.0f; ///< 0..1
+    friend bool operator==(const LayerSetting&, const LayerSetting&) = default;
+};
+
+struct Settings {
+    static constexpr std::size_t kMaxRecent = 8;
+
+    WindowPlacement window;
+    std::string imguiLayout; ///< Dear ImGui's .ini text (panel positions and sizes)
+    std::array<LayerSetting, std::size(kAllLayers)> layers{}; ///< indexed by Layer
+    bool ghost = false;
+    bool showTriggerPoints = true;
+    bool showLabels = true;
+    bool showLandmarks = false;
+    bool animateReferral = true;
+    float uiScale = 1.0f;      ///< 0.5..3
+    float orbitSpeed = 1.0f;   ///< 0.1..5
+    std::vector<std::string> recentBodyMaps; ///< newest first, at most kMaxRecent, no duplicates
+
+    LayerSetting& layer(Layer l) { return layers[static_cast<std::size_t>(l)]; }
+    const LayerSetting& layer(Layer l) const { return layers[static_cast<std::size_t>(l)]; }
+    /// Moves `file` to the front of the recent list.
+    void addRecent(const std::string& file);
+
+    friend bool operator==(const Settings&, const Settings&) = default;
+};
+
+} // namespace ta::core
