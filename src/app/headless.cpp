@@ -21,6 +21,8 @@ std::unique_ptr<render::GlContext> requireContext()
     std::string why;
     auto context = render::createHeadlessContext(&why);
     if (!context) {
+        while (!why.empty() && why.back() == '\n')
+            why.pop_back();
         std::string oneLine;
         for (char c : why)
             oneLine += c == '\n' ? std::string("; ") : std::string(1, c);

@@ -20,10 +20,25 @@ void SceneFrame::syncReferral(const ui::AppState& state)
     }
 }
 
-void SceneFrame::render(const ui::AppState& state)
+bool SceneFrame::render(const ui::AppState& state)
 {
+    const bool referralChanged = m_referralRevision != state.referralRevision;
     syncReferral(state);
-    m_renderer.render(m_gpu, state.styles(), state.camera, state.markers, state.frame);
+    std::vector<render::StructureStyle> styles = state.styles();
+    const glm::mat4 viewProjection = state.camera.viewProjection();
+    if (m_hasFrame && !referralChanged && styles == m_lastStyles && state.markers == m_lastMarkers &&
+        state.frame == m_lastSettings && viewProjection == m_lastViewProjection &&
+        state.camera.width() == m_lastWidth && state.camera.height() == m_lastHeight)
+        return false;
+    m_renderer.render(m_gpu, styles, state.camera, state.markers, state.frame);
+    m_hasFrame = true;
+    m_lastStyles = std::move(styles);
+    m_lastMarkers = state.markers;
+    m_lastSettings = state.frame;
+    m_lastViewProjection = viewProjection;
+    m_lastWidth = state.camera.width();
+    m_lastHeight = state.camera.height();
+    return true;
 }
 
 } // namespace ta::app
