@@ -52,8 +52,14 @@ int runViewer(const ViewOptions& options)
     glfwSetScrollCallback(window.handle(), onScroll);
 
     double last = glfwGetTime();
+    bool idle = false;
     while (!window.shouldClose()) {
-        glfwPollEvents();
+        // When the last frame changed nothing, sleep until an event (or a quarter second) instead of
+        // spinning: an idle atlas should not load the machine.
+        if (idle)
+            glfwWaitEventsTimeout(0.25);
+        else
+            glfwPollEvents();
         const double now = glfwGetTime();
         const float dt = static_cast<float>(now - last);
         last = now;
@@ -73,7 +79,8 @@ int runViewer(const ViewOptions& options)
         if (state.showPanels)
             ui::drawViewPanel(state);
 
-        scene.render(state);
+        const bool drew = scene.render(state);
+        idle = !drew && !state.camera.moving();
         scene.renderer().blitTo(0, fbWidth, fbHeight);
         glViewport(0, 0, fbWidth, fbHeight);
         imgui.endFrame();
