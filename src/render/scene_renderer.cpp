@@ -166,6 +166,7 @@ void SceneRenderer::drawMarkers(std::span<const Marker> markers, const core::Orb
         m_marker.set("uCentre", m.position);
         m_marker.set("uRadius", m.radius);
         m_marker.set("uColour", m.colour);
+        m_marker.set("uOnTop", m.onTop ? 1 : 0);
         glDrawElements(GL_TRIANGLES, m_sphereIndexCount, GL_UNSIGNED_INT, nullptr);
     }
     glDepthFunc(GL_LEQUAL);

@@ -108,6 +108,13 @@ TEST(GpuRender, MarkerLandsWhereTheCameraProjectsIt)
         const glm::vec3 c = averageRgb(image, int(px->x) + off.x, int(px->y) + off.y, 0);
         EXPECT_FALSE(c.y > 120.0f && c.y > 2.0f * c.x) << "marker colour spills to offset " << off.x << "," << off.y;
     }
+    // Seen through ghosted layers, an on-top marker keeps its full colour (the x-ray does not veil it).
+    scene.state.ghost = true;
+    scene.state.structures[scene.state.model.find("skull").value].ghost = true;
+    const glm::vec3 throughGhost = averageRgb(scene.render(), int(px->x), int(px->y), 0);
+    EXPECT_NEAR(throughGhost.y, centre.y, 6.0f);
+    scene.state.ghost = false;
+    scene.state.structures[scene.state.model.find("skull").value].ghost = false;
     // Not on top: the same marker is hidden by skin and skull.
     scene.state.markers.back().onTop = false;
     const glm::vec3 hidden = averageRgb(scene.render(), int(px->x), int(px->y), 0);
