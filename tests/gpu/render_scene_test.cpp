@@ -112,7 +112,7 @@ TEST(GpuRender, MarkerLandsWhereTheCameraProjectsIt)
     scene.state.ghost = true;
     scene.state.structures[scene.state.model.find("skull").value].ghost = true;
     const glm::vec3 throughGhost = averageRgb(scene.render(), int(px->x), int(px->y), 0);
-    EXPECT_NEAR(throughGhost.y, centre.y, 6.0f);
+    EXPECT_LT(glm::distance(throughGhost, centre), 8.0f) << "veiled: " << throughGhost.x << "," << throughGhost.y << "," << throughGhost.z;
     scene.state.ghost = false;
     scene.state.structures[scene.state.model.find("skull").value].ghost = false;
     // Not on top: the same marker is hidden by skin and skull.
