@@ -44,12 +44,12 @@ float striation(vec3 n)
 vec3 shade(vec3 albedo, vec3 n, vec3 v, float shininess, float specular, float wrap)
 {
     // Lights fixed to the camera: key (upper left front), fill (right), rim (behind, above).
-    const vec3 keyDir = normalize(vec3(-0.45, 0.55, 0.70));
+    const vec3 keyDir = normalize(vec3(-0.55, 0.60, 0.55));
     const vec3 fillDir = normalize(vec3(0.65, 0.05, 0.45));
     const vec3 rimDir = normalize(vec3(0.10, 0.60, -0.80));
-    const vec3 keyColour = vec3(1.00, 0.97, 0.92) * 0.95;
-    const vec3 fillColour = vec3(0.80, 0.86, 1.00) * 0.35;
-    const vec3 rimColour = vec3(1.0) * 0.30;
+    const vec3 keyColour = vec3(1.00, 0.97, 0.92) * 1.05;
+    const vec3 fillColour = vec3(0.80, 0.86, 1.00) * 0.30;
+    const vec3 rimColour = vec3(1.0) * 0.35;
 
     vec3 colour = vec3(0.0);
     vec3 dirs[3] = vec3[3](keyDir, fillDir, rimDir);
@@ -63,7 +63,7 @@ vec3 shade(vec3 albedo, vec3 n, vec3 v, float shininess, float specular, float w
     }
     // Hemisphere ambient: a little warmer from above.
     float up = n.y * 0.5 + 0.5;
-    colour += albedo * mix(vec3(0.10, 0.10, 0.12), vec3(0.18, 0.17, 0.16), up);
+    colour += albedo * mix(vec3(0.06, 0.06, 0.08), vec3(0.16, 0.15, 0.14), up);
     return colour;
 }
 
@@ -95,7 +95,7 @@ void main()
         shininess = 60.0;
         specular = 0.22;
     } else {                   // skin: warm, wrapped diffuse like light scattering under the surface
-        wrap = 0.35;
+        wrap = 0.20;
         shininess = 14.0;
         specular = 0.05;
     }
@@ -142,9 +142,10 @@ void main()
     float alpha = uOpacity;
     if (uGhost == 1) {
         float facing = abs(dot(n, v));
-        alpha = mix(uGhostOpacity * 3.0, uGhostOpacity, facing) * uOpacity;
-        colour = mix(colour, vec3(dot(colour, vec3(0.3, 0.5, 0.2))) * vec3(0.85, 0.92, 1.05), 0.45);
-        colour += 0.15 * rim * vec3(0.7, 0.85, 1.0);
+        // Nearly clear face-on, denser at the silhouette: outlines read, what lies beneath shows.
+        alpha = mix(uGhostOpacity * 4.0, uGhostOpacity * 0.5, pow(facing, 0.8)) * uOpacity;
+        colour = mix(colour, vec3(dot(colour, vec3(0.3, 0.5, 0.2))) * vec3(0.85, 0.92, 1.05), 0.5);
+        colour += 0.25 * rim * vec3(0.7, 0.85, 1.0);
     }
     // Referral zones on a ghosted or translucent surface stay readable (deep zones glow through).
     alpha = max(alpha, referral * 0.85);

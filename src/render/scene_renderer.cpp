@@ -45,7 +45,7 @@ glm::vec3 tissueColour(core::Kind kind)
     case core::Kind::Cartilage: return {0.62f, 0.70f, 0.72f}; // bluish white
     case core::Kind::Muscle: return {0.34f, 0.055f, 0.040f};  // red-brown
     case core::Kind::Tendon: return {0.78f, 0.74f, 0.64f};    // pale, pearly
-    case core::Kind::Skin: return {0.80f, 0.52f, 0.40f};      // warm
+    case core::Kind::Skin: return {0.66f, 0.40f, 0.29f};      // warm
     }
     return glm::vec3(0.7f);
 }
