@@ -26,6 +26,10 @@ void addViewOptions(CLI::App& cli, ViewOptions& o)
     cli.add_option("--select", o.select, "Select, highlight and frame a structure by id (e.g. levator-scapulae-left)")
         ->type_name("ID");
     cli.add_option("--samples", o.samples, "MSAA samples (1 = off)")->check(CLI::Range(1, 16))->capture_default_str();
+    cli.add_option("--interactive-scale", o.interactiveScale,
+                   "Resolution scale while the view moves (0.25..1; 1 = full quality always)")
+        ->check(CLI::Range(0.25f, 1.0f))
+        ->capture_default_str();
     cli.add_flag("--bench", o.bench, "Render frames off-screen with every layer shown and ghosting on; print ms per frame");
     cli.add_option("--bench-frames", o.benchFrames, "Frames to time with --bench")
         ->check(CLI::Range(1, 100000))

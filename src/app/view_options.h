@@ -20,6 +20,7 @@ struct ViewOptions {
     bool ghost = false;              ///< x-ray the layers above the selection (or the skin)
     std::string select;              ///< structure id to select, highlight and frame
     int samples = 4;                 ///< MSAA samples
+    float interactiveScale = 0.5f;   ///< render scale while the view moves (1 = always full quality)
     bool bench = false;              ///< report render timings and exit
     int benchFrames = 60;
 };

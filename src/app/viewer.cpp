@@ -79,6 +79,13 @@ int runViewer(const ViewOptions& options)
         if (state.showPanels)
             ui::drawViewPanel(state);
 
+        // While the view moves, draw at half resolution without MSAA (a software renderer keeps up);
+        // the still picture that follows is drawn at full quality.
+        const bool interacting = state.camera.moving() || glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_LEFT) ||
+                                 glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_RIGHT) ||
+                                 glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_MIDDLE);
+        state.frame.renderScale = interacting && options.interactiveScale < 1.0f ? options.interactiveScale : 1.0f;
+        state.frame.samples = interacting && options.interactiveScale < 1.0f ? 1 : options.samples;
         const bool drew = scene.render(state);
         idle = !drew && !state.camera.moving();
         scene.renderer().blitTo(0, fbWidth, fbHeight);

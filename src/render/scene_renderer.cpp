@@ -1,5 +1,6 @@
 #include "render/scene_renderer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -79,7 +80,9 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
                            const core::OrbitCamera& camera, std::span<const Marker> markers,
                            const FrameSettings& settings)
 {
-    m_target.resize(camera.width(), camera.height(), settings.samples);
+    const float scale = std::clamp(settings.renderScale, 0.1f, 1.0f);
+    m_target.resize(std::max(1, static_cast<int>(std::lround(camera.width() * scale))),
+                    std::max(1, static_cast<int>(std::lround(camera.height() * scale))), settings.samples);
 
     // Opaque pass: depth-tested, depth-written, MSAA.
     m_target.bindOpaquePass();
@@ -96,7 +99,7 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
     m_scene.set("uView", camera.view());
     m_scene.set("uProjection", camera.projection());
     m_scene.set("uGhostOpacity", settings.ghostOpacity);
-    m_scene.set("uStippleCell", 7.0f * settings.pixelScale);
+    m_scene.set("uStippleCell", 7.0f * settings.pixelScale * scale);
     m_scene.set("uReferralColour", settings.referralColour);
     drawStructures(model, styles, false, settings);
     drawMarkers(markers, camera);

@@ -195,6 +195,12 @@ TEST(GpuRender, ImageHasTheRequestedSizeAndGammaEncodedBackground)
     // Top-left corner is background: linear 0.045 encodes to about sRGB 60/255 (manual gamma applied once).
     const glm::vec3 corner = averageRgb(image, 0, 0, 0);
     EXPECT_NEAR(corner.x, 58.0f, 8.0f);
+
+    // Interactive quality: half the pixels each way, same picture framing.
+    scene.state.frame.renderScale = 0.5f;
+    const io::RgbaImage half = scene.render();
+    EXPECT_EQ(half.width, 62);
+    EXPECT_EQ(half.height, 39);
 }
 
 TEST(GpuRender, ReferralChartMatchesBaseline)
