@@ -52,7 +52,10 @@ TEST(GpuRender, AnteriorMatchesBaseline)
 {
     TA_REQUIRE_GL();
     Scene scene(ta::testing::makeTestModel());
+    while (glGetError() != GL_NO_ERROR) {
+    }
     const io::RgbaImage image = scene.render();
+    EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR)) << "the frame raised an OpenGL error";
     ASSERT_EQ(image.width, kWidth);
     ASSERT_EQ(image.height, kHeight);
     ta::testing::expectMatchesBaseline(image, "test_scene_anterior");
@@ -64,7 +67,12 @@ TEST(GpuRender, PosteriorGhostedSkinMatchesBaseline)
     Scene scene(ta::testing::makeTestModel(), core::ViewPreset::Posterior);
     scene.state.ghost = true;
     scene.state.ghostDownTo = core::Layer::Skin;
-    ta::testing::expectMatchesBaseline(scene.render(), "test_scene_posterior_ghost");
+    scene.state.markers.push_back({{0.0f, 1.62f, 0.0f}, 0.01f, {0.1f, 0.4f, 0.95f}, true});
+    while (glGetError() != GL_NO_ERROR) {
+    }
+    const io::RgbaImage image = scene.render();
+    EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR)) << "the frame raised an OpenGL error";
+    ta::testing::expectMatchesBaseline(image, "test_scene_posterior_ghost");
 }
 
 TEST(GpuRender, SkinHidesMusclesAndGhostingRevealsThem)
