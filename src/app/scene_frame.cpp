@@ -2,7 +2,7 @@
 
 namespace ta::app {
 
-SceneFrame::SceneFrame(const ui::AppState& state) : m_gpu(state.model) {}
+SceneFrame::SceneFrame(const ui::AppState& state, bool buildLod) : m_gpu(state.model, buildLod) {}
 
 void SceneFrame::syncReferral(const ui::AppState& state)
 {

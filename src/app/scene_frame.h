@@ -13,7 +13,8 @@ namespace ta::app {
 class SceneFrame {
 public:
     /// Uploads the model. Needs a current context. Throws what SceneRenderer throws (shader files).
-    explicit SceneFrame(const ui::AppState& state);
+    /// `buildLod`: also build coarse meshes for drawing while the view moves (the window wants them).
+    explicit SceneFrame(const ui::AppState& state, bool buildLod = false);
 
     /// Bring GPU-side per-vertex data up to date (referral overlay) and render. Never throws.
     /// Returns false when nothing changed since the last frame and the previous image was kept (the window

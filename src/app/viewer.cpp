@@ -44,7 +44,7 @@ int runViewer(const ViewOptions& options)
     state.setModel(std::move(model), modelPath);
     applyViewOptions(options, state);
     state.frame.samples = options.samples;
-    SceneFrame scene(state);
+    SceneFrame scene(state, true);
 
     CameraInput input;
     g_input = &input;
@@ -86,6 +86,7 @@ int runViewer(const ViewOptions& options)
                                  glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_MIDDLE);
         state.frame.renderScale = interacting && options.interactiveScale < 1.0f ? options.interactiveScale : 1.0f;
         state.frame.samples = interacting && options.interactiveScale < 1.0f ? 1 : options.samples;
+        state.frame.coarse = interacting && options.interactiveScale < 1.0f;
         const bool drew = scene.render(state);
         idle = !drew && !state.camera.moving();
         scene.renderer().blitTo(0, fbWidth, fbHeight);

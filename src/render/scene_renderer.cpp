@@ -148,7 +148,13 @@ void SceneRenderer::drawStructures(const GpuModel& model, std::span<const Struct
         m_scene.set("uOpacity", style.opacity);
         m_scene.set("uGhost", style.ghost ? 1 : 0);
         glBindVertexArray(mesh.vertexArray.id());
-        glDrawElements(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr);
+        if (settings.coarse && mesh.lodIndexCount > 0) {
+            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.lodIndices.id());
+            glDrawElements(GL_TRIANGLES, mesh.lodIndexCount, GL_UNSIGNED_INT, nullptr);
+            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.id()); // the vertex array keeps its own
+        } else {
+            glDrawElements(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr);
+        }
     }
     glBindVertexArray(0);
 }

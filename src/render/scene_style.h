@@ -32,6 +32,7 @@ struct FrameSettings {
     float ghostOpacity = 0.12f;  ///< alpha of a ghosted surface seen face-on
     float pixelScale = 1.0f;     ///< framebuffer pixels per UI unit (HiDPI); scales the stipple
     int samples = 4;             ///< MSAA samples
+    bool coarse = false;         ///< draw the coarse LOD index buffers where built (while moving)
     float renderScale = 1.0f;    ///< off-screen size relative to the viewport (below 1 while moving, for speed)
     glm::vec3 referralColour{0.80f, 0.015f, 0.015f}; ///< linear
     bool operator==(const FrameSettings&) const = default;

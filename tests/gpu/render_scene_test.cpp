@@ -232,3 +232,34 @@ TEST(GpuRender, ReferralChartMatchesBaseline)
     ASSERT_TRUE(scene.gpu.setReferral(skin, scene.state.referralWeights[skin.value]));
     ta::testing::expectMatchesBaseline(scene.render(), "test_scene_referral_left");
 }
+
+TEST(GpuRender, CoarseMeshesLookLikeTheFullOnes)
+{
+    TA_REQUIRE_GL();
+    core::AnatomyModel model;
+    model.structures.push_back(ta::testing::makeStructure(
+        "skull", core::Layer::Bone, core::Kind::Bone, core::Side::Midline,
+        ta::testing::makeEllipsoid({0.0f, 1.62f, 0.0f}, {0.075f, 0.095f, 0.095f}, glm::vec3(0.0f), 80, 120)));
+    ui::AppState state;
+    state.camera.setViewport(kWidth, kHeight);
+    state.setModel(std::move(model), "fine");
+    render::GpuModel gpu(state.model, true);
+    const render::GpuMesh& mesh = gpu.mesh(0);
+    ASSERT_GT(mesh.lodIndexCount, 0);
+    EXPECT_LE(mesh.lodIndexCount, mesh.indexCount / 2) << "the coarse mesh is not much coarser";
+
+    render::SceneRenderer renderer;
+    renderer.render(gpu, state.styles(), state.camera, state.markers, state.frame);
+    const io::RgbaImage full = renderer.readPixels();
+    state.frame.coarse = true;
+    renderer.render(gpu, state.styles(), state.camera, state.markers, state.frame);
+    const io::RgbaImage coarse = renderer.readPixels();
+    const ta::testing::ImageDifference d = ta::testing::compareImages(full, coarse, 30);
+    EXPECT_LT(d.meanAbs, 2.0);
+    EXPECT_LT(d.fractionOver, 0.01);
+    // Without coarse meshes built, `coarse` falls back to the full mesh: identical pictures.
+    render::GpuModel plain(state.model);
+    EXPECT_EQ(plain.mesh(0).lodIndexCount, 0);
+    renderer.render(plain, state.styles(), state.camera, state.markers, state.frame);
+    EXPECT_LT(ta::testing::compareImages(full, renderer.readPixels(), 2).fractionOver, 0.001);
+}
