@@ -55,7 +55,7 @@ std::vector<render::StructureStyle> AppState::styles() const
         style.ghost = isGhosted(id);
         style.tint = st.tint;
         if (selected && *selected == id)
-            style.highlight = 0.55f;
+            style.highlight = 0.8f;
         else if (hovered && *hovered == id)
             style.highlight = 0.3f;
     }
