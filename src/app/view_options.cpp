@@ -20,11 +20,6 @@ void addViewOptions(CLI::App& cli, ViewOptions& o)
         ->capture_default_str();
     cli.add_option("--model", o.model, "glTF model to open (default: assets/models/neck-shoulder.glb)")
         ->type_name("FILE");
-    cli.add_option("--layers", o.layers, "Layers to show, comma-separated: skin, superficial, intermediate, deep, bone")
-        ->type_name("LIST");
-    cli.add_flag("--ghost", o.ghost, "X-ray the layers above the selection (or the skin when nothing is selected)");
-    cli.add_option("--select", o.select, "Select, highlight and frame a structure by id (e.g. levator-scapulae-left)")
-        ->type_name("ID");
     cli.add_option("--samples", o.samples, "MSAA samples (1 = off)")->check(CLI::Range(1, 16))->capture_default_str();
     cli.add_option("--interactive-scale", o.interactiveScale,
                    "Resolution scale while the view moves (0.25..1; 1 = full quality always)")
@@ -73,71 +68,16 @@ core::AnatomyModel loadRequestedModel(const ViewOptions& options, std::filesyste
 
 namespace ta::app {
 
-std::array<bool, 5> parseLayerList(const std::string& list)
-{
-    std::array<bool, 5> shown{};
-    std::string rest = list;
-    while (!rest.empty()) {
-        const std::size_t comma = rest.find(',');
-        const std::string name = rest.substr(0, comma);
-        rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
-        std::optional<core::Layer> layer = core::layerFromString(name);
-        if (!layer && name == "bones")
-            layer = core::Layer::Bone;
-        if (!layer) {
-            std::vector<std::string> names;
-            for (core::Layer l : core::kAllLayers)
-                names.emplace_back(core::toString(l));
-            std::string message = "unknown layer '" + name + "' in --layers";
-            if (auto guess = core::closestMatch(name, names))
-                message += ": did you mean '" + *guess + "'?";
-            throw ArgumentError(message + " (valid layers: skin, superficial, intermediate, deep, bone)");
-        }
-        shown[static_cast<std::size_t>(*layer)] = true;
-    }
-    return shown;
-}
-
 ImageSize validateViewOptions(const ViewOptions& options)
 {
     core::parseViewPreset(options.view);
-    if (!options.layers.empty())
-        parseLayerList(options.layers);
     return parseImageSize(options.size);
 }
 
 void applyViewOptions(const ViewOptions& options, ui::AppState& state)
 {
-    const core::ViewPreset preset = core::parseViewPreset(options.view);
-    if (!options.layers.empty()) {
-        const std::array<bool, 5> shown = parseLayerList(options.layers);
-        for (core::Layer l : core::kAllLayers)
-            state.layer(l).visible = shown[static_cast<std::size_t>(l)];
-    }
-    state.ghost = options.ghost;
-    state.camera.applyPreset(preset, true);
-    if (!options.select.empty()) {
-        const core::StructureId id = state.model.find(options.select);
-        if (!id.valid()) {
-            std::vector<std::string> ids;
-            for (const core::Structure& s : state.model.structures)
-                ids.push_back(s.id);
-            std::string message = "unknown structure '" + options.select + "' in --select";
-            if (auto guess = core::closestMatch(options.select, ids))
-                message += ": did you mean '" + *guess + "'?";
-            throw ArgumentError(message + " (`trigger-atlas list structures` lists them)");
-        }
-        state.selected = id;
-        // Frame the selection with some of its surroundings, so the viewer sees where it lies.
-        core::Aabb box = state.model.get(id)->mesh.bounds();
-        const glm::vec3 c = box.centre();
-        const glm::vec3 half = 0.5f * box.size() * 1.8f;
-        box.min = c - half;
-        box.max = c + half;
-        state.camera.frame(box, true);
-    } else {
-        state.camera.frame(state.visibleBounds(), true);
-    }
+    state.camera.applyPreset(core::parseViewPreset(options.view), true);
+    state.camera.frame(state.visibleBounds(), true);
 }
 
 } // namespace ta::app

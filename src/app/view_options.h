@@ -16,9 +16,6 @@ struct ViewOptions {
     std::string view = "anterior";   ///< view preset name
     std::string size = "1600x1000";  ///< WIDTHxHEIGHT in pixels (screenshot, bench, initial window)
     std::string model;               ///< glTF file; empty = io::defaultModelPath()
-    std::string layers;              ///< comma-separated layers to show ("skin,bone"); empty = all
-    bool ghost = false;              ///< x-ray the layers above the selection (or the skin)
-    std::string select;              ///< structure id to select, highlight and frame
     int samples = 4;                 ///< MSAA samples
     float interactiveScale = 0.5f;   ///< render scale while the view moves (1 = always full quality)
     bool bench = false;              ///< report render timings and exit
@@ -30,7 +27,8 @@ struct ImageSize {
     int height = 0;
 };
 
-/// Registers --screenshot, --view, --size, --model, --samples, --bench, --bench-frames on the main app.
+/// Registers --screenshot, --view, --size, --model, --samples, --interactive-scale, --bench, --bench-frames
+/// on the main app. (--select, --layers, --ghost, --trigger-point ... belong to the explore options.)
 void addViewOptions(CLI::App& cli, ViewOptions& options);
 /// "1600x1000" -> {1600, 1000}. Throws ArgumentError naming the value when malformed or out of 16..8192.
 ImageSize parseImageSize(const std::string& text);
@@ -38,13 +36,11 @@ ImageSize parseImageSize(const std::string& text);
 /// with one line naming the file (a missing default model gets a hint about where it should be).
 core::AnatomyModel loadRequestedModel(const ViewOptions& options, std::filesystem::path& resolvedPath);
 
-/// "skin,bone" -> which layers to show (indexed by core::Layer). Throws ArgumentError naming a bad name.
-std::array<bool, 5> parseLayerList(const std::string& list);
-/// Check the values that need no model (view, size, layers) so a typo fails before anything slow.
+/// Check the values that need no model (view, size) so a typo fails before anything slow.
 /// Returns the parsed size. Throws ArgumentError.
 ImageSize validateViewOptions(const ViewOptions& options);
-/// Apply --layers, --ghost, --select and --view to a state whose model is loaded; frames the camera on the
-/// selection (or the whole model). Throws ArgumentError naming the bad value (with a suggestion).
+/// Apply --view to a state whose model is loaded and frame the camera on the visible structures.
+/// Throws ArgumentError naming a bad value.
 void applyViewOptions(const ViewOptions& options, ui::AppState& state);
 
 } // namespace ta::app

@@ -1,9 +1,6 @@
 // The command line's error paths: run the built trigger-atlas with bad values and check that it exits
 // non-zero with exactly one line naming the value or file and the reason (no GL context needed: values are
 // checked before any rendering starts).
-#include "core/anatomy_model.h"
-#include "io/gltf_writer.h"
-
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -124,30 +121,4 @@ TEST(CliTest, BadSamplesValueIsRejected)
 {
     expectOneLineError(runApp("--screenshot x.png --samples 0"), {"--samples"});
     expectOneLineError(runApp("--no-such-option"), {"--no-such-option"});
-}
-
-TEST(CliTest, UnknownLayerIsNamedWithASuggestion)
-{
-    expectOneLineError(runApp("--screenshot x.png --layers skin,superficail"),
-                       {"'superficail'", "did you mean 'superficial'"});
-}
-
-TEST(CliTest, UnknownStructureIsNamedWithASuggestion)
-{
-    // A one-triangle model is enough: --select is checked after loading and before any rendering.
-    ta::core::AnatomyModel model;
-    ta::core::Structure s;
-    s.id = "levator-scapulae-left";
-    s.name = "Left levator scapulae";
-    s.layer = ta::core::Layer::Intermediate;
-    s.kind = ta::core::Kind::Muscle;
-    s.side = ta::core::Side::Left;
-    s.mesh.positions = {{0.0f, 1.4f, 0.0f}, {0.01f, 1.4f, 0.0f}, {0.0f, 1.41f, 0.0f}};
-    s.mesh.normals = {{0.0f, 0.0f, 1.0f}, {0.0f, 0.0f, 1.0f}, {0.0f, 0.0f, 1.0f}};
-    s.mesh.indices = {0, 1, 2};
-    model.structures.push_back(s);
-    const std::filesystem::path file = scratch() / "one-muscle.glb";
-    ta::io::saveModel(model, file);
-    expectOneLineError(runApp("--screenshot x.png --model \"" + file.string() + "\" --select levator-scapula-left"),
-                       {"'levator-scapula-left'", "did you mean 'levator-scapulae-left'"});
 }
