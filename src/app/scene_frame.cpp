@@ -22,8 +22,9 @@ void SceneFrame::syncReferral(const ui::AppState& state)
 
 bool SceneFrame::render(const ui::AppState& state)
 {
-    const bool referralChanged = m_referralRevision != state.referralRevision;
     syncReferral(state);
+    // Any upload since the last frame (ours above, or another owner of the GpuModel) means redraw.
+    const bool referralChanged = m_gpu.revision() != m_lastGpuRevision;
     std::vector<render::StructureStyle> styles = state.styles();
     const glm::mat4 viewProjection = state.camera.viewProjection();
     if (m_hasFrame && !referralChanged && styles == m_lastStyles && state.markers == m_lastMarkers &&
@@ -32,6 +33,7 @@ bool SceneFrame::render(const ui::AppState& state)
         return false;
     m_renderer.render(m_gpu, styles, state.camera, state.markers, state.frame);
     m_hasFrame = true;
+    m_lastGpuRevision = m_gpu.revision();
     m_lastStyles = std::move(styles);
     m_lastMarkers = state.markers;
     m_lastSettings = state.frame;

@@ -31,6 +31,7 @@ private:
     render::SceneRenderer m_renderer;
     render::GpuModel m_gpu;
     std::uint64_t m_referralRevision = UINT64_MAX;
+    std::uint64_t m_lastGpuRevision = UINT64_MAX;
     // What the last frame showed.
     bool m_hasFrame = false;
     std::vector<render::StructureStyle> m_lastStyles;

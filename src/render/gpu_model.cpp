@@ -118,6 +118,7 @@ bool GpuModel::setReferral(core::StructureId id, std::span<const glm::vec2> weig
     glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(weights.size_bytes()), weights.data());
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     mesh.hasReferral = true;
+    ++m_revision;
     return true;
 }
 

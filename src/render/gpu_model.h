@@ -7,6 +7,7 @@
 
 #include <glm/glm.hpp>
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -43,9 +44,13 @@ public:
     bool setReferral(core::StructureId id, std::span<const glm::vec2> weights);
     void clearReferral(core::StructureId id);
     void clearAllReferral();
+    /// Increases whenever per-vertex data changes (referral uploads): lets a frame cache notice uploads
+    /// made by anyone.
+    std::uint64_t revision() const { return m_revision; }
 
 private:
     std::vector<GpuMesh> m_meshes;
+    std::uint64_t m_revision = 0;
 };
 
 } // namespace ta::render
