@@ -71,7 +71,16 @@ namespace ta::app {
 ImageSize validateViewOptions(const ViewOptions& options)
 {
     core::parseViewPreset(options.view);
-    return parseImageSize(options.size);
+    const ImageSize size = parseImageSize(options.size);
+    if (!options.screenshot.empty()) {
+        const std::filesystem::path out(options.screenshot);
+        const std::filesystem::path folder = out.has_parent_path() ? out.parent_path() : ".";
+        std::error_code ec;
+        if (!std::filesystem::is_directory(folder, ec))
+            throw IoError(out.string() + ": cannot write the screenshot: folder " + folder.string() +
+                          " does not exist");
+    }
+    return size;
 }
 
 void applyViewOptions(const ViewOptions& options, ui::AppState& state)

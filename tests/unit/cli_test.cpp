@@ -122,3 +122,9 @@ TEST(CliTest, BadSamplesValueIsRejected)
     expectOneLineError(runApp("--screenshot x.png --samples 0"), {"--samples"});
     expectOneLineError(runApp("--no-such-option"), {"--no-such-option"});
 }
+
+TEST(CliTest, ScreenshotIntoAMissingFolderFailsBeforeRendering)
+{
+    const AppRun r = runApp("--screenshot /no/such/folder/shot.png --model /no/such/model.glb");
+    expectOneLineError(r, {"/no/such/folder/shot.png", "does not exist"}); // the folder, not the model, is named
+}
