@@ -1,8 +1,20 @@
 #include "app/scene_frame.h"
 
+#include <algorithm>
+
 namespace ta::app {
 
-SceneFrame::SceneFrame(const ui::AppState& state, bool buildLod) : m_gpu(state.model, buildLod) {}
+SceneFrame::SceneFrame(const ui::AppState& state, bool buildLod)
+    : m_gpu(state.model, buildLod),
+      // The GPU starts with no referral, matching a freshly loaded state: only later changes to the state's
+      // overlay are uploaded here, so referral uploaded to gpuModel() by another owner is left alone.
+      m_referralRevision(state.referralWeights.empty() ||
+                                 std::all_of(state.referralWeights.begin(), state.referralWeights.end(),
+                                             [](const auto& w) { return w.empty(); })
+                             ? state.referralRevision
+                             : UINT64_MAX)
+{
+}
 
 void SceneFrame::syncReferral(const ui::AppState& state)
 {
