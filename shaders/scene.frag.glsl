@@ -116,6 +116,13 @@ void main()
     float rim = pow(1.0 - max(dot(n, v), 0.0), 2.5);
     colour += uHighlight * rim * vec3(1.0, 0.80, 0.40);
 
+    // X-ray look of a ghosted surface: desaturated, cool, brighter rim. Done before the referral paint so
+    // zones on a ghosted skin keep their full red.
+    if (uPass == 1 && uGhost == 1) {
+        colour = mix(colour, vec3(dot(colour, vec3(0.3, 0.5, 0.2))) * vec3(0.85, 0.92, 1.05), 0.5);
+        colour += 0.25 * rim * vec3(0.7, 0.85, 1.0);
+    }
+
     // Referral overlay: essential = solid red, spillover = red stipple; soft edges from the weights.
     float referral = 0.0;
     if (vReferral.x + vReferral.y > 0.01) {
@@ -144,11 +151,9 @@ void main()
         float facing = abs(dot(n, v));
         // Nearly clear face-on, denser at the silhouette: outlines read, what lies beneath shows.
         alpha = mix(uGhostOpacity * 4.0, uGhostOpacity * 0.5, pow(facing, 0.8)) * uOpacity;
-        colour = mix(colour, vec3(dot(colour, vec3(0.3, 0.5, 0.2))) * vec3(0.85, 0.92, 1.05), 0.5);
-        colour += 0.25 * rim * vec3(0.7, 0.85, 1.0);
     }
     // Referral zones on a ghosted or translucent surface stay readable (deep zones glow through).
-    alpha = max(alpha, referral * 0.85);
+    alpha = max(alpha, referral * 0.9);
     alpha = clamp(alpha, 0.0, 1.0);
     float z = gl_FragCoord.z;
     float weight = clamp(pow(min(1.0, alpha * 10.0) + 0.01, 3.0) * 1e8 * pow(1.0 - z * 0.9, 3.0), 1e-2, 3e3);
