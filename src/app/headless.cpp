@@ -58,6 +58,8 @@ int runScreenshot(const ViewOptions& options)
     state.setModel(std::move(model), modelPath);
     applyViewOptions(options, state);
     state.frame.samples = options.samples;
+    // Stipple dots keep their share of the picture in large images (a 1600x1000 shot looks like the window).
+    state.frame.pixelScale = std::max(1.0f, static_cast<float>(size.height) / 1000.0f);
     SceneFrame scene(state);
     scene.render(state);
     io::writePng(scene.renderer().readPixels(), options.screenshot);
