@@ -4,6 +4,7 @@ in vec3 vViewNormal;
 in vec3 vViewPosition;
 
 uniform vec3 uColour; // linear
+uniform int uOnTop;   // 1: nearest possible depth, so no surface, opaque or ghosted, covers it
 
 layout(location = 0) out vec4 outColour;
 layout(location = 1) out vec4 outReveal;
@@ -20,4 +21,5 @@ void main()
     colour *= mix(0.35, 1.0, smoothstep(0.0, 0.45, facing)); // dark outline
     outColour = vec4(colour, 1.0);
     outReveal = vec4(0.0);
+    gl_FragDepth = uOnTop == 1 ? 0.0 : gl_FragCoord.z;
 }

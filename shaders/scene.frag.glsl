@@ -44,12 +44,12 @@ float striation(vec3 n)
 vec3 shade(vec3 albedo, vec3 n, vec3 v, float shininess, float specular, float wrap)
 {
     // Lights fixed to the camera: key (upper left front), fill (right), rim (behind, above).
-    const vec3 keyDir = normalize(vec3(-0.45, 0.55, 0.70));
+    const vec3 keyDir = normalize(vec3(-0.55, 0.60, 0.55));
     const vec3 fillDir = normalize(vec3(0.65, 0.05, 0.45));
     const vec3 rimDir = normalize(vec3(0.10, 0.60, -0.80));
-    const vec3 keyColour = vec3(1.00, 0.97, 0.92) * 0.95;
-    const vec3 fillColour = vec3(0.80, 0.86, 1.00) * 0.35;
-    const vec3 rimColour = vec3(1.0) * 0.30;
+    const vec3 keyColour = vec3(1.00, 0.97, 0.92) * 1.05;
+    const vec3 fillColour = vec3(0.80, 0.86, 1.00) * 0.30;
+    const vec3 rimColour = vec3(1.0) * 0.35;
 
     vec3 colour = vec3(0.0);
     vec3 dirs[3] = vec3[3](keyDir, fillDir, rimDir);
@@ -63,7 +63,7 @@ vec3 shade(vec3 albedo, vec3 n, vec3 v, float shininess, float specular, float w
     }
     // Hemisphere ambient: a little warmer from above.
     float up = n.y * 0.5 + 0.5;
-    colour += albedo * mix(vec3(0.10, 0.10, 0.12), vec3(0.18, 0.17, 0.16), up);
+    colour += albedo * mix(vec3(0.06, 0.06, 0.08), vec3(0.16, 0.15, 0.14), up);
     return colour;
 }
 
@@ -95,11 +95,13 @@ void main()
         shininess = 60.0;
         specular = 0.22;
     } else {                   // skin: warm, wrapped diffuse like light scattering under the surface
-        wrap = 0.35;
+        wrap = 0.20;
         shininess = 14.0;
         specular = 0.05;
     }
     albedo = mix(albedo, uTint.rgb, uTint.a);
+    // Selection and hover: a warm gold wash, distinct from the red of the referral zones.
+    albedo = mix(albedo, vec3(1.0, 0.72, 0.25), 0.45 * uHighlight);
     vec3 colour = shade(albedo, n, v, shininess, specular, wrap);
 
     // Muscle sheen along the fibres (Kajiya-Kay), in view space.
@@ -112,21 +114,31 @@ void main()
 
     // Selection rim glow.
     float rim = pow(1.0 - max(dot(n, v), 0.0), 2.5);
-    colour += uHighlight * (0.25 + 0.75 * rim) * vec3(0.35, 0.65, 1.0);
+    colour += uHighlight * rim * vec3(1.0, 0.80, 0.40);
+
+    // X-ray look of a ghosted surface: desaturated, cool, brighter rim. Done before the referral paint so
+    // zones on a ghosted skin keep their full red.
+    if (uPass == 1 && uGhost == 1) {
+        colour = mix(colour, vec3(dot(colour, vec3(0.3, 0.5, 0.2))) * vec3(0.85, 0.92, 1.05), 0.5);
+        colour += 0.25 * rim * vec3(0.7, 0.85, 1.0);
+    }
 
     // Referral overlay: essential = solid red, spillover = red stipple; soft edges from the weights.
-    float essential = smoothstep(0.25, 0.75, vReferral.x);
-    float spill = clamp(vReferral.y, 0.0, 1.0);
-    vec2 cell = gl_FragCoord.xy / uStippleCell;
-    cell.x += 0.5 * mod(floor(cell.y), 2.0); // staggered rows, like a printed stipple
-    vec2 local = fract(cell) - 0.5;
-    float radius = mix(0.16, 0.34, smoothstep(0.2, 0.9, spill));
-    float aa = 1.0 / uStippleCell;
-    float dotMask = 1.0 - smoothstep(radius - aa, radius + aa, length(local));
-    float stipple = dotMask * smoothstep(0.12, 0.40, spill);
-    vec3 red = shade(uReferralColour, n, v, 16.0, 0.04, 0.3);
-    float referral = max(essential * 0.92, stipple * 0.95);
-    colour = mix(colour, red, referral);
+    float referral = 0.0;
+    if (vReferral.x + vReferral.y > 0.01) {
+        float essential = smoothstep(0.25, 0.75, vReferral.x);
+        float spill = clamp(vReferral.y, 0.0, 1.0);
+        vec2 cell = gl_FragCoord.xy / uStippleCell;
+        cell.x += 0.5 * mod(floor(cell.y), 2.0); // staggered rows, like a printed stipple
+        vec2 local = fract(cell) - 0.5;
+        float radius = mix(0.16, 0.34, smoothstep(0.2, 0.9, spill));
+        float aa = 1.0 / uStippleCell;
+        float dotMask = 1.0 - smoothstep(radius - aa, radius + aa, length(local));
+        float stipple = dotMask * smoothstep(0.12, 0.40, spill);
+        referral = max(essential * 0.92, stipple * 0.95);
+        vec3 red = shade(uReferralColour, n, v, 16.0, 0.04, 0.3);
+        colour = mix(colour, red, referral);
+    }
 
     if (uPass == 0) {
         outColour = vec4(colour, 1.0);
@@ -137,12 +149,11 @@ void main()
     float alpha = uOpacity;
     if (uGhost == 1) {
         float facing = abs(dot(n, v));
-        alpha = mix(uGhostOpacity * 3.0, uGhostOpacity, facing) * uOpacity;
-        colour = mix(colour, vec3(dot(colour, vec3(0.3, 0.5, 0.2))) * vec3(0.85, 0.92, 1.05), 0.45);
-        colour += 0.15 * rim * vec3(0.7, 0.85, 1.0);
+        // Nearly clear face-on, denser at the silhouette: outlines read, what lies beneath shows.
+        alpha = mix(uGhostOpacity * 4.0, uGhostOpacity * 0.5, pow(facing, 0.8)) * uOpacity;
     }
     // Referral zones on a ghosted or translucent surface stay readable (deep zones glow through).
-    alpha = max(alpha, referral * 0.85);
+    alpha = max(alpha, referral * 0.9);
     alpha = clamp(alpha, 0.0, 1.0);
     float z = gl_FragCoord.z;
     float weight = clamp(pow(min(1.0, alpha * 10.0) + 0.01, 3.0) * 1e8 * pow(1.0 - z * 0.9, 3.0), 1e-2, 3e3);

@@ -3,8 +3,8 @@
 #include "core/error.h"
 #include "io/png_image.h"
 #include "render/gl_context.h"
-#include "render/gpu_model.h"
-#include "render/scene_renderer.h"
+#include "app/scene_frame.h"
+#include "core/picking/bvh.h"
 #include "ui/app_state.h"
 
 #include <algorithm>
@@ -22,6 +22,8 @@ std::unique_ptr<render::GlContext> requireContext()
     std::string why;
     auto context = render::createHeadlessContext(&why);
     if (!context) {
+        while (!why.empty() && why.back() == '\n')
+            why.pop_back();
         std::string oneLine;
         for (char c : why)
             oneLine += c == '\n' ? std::string("; ") : std::string(1, c);
@@ -46,21 +48,21 @@ void setBenchPickProbe(PickProbe probe) { g_pickProbe = std::move(probe); }
 int runScreenshot(const ViewOptions& options)
 {
     // Check every value before the slow parts, so a typo fails at once.
-    const core::ViewPreset preset = core::parseViewPreset(options.view);
-    const ImageSize size = parseImageSize(options.size);
+    const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
     std::filesystem::path modelPath;
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
     auto context = requireContext();
-    render::SceneRenderer renderer;
     ui::AppState state;
     state.camera.setViewport(size.width, size.height);
     state.setModel(std::move(model), modelPath);
-    state.camera.applyPreset(preset, true);
+    applyViewOptions(options, state);
     state.frame.samples = options.samples;
-    render::GpuModel gpu(state.model);
-    renderer.render(gpu, state.styles(), state.camera, state.markers, state.frame);
-    io::writePng(renderer.readPixels(), options.screenshot);
+    // Stipple dots keep their share of the picture in large images (a 1600x1000 shot looks like the window).
+    state.frame.pixelScale = std::max(1.0f, static_cast<float>(size.height) / 1000.0f);
+    SceneFrame scene(state);
+    scene.render(state);
+    io::writePng(scene.renderer().readPixels(), options.screenshot);
     std::printf("wrote %s (%dx%d, %s view)\n", options.screenshot.c_str(), size.width, size.height,
                 options.view.c_str());
     return 0;
@@ -68,65 +70,109 @@ int runScreenshot(const ViewOptions& options)
 
 int runBench(const ViewOptions& options)
 {
-    const core::ViewPreset preset = core::parseViewPreset(options.view);
-    const ImageSize size = parseImageSize(options.size);
+    const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
     std::filesystem::path modelPath;
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
     auto context = requireContext();
     std::printf("context: %s\n", context->description().c_str());
-    render::SceneRenderer renderer;
     ui::AppState state;
     state.camera.setViewport(size.width, size.height);
     state.setModel(std::move(model), modelPath);
-    state.camera.applyPreset(preset, true);
+    applyViewOptions(options, state);
     state.frame.samples = options.samples;
     // Every layer at full detail; skin and superficial muscles ghosted (the heaviest case: both passes busy).
+    for (core::Layer l : core::kAllLayers)
+        state.layer(l) = ui::LayerState{};
     state.ghost = true;
     state.ghostDownTo = core::Layer::Superficial;
-    render::GpuModel gpu(state.model);
-    const std::vector<render::StructureStyle> styles = state.styles();
-
     using Clock = std::chrono::steady_clock;
-    auto frame = [&](int i) {
+    const auto uploadStart = Clock::now();
+    SceneFrame scene(state, true); // with the coarse meshes the window draws while moving
+    std::printf("model: %s (%zu structures, %zu triangles); upload with coarse meshes %.0f ms\n",
+                modelPath.string().c_str(), state.model.structures.size(), state.model.triangleCount(),
+                std::chrono::duration<double, std::milli>(Clock::now() - uploadStart).count());
+
+    auto frame = [&]() {
         // Turn a little each frame so nothing can be cached between frames.
         core::CameraPose pose = state.camera.pose();
         pose.yaw += 0.01f;
         state.camera.setPose(pose);
-        renderer.render(gpu, styles, state.camera, state.markers, state.frame);
+        scene.render(state);
         // glFinish-equivalent: reading one pixel waits for the frame to complete.
         unsigned char pixel[4];
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, renderer.target().outputFramebuffer());
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.renderer().target().outputFramebuffer());
         glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
     };
-    for (int i = 0; i < 3; ++i)
-        frame(i); // warm-up: shader compilation, allocations
-    std::vector<double> ms;
-    for (int i = 0; i < options.benchFrames; ++i) {
-        const auto t0 = Clock::now();
-        frame(i);
-        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-    }
-    std::printf("model: %s (%zu structures, %zu triangles)\n", modelPath.string().c_str(),
-                state.model.structures.size(), state.model.triangleCount());
-    std::printf("frame %dx%d, %d samples, all layers, ghosting on: median %.2f ms, p99 %.2f ms (%d frames)\n",
-                size.width, size.height, renderer.target().samples(), percentile(ms, 0.5), percentile(ms, 0.99),
-                options.benchFrames);
-
-    if (g_pickProbe) {
-        std::vector<double> pickUs;
-        const int kProbes = 2000;
-        for (int i = 0; i < kProbes; ++i) {
-            // A fixed grid of pixels over the central part of the image.
-            const float fx = 0.2f + 0.6f * static_cast<float>(i % 50) / 49.0f;
-            const float fy = 0.1f + 0.8f * static_cast<float>(i / 50) / 39.0f;
-            const core::PixelRay ray = state.camera.rayFromPixel({fx * size.width, fy * size.height});
+    auto timeFrames = [&](const char* label) {
+        for (int i = 0; i < 2; ++i)
+            frame(); // warm-up: shader compilation, allocations
+        std::vector<double> ms;
+        for (int i = 0; i < options.benchFrames; ++i) {
             const auto t0 = Clock::now();
-            g_pickProbe(ray);
-            pickUs.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+            frame();
+            ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         }
-        std::printf("pick: median %.1f us, p99 %.1f us (%d rays)\n", percentile(pickUs, 0.5),
-                    percentile(pickUs, 0.99), kProbes);
+        std::printf("%s: %dx%d drawn at %dx%d, %d samples: median %.2f ms, p99 %.2f ms per frame (%d frames)\n",
+                    label, size.width, size.height, scene.renderer().target().width(),
+                    scene.renderer().target().height(), scene.renderer().target().samples(), percentile(ms, 0.5),
+                    percentile(ms, 0.99), options.benchFrames);
+    };
+    timeFrames("still view, full detail, all layers, ghosting on");
+    // What the window draws while the view moves: coarse meshes, reduced resolution, no MSAA.
+    state.frame.coarse = true;
+    state.frame.samples = 1;
+    state.frame.renderScale = options.interactiveScale;
+    timeFrames("moving view, coarse meshes, all layers, ghosting on");
+
+    // Without a registered probe, time the core picking path the viewer uses: a BVH ray cast that skips
+    // hidden and ghosted structures (a click goes through the x-ray to what lies beneath).
+    core::Bvh bvh;
+    PickProbe probe = g_pickProbe;
+    if (!probe) {
+        const auto t0 = Clock::now();
+        bvh = core::Bvh(state.model);
+        std::printf("BVH build: %.1f ms (%zu triangles)\n",
+                    std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), bvh.triangleCount());
+        const core::PickFilter filter = core::PickFilter::from(
+            state.model, [&state](core::StructureId id) { return state.isVisible(id) && !state.isGhosted(id); });
+        probe = [&bvh, filter](const core::PixelRay& ray) {
+            return bvh.raycast(core::Ray{ray.origin, ray.direction}, filter).has_value();
+        };
+    }
+    if (probe) {
+        std::vector<double> pickUs;
+        std::vector<double> hitUs;
+        int hits = 0;
+        const int kProbes = 2000;
+        // Rays through the projected model: a fixed grid over the screen box of the model's bounds.
+        glm::vec2 lo(1e9f), hi(-1e9f);
+        const core::Aabb box = state.model.bounds();
+        for (int c = 0; c < 8; ++c) {
+            const glm::vec3 corner{c & 1 ? box.max.x : box.min.x, c & 2 ? box.max.y : box.min.y,
+                                   c & 4 ? box.max.z : box.min.z};
+            if (auto p = state.camera.project(corner)) {
+                lo = glm::min(lo, glm::vec2(*p));
+                hi = glm::max(hi, glm::vec2(*p));
+            }
+        }
+        for (int i = 0; i < kProbes; ++i) {
+            const float fx = static_cast<float>(i % 50) / 49.0f;
+            const float fy = static_cast<float>(i / 50) / 39.0f;
+            const core::PixelRay ray = state.camera.rayFromPixel(glm::mix(lo, hi, glm::vec2(fx, fy)));
+            const auto t0 = Clock::now();
+            const bool hit = probe(ray);
+            const double us = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
+            pickUs.push_back(us);
+            if (hit) {
+                ++hits;
+                hitUs.push_back(us);
+            }
+        }
+        std::printf("pick: median %.2f us, p99 %.2f us (%d rays over the model's screen box); rays that hit "
+                    "(%d): median %.2f us, p99 %.2f us\n",
+                    percentile(pickUs, 0.5), percentile(pickUs, 0.99), kProbes, hits, percentile(hitUs, 0.5),
+                    percentile(hitUs, 0.99));
     } else {
         std::printf("pick: not measured (no pick probe registered)\n");
     }

@@ -11,9 +11,10 @@ namespace ta::app {
 /// Throws ta::Error with one line for a bad value, a bad model or no GL context.
 int runScreenshot(const ViewOptions& options);
 
-/// Hook for timing picks in --bench: called once per probe ray; it should run the real pick path.
-/// Empty (the default) = no pick timing.
-using PickProbe = std::function<void(const core::PixelRay&)>;
+/// Hook for timing picks in --bench: called once per probe ray; it should run the real pick path and
+/// return whether something was hit. Empty (the default) = time the core BVH ray cast with the viewer's
+/// filter (visible, not ghosted).
+using PickProbe = std::function<bool(const core::PixelRay&)>;
 void setBenchPickProbe(PickProbe probe);
 
 /// Times frames at options.size with every layer visible and the outer layers ghosted; prints a report.

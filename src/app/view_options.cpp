@@ -1,6 +1,7 @@
 #include "app/view_options.h"
 
 #include "core/error.h"
+#include "core/view_preset.h"
 #include "io/asset_paths.h"
 #include "io/gltf_reader.h"
 
@@ -20,6 +21,10 @@ void addViewOptions(CLI::App& cli, ViewOptions& o)
     cli.add_option("--model", o.model, "glTF model to open (default: assets/models/neck-shoulder.glb)")
         ->type_name("FILE");
     cli.add_option("--samples", o.samples, "MSAA samples (1 = off)")->check(CLI::Range(1, 16))->capture_default_str();
+    cli.add_option("--interactive-scale", o.interactiveScale,
+                   "Resolution scale while the view moves (0.25..1; 1 = full quality always)")
+        ->check(CLI::Range(0.25f, 1.0f))
+        ->capture_default_str();
     cli.add_flag("--bench", o.bench, "Render frames off-screen with every layer shown and ghosting on; print ms per frame");
     cli.add_option("--bench-frames", o.benchFrames, "Frames to time with --bench")
         ->check(CLI::Range(1, 100000))
@@ -57,6 +62,31 @@ core::AnatomyModel loadRequestedModel(const ViewOptions& options, std::filesyste
         throw IoError(resolvedPath.string() + ": model file not found");
     }
     return io::loadModel(resolvedPath);
+}
+
+} // namespace ta::app
+
+namespace ta::app {
+
+ImageSize validateViewOptions(const ViewOptions& options)
+{
+    core::parseViewPreset(options.view);
+    const ImageSize size = parseImageSize(options.size);
+    if (!options.screenshot.empty()) {
+        const std::filesystem::path out(options.screenshot);
+        const std::filesystem::path folder = out.has_parent_path() ? out.parent_path() : ".";
+        std::error_code ec;
+        if (!std::filesystem::is_directory(folder, ec))
+            throw IoError(out.string() + ": cannot write the screenshot: folder " + folder.string() +
+                          " does not exist");
+    }
+    return size;
+}
+
+void applyViewOptions(const ViewOptions& options, ui::AppState& state)
+{
+    state.camera.applyPreset(core::parseViewPreset(options.view), true);
+    state.camera.frame(state.visibleBounds(), true);
 }
 
 } // namespace ta::app

@@ -1,9 +1,11 @@
 #pragma once
 // The viewer's own command-line options (no subcommand): what to show and how to output it.
 #include "core/anatomy_model.h"
+#include "ui/app_state.h"
 
 #include <CLI/CLI.hpp>
 
+#include <array>
 #include <filesystem>
 #include <string>
 
@@ -15,6 +17,7 @@ struct ViewOptions {
     std::string size = "1600x1000";  ///< WIDTHxHEIGHT in pixels (screenshot, bench, initial window)
     std::string model;               ///< glTF file; empty = io::defaultModelPath()
     int samples = 4;                 ///< MSAA samples
+    float interactiveScale = 0.5f;   ///< render scale while the view moves (1 = always full quality)
     bool bench = false;              ///< report render timings and exit
     int benchFrames = 60;
 };
@@ -24,12 +27,20 @@ struct ImageSize {
     int height = 0;
 };
 
-/// Registers --screenshot, --view, --size, --model, --samples, --bench, --bench-frames on the main app.
+/// Registers --screenshot, --view, --size, --model, --samples, --interactive-scale, --bench, --bench-frames
+/// on the main app. (--select, --layers, --ghost, --trigger-point ... belong to the explore options.)
 void addViewOptions(CLI::App& cli, ViewOptions& options);
 /// "1600x1000" -> {1600, 1000}. Throws ArgumentError naming the value when malformed or out of 16..8192.
 ImageSize parseImageSize(const std::string& text);
 /// The model file to open: --model or the default. Loads it; throws IoError/ParseError/ValidationError
 /// with one line naming the file (a missing default model gets a hint about where it should be).
 core::AnatomyModel loadRequestedModel(const ViewOptions& options, std::filesystem::path& resolvedPath);
+
+/// Check the values that need no model (view, size) so a typo fails before anything slow.
+/// Returns the parsed size. Throws ArgumentError.
+ImageSize validateViewOptions(const ViewOptions& options);
+/// Apply --view to a state whose model is loaded and frame the camera on the visible structures.
+/// Throws ArgumentError naming a bad value.
+void applyViewOptions(const ViewOptions& options, ui::AppState& state);
 
 } // namespace ta::app

@@ -2,8 +2,7 @@
 
 #include "app/camera_input.h"
 #include "core/error.h"
-#include "render/gpu_model.h"
-#include "render/scene_renderer.h"
+#include "app/scene_frame.h"
 #include "render/window.h"
 #include "ui/app_state.h"
 #include "ui/imgui_layer.h"
@@ -31,23 +30,21 @@ void onScroll(GLFWwindow* window, double dx, double dy)
 
 int runViewer(const ViewOptions& options)
 {
-    const core::ViewPreset preset = core::parseViewPreset(options.view);
-    const ImageSize size = parseImageSize(options.size);
+    const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
     std::filesystem::path modelPath;
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
     render::Window window(size.width, size.height, "TriggerAtlas — " + modelPath.filename().string());
     glfwSwapInterval(1);
     ui::ImGuiLayer imgui(window.handle(), window.contentScale(), window.pixelRatio());
-    render::SceneRenderer renderer;
     ui::AppState state;
     int fbWidth = 0, fbHeight = 0;
     window.framebufferSize(fbWidth, fbHeight);
     state.camera.setViewport(fbWidth, fbHeight);
     state.setModel(std::move(model), modelPath);
-    state.camera.applyPreset(preset, true);
+    applyViewOptions(options, state);
     state.frame.samples = options.samples;
-    render::GpuModel gpu(state.model);
+    SceneFrame scene(state, true);
 
     CameraInput input;
     g_input = &input;
@@ -55,8 +52,14 @@ int runViewer(const ViewOptions& options)
     glfwSetScrollCallback(window.handle(), onScroll);
 
     double last = glfwGetTime();
+    bool idle = false;
     while (!window.shouldClose()) {
-        glfwPollEvents();
+        // When the last frame changed nothing, sleep until an event (or a quarter second) instead of
+        // spinning: an idle atlas should not load the machine.
+        if (idle)
+            glfwWaitEventsTimeout(0.25);
+        else
+            glfwPollEvents();
         const double now = glfwGetTime();
         const float dt = static_cast<float>(now - last);
         last = now;
@@ -76,8 +79,17 @@ int runViewer(const ViewOptions& options)
         if (state.showPanels)
             ui::drawViewPanel(state);
 
-        renderer.render(gpu, state.styles(), state.camera, state.markers, state.frame);
-        renderer.blitTo(0, fbWidth, fbHeight);
+        // While the view moves, draw at half resolution without MSAA (a software renderer keeps up);
+        // the still picture that follows is drawn at full quality.
+        const bool interacting = state.camera.moving() || glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_LEFT) ||
+                                 glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_RIGHT) ||
+                                 glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_MIDDLE);
+        state.frame.renderScale = interacting && options.interactiveScale < 1.0f ? options.interactiveScale : 1.0f;
+        state.frame.samples = interacting && options.interactiveScale < 1.0f ? 1 : options.samples;
+        state.frame.coarse = interacting && options.interactiveScale < 1.0f;
+        const bool drew = scene.render(state);
+        idle = !drew && !state.camera.moving();
+        scene.renderer().blitTo(0, fbWidth, fbHeight);
         glViewport(0, 0, fbWidth, fbHeight);
         imgui.endFrame();
         window.swapBuffers();

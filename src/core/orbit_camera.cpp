@@ -151,11 +151,24 @@ void OrbitCamera::applyPreset(ViewPreset preset, bool immediate)
 
 float OrbitCamera::distanceToFit(const Aabb& box) const
 {
-    const float radius = std::max(0.5f * glm::length(box.size()), 1e-3f);
-    const float halfFovY = 0.5f * m_fovY;
-    const float halfFovX = std::atan(std::tan(halfFovY) * aspect());
-    const float halfFov = std::min(halfFovX, halfFovY);
-    return 1.05f * radius / std::sin(halfFov);
+    // The smallest distance at which all eight corners lie inside the view frustum, seen from the goal
+    // direction, plus a margin. Tighter than a bounding sphere, so tall narrow models fill the picture.
+    const float tanY = std::tan(0.5f * m_fovY);
+    const float tanX = tanY * aspect();
+    const glm::vec3 back = directionOf(m_goal.yaw, m_goal.pitch);
+    const glm::vec3 r{std::cos(m_goal.yaw), 0.0f, -std::sin(m_goal.yaw)};
+    const glm::vec3 u = glm::cross(r, -back);
+    const glm::vec3 c = box.centre();
+    float distance = 1e-3f;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner{i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y,
+                               i & 4 ? box.max.z : box.min.z};
+        const glm::vec3 o = corner - c;
+        const float towardEye = glm::dot(o, back);
+        distance = std::max(distance, towardEye + std::abs(glm::dot(o, r)) / tanX);
+        distance = std::max(distance, towardEye + std::abs(glm::dot(o, u)) / tanY);
+    }
+    return 1.08f * distance;
 }
 
 void OrbitCamera::frame(const Aabb& box, bool immediate)

@@ -64,7 +64,8 @@ public:
     void zoomToward(glm::vec2 pixel, float factor, std::optional<glm::vec3> anchor = std::nullopt);
     /// Look from a preset direction, keeping target and distance; animated unless `immediate`.
     void applyPreset(ViewPreset preset, bool immediate = false);
-    /// Centre on a box and back off until it fits the viewport with a margin; keeps the direction.
+    /// Centre on a box and back off until it fits the viewport with a margin; keeps the (goal) direction,
+    /// so apply a preset first and frame after it.
     void frame(const Aabb& box, bool immediate = false);
 
     glm::vec3 eye() const;

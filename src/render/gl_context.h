@@ -15,7 +15,8 @@ public:
     virtual std::string description() const = 0;
 };
 
-/// Tries EGL (Mesa surfaceless platform, then the EGL device platform), then a hidden GLFW window.
+/// Tries EGL (Mesa surfaceless platform, then the EGL device platform), then a hidden GLFW window
+/// (directly, when the environment variable TA_HEADLESS=glfw).
 /// Returns nullptr when none works; `whyNot` then receives one line per attempt. Never throws.
 std::unique_ptr<GlContext> createHeadlessContext(std::string* whyNot = nullptr);
 

@@ -1,5 +1,7 @@
 #include "render/gpu_model.h"
 
+#include <meshoptimizer.h>
+
 namespace ta::render {
 namespace {
 
@@ -8,7 +10,26 @@ constexpr GLuint kNormalAttribute = 1;
 constexpr GLuint kFibreAttribute = 2;
 constexpr GLuint kReferralAttribute = 3;
 
-GpuMesh upload(const core::Structure& structure)
+constexpr std::size_t kLodMinTriangles = 4000;
+
+// A simplified index list with about a quarter of the triangles, keeping the silhouette within 1% of the
+// mesh size; empty when simplification cannot reduce it meaningfully.
+std::vector<std::uint32_t> simplified(const core::Mesh& mesh)
+{
+    if (mesh.triangleCount() < kLodMinTriangles)
+        return {};
+    std::vector<std::uint32_t> out(mesh.indices.size());
+    const std::size_t target = (mesh.indices.size() / 4) / 3 * 3;
+    const std::size_t count =
+        meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions[0].x,
+                         mesh.positions.size(), sizeof(glm::vec3), target, 0.01f, 0, nullptr);
+    if (count == 0 || count > mesh.indices.size() * 3 / 4)
+        return {};
+    out.resize(count);
+    return out;
+}
+
+GpuMesh upload(const core::Structure& structure, bool buildLod)
 {
     const core::Mesh& mesh = structure.mesh;
     GpuMesh gpu;
@@ -61,16 +82,29 @@ GpuMesh upload(const core::Structure& structure)
                  mesh.indices.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
+
+    if (buildLod) {
+        const std::vector<std::uint32_t> lod = simplified(mesh);
+        if (!lod.empty()) {
+            gpu.lodIndices = makeBuffer();
+            // Element buffers bind to a vertex array; use the array target to fill it without touching one.
+            glBindBuffer(GL_ARRAY_BUFFER, gpu.lodIndices.id());
+            glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lod.size() * sizeof(std::uint32_t)), lod.data(),
+                         GL_STATIC_DRAW);
+            glBindBuffer(GL_ARRAY_BUFFER, 0);
+            gpu.lodIndexCount = static_cast<GLsizei>(lod.size());
+        }
+    }
     return gpu;
 }
 
 } // namespace
 
-GpuModel::GpuModel(const core::AnatomyModel& model)
+GpuModel::GpuModel(const core::AnatomyModel& model, bool buildLod)
 {
     m_meshes.reserve(model.structures.size());
     for (const core::Structure& s : model.structures)
-        m_meshes.push_back(upload(s));
+        m_meshes.push_back(upload(s, buildLod));
 }
 
 bool GpuModel::setReferral(core::StructureId id, std::span<const glm::vec2> weights)
@@ -84,6 +118,7 @@ bool GpuModel::setReferral(core::StructureId id, std::span<const glm::vec2> weig
     glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(weights.size_bytes()), weights.data());
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     mesh.hasReferral = true;
+    ++m_revision;
     return true;
 }
 

@@ -7,6 +7,7 @@
 
 #include <glm/glm.hpp>
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct GpuMesh {
     Buffer referral; ///< vec2 per vertex, dynamic
     Buffer indices;
     GLsizei indexCount = 0;
+    /// A coarser index buffer over the same vertices (quarter of the triangles) for drawing while the view
+    /// moves; lodIndexCount = 0 when none was built (small meshes, or LOD not requested).
+    Buffer lodIndices;
+    GLsizei lodIndexCount = 0;
     std::size_t vertexCount = 0;
     core::Kind kind = core::Kind::Bone;
     core::Layer layer = core::Layer::Bone;
@@ -27,8 +32,9 @@ struct GpuMesh {
 class GpuModel {
 public:
     GpuModel() = default;
-    /// Uploads every structure. Needs a current GL context.
-    explicit GpuModel(const core::AnatomyModel& model);
+    /// Uploads every structure. Needs a current GL context. `buildLod`: also build the coarse index
+    /// buffers used while the view moves (costs a little time at start; the viewer wants it).
+    explicit GpuModel(const core::AnatomyModel& model, bool buildLod = false);
 
     std::size_t size() const { return m_meshes.size(); }
     const GpuMesh& mesh(std::size_t index) const { return m_meshes[index]; }
@@ -38,9 +44,13 @@ public:
     bool setReferral(core::StructureId id, std::span<const glm::vec2> weights);
     void clearReferral(core::StructureId id);
     void clearAllReferral();
+    /// Increases whenever per-vertex data changes (referral uploads): lets a frame cache notice uploads
+    /// made by anyone.
+    std::uint64_t revision() const { return m_revision; }
 
 private:
     std::vector<GpuMesh> m_meshes;
+    std::uint64_t m_revision = 0;
 };
 
 } // namespace ta::render

@@ -115,28 +115,34 @@ void RenderTarget::bindOutput() const
     glViewport(0, 0, m_width, m_height);
 }
 
-io::RgbaImage RenderTarget::readOutput() const
+io::RgbaImage readFramebuffer(GLuint fbo, int width, int height)
 {
     io::RgbaImage image;
-    image.width = m_width;
-    image.height = m_height;
-    image.pixels.resize(static_cast<std::size_t>(m_width) * m_height * 4);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_outputFbo.id());
-    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    image.width = std::max(width, 0);
+    image.height = std::max(height, 0);
+    image.pixels.resize(static_cast<std::size_t>(image.width) * image.height * 4);
+    if (image.empty())
+        return image;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+    glReadBuffer(fbo == 0 ? GL_BACK : GL_COLOR_ATTACHMENT0);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, m_width, m_height, GL_RGBA, GL_UNSIGNED_BYTE, image.pixels.data());
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.pixels.data());
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     // OpenGL rows run bottom to top; images run top to bottom.
-    const std::size_t row = static_cast<std::size_t>(m_width) * 4;
+    const std::size_t row = static_cast<std::size_t>(width) * 4;
     std::vector<std::uint8_t> tmp(row);
-    for (int y = 0; y < m_height / 2; ++y) {
+    for (int y = 0; y < height / 2; ++y) {
         std::uint8_t* a = image.pixels.data() + static_cast<std::size_t>(y) * row;
-        std::uint8_t* b = image.pixels.data() + static_cast<std::size_t>(m_height - 1 - y) * row;
+        std::uint8_t* b = image.pixels.data() + static_cast<std::size_t>(height - 1 - y) * row;
         std::memcpy(tmp.data(), a, row);
         std::memcpy(a, b, row);
         std::memcpy(b, tmp.data(), row);
     }
+    for (std::size_t i = 3; i < image.pixels.size(); i += 4)
+        image.pixels[i] = 255; // the window's alpha is meaningless in a picture
     return image;
 }
+
+io::RgbaImage RenderTarget::readOutput() const { return readFramebuffer(m_outputFbo.id(), m_width, m_height); }
 
 } // namespace ta::render

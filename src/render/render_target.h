@@ -7,6 +7,10 @@
 
 namespace ta::render {
 
+/// Read `width` x `height` RGBA pixels from framebuffer `fbo` (0 = the window's back buffer, e.g. after
+/// ImGui drew on it, for screenshots of exactly what the user sees). Rows top to bottom. Never throws.
+io::RgbaImage readFramebuffer(GLuint fbo, int width, int height);
+
 class RenderTarget {
 public:
     /// (Re)allocate for `width` x `height` pixels with up to `samples` MSAA samples (clamped to the

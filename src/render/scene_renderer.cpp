@@ -1,5 +1,6 @@
 #include "render/scene_renderer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -43,9 +44,9 @@ glm::vec3 tissueColour(core::Kind kind)
     switch (kind) {
     case core::Kind::Bone: return {0.78f, 0.70f, 0.52f};      // ivory
     case core::Kind::Cartilage: return {0.62f, 0.70f, 0.72f}; // bluish white
-    case core::Kind::Muscle: return {0.42f, 0.075f, 0.055f};  // red-brown
+    case core::Kind::Muscle: return {0.34f, 0.055f, 0.040f};  // red-brown
     case core::Kind::Tendon: return {0.78f, 0.74f, 0.64f};    // pale, pearly
-    case core::Kind::Skin: return {0.80f, 0.52f, 0.40f};      // warm
+    case core::Kind::Skin: return {0.66f, 0.40f, 0.29f};      // warm
     }
     return glm::vec3(0.7f);
 }
@@ -79,7 +80,9 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
                            const core::OrbitCamera& camera, std::span<const Marker> markers,
                            const FrameSettings& settings)
 {
-    m_target.resize(camera.width(), camera.height(), settings.samples);
+    const float scale = std::clamp(settings.renderScale, 0.1f, 1.0f);
+    m_target.resize(std::max(1, static_cast<int>(std::lround(camera.width() * scale))),
+                    std::max(1, static_cast<int>(std::lround(camera.height() * scale))), settings.samples);
 
     // Opaque pass: depth-tested, depth-written, MSAA.
     m_target.bindOpaquePass();
@@ -96,7 +99,7 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
     m_scene.set("uView", camera.view());
     m_scene.set("uProjection", camera.projection());
     m_scene.set("uGhostOpacity", settings.ghostOpacity);
-    m_scene.set("uStippleCell", 7.0f * settings.pixelScale);
+    m_scene.set("uStippleCell", 7.0f * settings.pixelScale * scale);
     m_scene.set("uReferralColour", settings.referralColour);
     drawStructures(model, styles, false, settings);
     drawMarkers(markers, camera);
@@ -145,7 +148,13 @@ void SceneRenderer::drawStructures(const GpuModel& model, std::span<const Struct
         m_scene.set("uOpacity", style.opacity);
         m_scene.set("uGhost", style.ghost ? 1 : 0);
         glBindVertexArray(mesh.vertexArray.id());
-        glDrawElements(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr);
+        if (settings.coarse && mesh.lodIndexCount > 0) {
+            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.lodIndices.id());
+            glDrawElements(GL_TRIANGLES, mesh.lodIndexCount, GL_UNSIGNED_INT, nullptr);
+            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.id()); // the vertex array keeps its own
+        } else {
+            glDrawElements(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr);
+        }
     }
     glBindVertexArray(0);
 }
@@ -166,6 +175,7 @@ void SceneRenderer::drawMarkers(std::span<const Marker> markers, const core::Orb
         m_marker.set("uCentre", m.position);
         m_marker.set("uRadius", m.radius);
         m_marker.set("uColour", m.colour);
+        m_marker.set("uOnTop", m.onTop ? 1 : 0);
         glDrawElements(GL_TRIANGLES, m_sphereIndexCount, GL_UNSIGNED_INT, nullptr);
     }
     glDepthFunc(GL_LEQUAL);

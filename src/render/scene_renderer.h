@@ -19,7 +19,7 @@ public:
     /// Loads the shaders. Needs a current GL 4.1 context. Throws IoError or ParseError (shader files).
     SceneRenderer();
 
-    /// Renders at the camera's viewport size. `styles` has one entry per structure (missing entries use
+    /// Renders at the camera's viewport size times settings.renderScale. `styles` has one entry per structure (missing entries use
     /// the default style).
     void render(const GpuModel& model, std::span<const StructureStyle> styles, const core::OrbitCamera& camera,
                 std::span<const Marker> markers, const FrameSettings& settings);

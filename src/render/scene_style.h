@@ -14,6 +14,7 @@ struct StructureStyle {
     bool ghost = false;       ///< x-ray look: faint, brighter at the silhouette, shows what lies beneath
     glm::vec4 tint{0.0f};     ///< rgb (linear) and amount 0..1 mixed into the tissue colour
     float highlight = 0.0f;   ///< 0..1 rim glow for the selected or hovered structure
+    bool operator==(const StructureStyle&) const = default;
 };
 
 /// A small sphere at a model point (trigger points, tags, landmarks).
@@ -22,6 +23,7 @@ struct Marker {
     float radius = 0.004f;    ///< metres
     glm::vec3 colour{0.95f, 0.1f, 0.08f}; ///< linear RGB
     bool onTop = false;       ///< drawn even where surfaces hide it (seen through every layer)
+    bool operator==(const Marker&) const = default;
 };
 
 struct FrameSettings {
@@ -30,7 +32,10 @@ struct FrameSettings {
     float ghostOpacity = 0.12f;  ///< alpha of a ghosted surface seen face-on
     float pixelScale = 1.0f;     ///< framebuffer pixels per UI unit (HiDPI); scales the stipple
     int samples = 4;             ///< MSAA samples
+    bool coarse = false;         ///< draw the coarse LOD index buffers where built (while moving)
+    float renderScale = 1.0f;    ///< off-screen size relative to the viewport (below 1 while moving, for speed)
     glm::vec3 referralColour{0.80f, 0.015f, 0.015f}; ///< linear
+    bool operator==(const FrameSettings&) const = default;
 };
 
 /// The material colour (linear RGB) of a tissue.

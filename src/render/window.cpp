@@ -7,6 +7,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace ta::render {
 namespace {
@@ -62,7 +63,7 @@ private:
 Window::Window(int width, int height, const std::string& title, bool visible)
 {
     if (!acquireGlfw())
-        throw Error("cannot start GLFW (no display? try xvfb-run, or --screenshot for headless use): " +
+        throw Error("cannot start GLFW (no display? run under xvfb-run): " +
                     g_lastGlfwError);
     setContextHints(visible);
     m_window = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
@@ -113,7 +114,10 @@ std::unique_ptr<GlContext> createHiddenWindowContext(std::string& why)
 std::unique_ptr<GlContext> createHeadlessContext(std::string* whyNot)
 {
     std::string why;
-    std::unique_ptr<GlContext> context = createEglContext(why);
+    // TA_HEADLESS=glfw skips EGL: for testing the fallback, or drivers whose EGL misbehaves.
+    const char* forced = std::getenv("TA_HEADLESS");
+    const bool skipEgl = forced && std::string(forced) == "glfw";
+    std::unique_ptr<GlContext> context = skipEgl ? nullptr : createEglContext(why);
     if (!context)
         context = createHiddenWindowContext(why);
     if (!context && whyNot)

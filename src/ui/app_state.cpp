@@ -10,6 +10,7 @@ void AppState::setModel(core::AnatomyModel newModel, std::filesystem::path path)
     selected.reset();
     hovered.reset();
     markers.clear();
+    clearReferral();
     const core::Aabb box = model.bounds();
     camera.setSceneRadius(box.valid() ? 0.5f * glm::length(box.size()) : 1.0f);
     camera.frame(box, true);
@@ -54,11 +55,24 @@ std::vector<render::StructureStyle> AppState::styles() const
         style.ghost = isGhosted(id);
         style.tint = st.tint;
         if (selected && *selected == id)
-            style.highlight = 0.55f;
+            style.highlight = 0.8f;
         else if (hovered && *hovered == id)
             style.highlight = 0.3f;
     }
     return out;
+}
+
+void AppState::setReferral(std::vector<std::vector<glm::vec2>> weights)
+{
+    weights.resize(model.structures.size());
+    referralWeights = std::move(weights);
+    ++referralRevision;
+}
+
+void AppState::clearReferral()
+{
+    referralWeights.assign(model.structures.size(), {});
+    ++referralRevision;
 }
 
 core::Aabb AppState::visibleBounds() const

@@ -40,6 +40,10 @@ struct AppState {
     /// With ghosting on and nothing selected, layers outside-in up to this one are ghosted.
     core::Layer ghostDownTo = core::Layer::Skin;
     std::vector<render::Marker> markers;
+    /// Referral overlay: per structure, one (essential, spillover) weight pair per vertex, or empty for
+    /// none. Bump referralRevision after changing it; the frame loop then uploads it to the GPU.
+    std::vector<std::vector<glm::vec2>> referralWeights;
+    std::uint64_t referralRevision = 0;
     render::FrameSettings frame;
     bool showPanels = true;
 
@@ -53,6 +57,9 @@ struct AppState {
     bool isGhosted(core::StructureId id) const;
     /// One render style per structure, from layers, overrides, ghosting, selection and hover.
     std::vector<render::StructureStyle> styles() const;
+    /// Replace the whole referral overlay (indexed by structure; shorter vectors are padded with "none").
+    void setReferral(std::vector<std::vector<glm::vec2>> weights);
+    void clearReferral();
     /// Bounds of the visible structures (the whole model when none is visible).
     core::Aabb visibleBounds() const;
 };

@@ -74,7 +74,7 @@ inline core::AnatomyModel makeTestModel()
                                              makeEllipsoid({0.035f, 1.47f, 0.045f}, {0.012f, 0.06f, 0.012f},
                                                            {0.0f, 1.0f, 0.0f})));
     model.structures.push_back(makeStructure("skin", Layer::Skin, Kind::Skin, Side::Midline,
-                                             makeEllipsoid({0.0f, 1.53f, 0.0f}, {0.20f, 0.20f, 0.11f})));
+                                             makeEllipsoid({0.0f, 1.53f, 0.0f}, {0.21f, 0.21f, 0.13f})));
     model.landmarks.push_back({"vertex", "Vertex", {0.0f, 1.715f, 0.0f}});
     return model;
 }

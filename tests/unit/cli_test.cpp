@@ -35,8 +35,10 @@ std::string slurp(const std::filesystem::path& p)
 
 AppRun runApp(const std::string& args)
 {
-    const std::filesystem::path out = scratch() / "stdout.txt";
-    const std::filesystem::path err = scratch() / "stderr.txt";
+    // One pair of files per test, so tests run in parallel (ctest -j) never read each other's output.
+    const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    const std::filesystem::path out = scratch() / (name + ".stdout.txt");
+    const std::filesystem::path err = scratch() / (name + ".stderr.txt");
     const std::string command = std::string("\"") + TA_APP_EXE + "\" " + args + " > \"" + out.string() +
                                 "\" 2> \"" + err.string() + "\" < /dev/null";
     const int status = std::system(command.c_str());
@@ -119,4 +121,10 @@ TEST(CliTest, BadSamplesValueIsRejected)
 {
     expectOneLineError(runApp("--screenshot x.png --samples 0"), {"--samples"});
     expectOneLineError(runApp("--no-such-option"), {"--no-such-option"});
+}
+
+TEST(CliTest, ScreenshotIntoAMissingFolderFailsBeforeRendering)
+{
+    const AppRun r = runApp("--screenshot /no/such/folder/shot.png --model /no/such/model.glb");
+    expectOneLineError(r, {"/no/such/folder/shot.png", "does not exist"}); // the folder, not the model, is named
 }
