@@ -1,8 +1,123 @@
-// Placeholder: the owner of this command replaces it.
+// `trigger-atlas lookup --region R [--region R ...] --side left|right|both [--json] [--limit N]`: rank the
+// trigger points whose referral zones explain pain in the given regions (see core/referral/reverse_lookup.h).
 #include "app/commands.h"
+#include "core/error.h"
+#include "core/referral/close_matches.h"
+#include "core/referral/referral_data.h"
+#include "core/referral/reverse_lookup.h"
+#include "io/asset_paths.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
 namespace ta::app {
+namespace {
+
+struct LookupArgs {
+    std::vector<std::string> regions;
+    std::string side;
+    bool json = false;
+    int limit = 10;
+};
+
+std::string suggestion(const std::string& value, const std::vector<std::string>& candidates)
+{
+    const auto close = core::closeMatches(value, candidates);
+    if (close.empty())
+        return "";
+    std::string s = "; close matches: ";
+    for (std::size_t i = 0; i < close.size(); ++i)
+        s += (i ? ", " : "") + close[i];
+    return s;
+}
+
+std::vector<core::Side> parseSide(const std::string& side)
+{
+    if (side == "left")
+        return {core::Side::Left};
+    if (side == "right")
+        return {core::Side::Right};
+    if (side == "both")
+        return {core::Side::Left, core::Side::Right};
+    std::string msg = "lookup: unknown side \"" + side + "\" (expected left, right or both)";
+    const auto close = core::closeMatches(side, {"left", "right", "both"}, 3);
+    if (!close.empty())
+        msg += "; did you mean " + close.front() + "?";
+    throw ArgumentError(msg);
+}
+
+void run(const LookupArgs& args)
+{
+    const auto sides = parseSide(args.side);
+    const auto data = core::ReferralData::load(io::assetPath("data"));
+    std::vector<std::string> names;
+    for (const auto& r : data.regions) {
+        names.push_back(r.id);
+        names.insert(names.end(), r.aliases.begin(), r.aliases.end());
+    }
+    std::vector<core::SidedIndex> drawing;
+    for (const auto& name : args.regions) {
+        const int idx = data.findRegion(name);
+        if (idx < 0)
+            throw ArgumentError("lookup: unknown region \"" + name + "\"" + suggestion(name, names) +
+                                " (`trigger-atlas list regions` shows all)");
+        for (auto s : sides)
+            drawing.push_back({static_cast<std::uint32_t>(idx), s});
+    }
+    auto hits = core::lookupRegions(data, drawing);
+    if (args.limit > 0 && hits.size() > static_cast<std::size_t>(args.limit))
+        hits.resize(static_cast<std::size_t>(args.limit));
+
+    if (args.json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& h : hits) {
+            const auto& t = data.triggerPoints[h.triggerPoint.index];
+            out.push_back({{"trigger_point", t.id},
+                           {"side", std::string(core::toString(h.triggerPoint.side))},
+                           {"name", t.name},
+                           {"muscle", t.muscle},
+                           {"score", std::round(h.score * 1000.0) / 1000.0},
+                           {"essential_coverage", std::round(h.essentialCoverage * 1000.0) / 1000.0},
+                           {"spillover_coverage", std::round(h.spilloverCoverage * 1000.0) / 1000.0},
+                           {"confidence", std::string(core::toString(t.confidence))},
+                           {"contested", !t.disagreements.empty()},
+                           {"reason", h.reason}});
+        }
+        std::printf("%s\n", out.dump(2).c_str());
+    } else if (hits.empty()) {
+        std::printf("No trigger point in the data refers pain to these regions.\n");
+    } else {
+        int rank = 1;
+        for (const auto& h : hits) {
+            const auto& t = data.triggerPoints[h.triggerPoint.index];
+            std::printf("%2d. %-40s %-5s %.2f  %s (%s): %s\n", rank++, t.id.c_str(),
+                        std::string(core::toString(h.triggerPoint.side)).c_str(), h.score, t.name.c_str(),
+                        t.muscle.c_str(), h.reason.c_str());
+        }
+    }
+    std::fflush(stdout);
+}
+
+} // namespace
+
 void addLookupCommand(CLI::App& app, int& exitCode)
 {
-    app.add_subcommand("lookup", "(not built yet)")->callback([&exitCode] { exitCode = 2; });
+    auto* cmd = app.add_subcommand("lookup", "Rank trigger points that could explain pain in the given regions");
+    auto args = std::make_shared<LookupArgs>();
+    cmd->add_option("--region,-r", args->regions, "A painful region (repeat for several); see `list regions`")
+        ->required();
+    cmd->add_option("--side,-s", args->side, "left | right | both")->required();
+    cmd->add_flag("--json", args->json, "Print a JSON array, best first");
+    cmd->add_option("--limit,-n", args->limit, "Show at most N results (0 = all)")->capture_default_str();
+    cmd->callback([args, &exitCode] {
+        run(*args);
+        exitCode = 0;
+    });
 }
+
 } // namespace ta::app

@@ -1,5 +1,9 @@
-// trigger-atlas: entry point. Parses the command line and dispatches to a subcommand or the viewer.
+// trigger-atlas: entry point. Parses the command line and dispatches to a subcommand, an off-screen run
+// (--screenshot, --bench) or the interactive viewer.
 #include "app/commands.h"
+#include "app/headless.h"
+#include "app/view_options.h"
+#include "app/viewer.h"
 #include "core/error.h"
 
 #include <CLI/CLI.hpp>
@@ -13,13 +17,30 @@ int main(int argc, char** argv)
                  "trigger-atlas"};
     cli.set_version_flag("--version", std::string("trigger-atlas ") + TA_VERSION);
     int exitCode = 0;
+    ta::app::ViewOptions view;
+    ta::app::addViewOptions(cli, view);
     ta::app::addBakeCommand(cli, exitCode);
     ta::app::addListCommand(cli, exitCode);
     ta::app::addLookupCommand(cli, exitCode);
     try {
         cli.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
+        if (!cli.get_subcommands().empty())
+            return exitCode;
+        if (!view.screenshot.empty())
+            return ta::app::runScreenshot(view);
+        if (view.bench)
+            return ta::app::runBench(view);
+        return ta::app::runViewer(view);
+    } catch (const CLI::CallForHelp& e) {
         return cli.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return cli.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return cli.exit(e);
+    } catch (const CLI::ParseError& e) {
+        // One line, like every other error (CLI11's own format adds a second "Run with --help" line).
+        std::fprintf(stderr, "trigger-atlas: %s (see --help)\n", e.what());
+        return e.get_exit_code() != 0 ? e.get_exit_code() : 2;
     } catch (const ta::Error& e) {
         std::fprintf(stderr, "trigger-atlas: %s\n", e.what());
         return 1;
@@ -27,5 +48,4 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "trigger-atlas: unexpected error: %s\n", e.what());
         return 1;
     }
-    return exitCode;
 }

@@ -1,0 +1,151 @@
+#version 410 core
+// Tissue materials, three-light shading in linear colour, the referral overlay as clinical charts draw it
+// (essential zone solid red, spillover zone red stipple) and two output modes:
+//   uPass == 0: opaque surfaces, colour to attachment 0;
+//   uPass == 1: weighted blended order-independent transparency (McGuire & Bavoil 2013): premultiplied
+//               colour times weight to attachment 0 (additive), coverage to attachment 1 (multiplicative).
+in vec3 vWorldPosition;
+in vec3 vViewPosition;
+in vec3 vWorldNormal;
+in vec3 vViewNormal;
+in vec3 vWorldFibre;
+in vec3 vViewFibre;
+in vec2 vReferral;
+
+uniform int uPass;
+uniform int uKind;            // 0 bone, 1 cartilage, 2 muscle, 3 tendon, 4 skin
+uniform vec3 uBaseColour;     // linear albedo of the tissue
+uniform vec4 uTint;           // rgb, amount: colour mix for highlights and user colours
+uniform float uHighlight;     // 0..1: rim glow of the selected or hovered structure
+uniform float uOpacity;       // 0..1 for translucent (non-ghost) surfaces in the transparency pass
+uniform int uGhost;           // 1: x-ray look, mostly transparent, brighter at grazing angles
+uniform float uGhostOpacity;  // alpha of a ghosted surface seen face-on
+uniform float uStippleCell;   // spillover dot spacing in framebuffer pixels
+uniform vec3 uReferralColour; // linear red of the referral zones
+
+layout(location = 0) out vec4 outColour;
+layout(location = 1) out vec4 outReveal;
+
+const float kPi = 3.14159265;
+
+float striation(vec3 n)
+{
+    // Fine stripes running along the fibres: a coordinate across the fibres on the surface.
+    vec3 f = vWorldFibre;
+    if (dot(f, f) < 1e-4)
+        return 1.0;
+    vec3 across = cross(normalize(f), n);
+    float s = dot(vWorldPosition, across) * (2.0 * kPi / 0.0028);
+    float w = fwidth(s);
+    float fade = 1.0 - smoothstep(1.0, 3.0, w); // no stripes where they would alias
+    return 1.0 - 0.10 * fade * (0.5 + 0.5 * sin(s));
+}
+
+vec3 shade(vec3 albedo, vec3 n, vec3 v, float shininess, float specular, float wrap)
+{
+    // Lights fixed to the camera: key (upper left front), fill (right), rim (behind, above).
+    const vec3 keyDir = normalize(vec3(-0.45, 0.55, 0.70));
+    const vec3 fillDir = normalize(vec3(0.65, 0.05, 0.45));
+    const vec3 rimDir = normalize(vec3(0.10, 0.60, -0.80));
+    const vec3 keyColour = vec3(1.00, 0.97, 0.92) * 0.95;
+    const vec3 fillColour = vec3(0.80, 0.86, 1.00) * 0.35;
+    const vec3 rimColour = vec3(1.0) * 0.30;
+
+    vec3 colour = vec3(0.0);
+    vec3 dirs[3] = vec3[3](keyDir, fillDir, rimDir);
+    vec3 cols[3] = vec3[3](keyColour, fillColour, rimColour);
+    for (int i = 0; i < 3; ++i) {
+        vec3 l = dirs[i];
+        float diffuse = max((dot(n, l) + wrap) / (1.0 + wrap), 0.0);
+        vec3 h = normalize(l + v);
+        float spec = pow(max(dot(n, h), 0.0), shininess) * specular * step(0.0, dot(n, l));
+        colour += cols[i] * (albedo * diffuse + vec3(spec));
+    }
+    // Hemisphere ambient: a little warmer from above.
+    float up = n.y * 0.5 + 0.5;
+    colour += albedo * mix(vec3(0.10, 0.10, 0.12), vec3(0.18, 0.17, 0.16), up);
+    return colour;
+}
+
+void main()
+{
+    vec3 n = normalize(vViewNormal);
+    vec3 worldN = normalize(vWorldNormal);
+    if (!gl_FrontFacing) { // open meshes and cut surfaces: light the back side too
+        n = -n;
+        worldN = -worldN;
+    }
+    vec3 v = normalize(-vViewPosition);
+
+    vec3 albedo = uBaseColour;
+    float shininess = 24.0;
+    float specular = 0.08;
+    float wrap = 0.0;
+    if (uKind == 0) {          // bone: ivory, matte with a soft sheen
+        shininess = 18.0;
+        specular = 0.06;
+    } else if (uKind == 1) {   // cartilage: glossy
+        shininess = 48.0;
+        specular = 0.20;
+    } else if (uKind == 2) {   // muscle: red-brown with fibre striations and a sheen along the fibres
+        albedo *= striation(worldN);
+        shininess = 20.0;
+        specular = 0.05;
+    } else if (uKind == 3) {   // tendon: pale, silvery
+        shininess = 60.0;
+        specular = 0.22;
+    } else {                   // skin: warm, wrapped diffuse like light scattering under the surface
+        wrap = 0.35;
+        shininess = 14.0;
+        specular = 0.05;
+    }
+    albedo = mix(albedo, uTint.rgb, uTint.a);
+    vec3 colour = shade(albedo, n, v, shininess, specular, wrap);
+
+    // Muscle sheen along the fibres (Kajiya-Kay), in view space.
+    if (uKind == 2 && dot(vViewFibre, vViewFibre) > 1e-4) {
+        vec3 t = normalize(vViewFibre);
+        vec3 h = normalize(normalize(vec3(-0.45, 0.55, 0.70)) + v);
+        float th = dot(t, h);
+        colour += vec3(0.06, 0.05, 0.05) * pow(sqrt(max(1.0 - th * th, 0.0)), 40.0);
+    }
+
+    // Selection rim glow.
+    float rim = pow(1.0 - max(dot(n, v), 0.0), 2.5);
+    colour += uHighlight * (0.25 + 0.75 * rim) * vec3(0.35, 0.65, 1.0);
+
+    // Referral overlay: essential = solid red, spillover = red stipple; soft edges from the weights.
+    float essential = smoothstep(0.25, 0.75, vReferral.x);
+    float spill = clamp(vReferral.y, 0.0, 1.0);
+    vec2 cell = gl_FragCoord.xy / uStippleCell;
+    cell.x += 0.5 * mod(floor(cell.y), 2.0); // staggered rows, like a printed stipple
+    vec2 local = fract(cell) - 0.5;
+    float radius = mix(0.16, 0.34, smoothstep(0.2, 0.9, spill));
+    float aa = 1.0 / uStippleCell;
+    float dotMask = 1.0 - smoothstep(radius - aa, radius + aa, length(local));
+    float stipple = dotMask * smoothstep(0.12, 0.40, spill);
+    vec3 red = shade(uReferralColour, n, v, 16.0, 0.04, 0.3);
+    float referral = max(essential * 0.92, stipple * 0.95);
+    colour = mix(colour, red, referral);
+
+    if (uPass == 0) {
+        outColour = vec4(colour, 1.0);
+        outReveal = vec4(0.0);
+        return;
+    }
+
+    float alpha = uOpacity;
+    if (uGhost == 1) {
+        float facing = abs(dot(n, v));
+        alpha = mix(uGhostOpacity * 3.0, uGhostOpacity, facing) * uOpacity;
+        colour = mix(colour, vec3(dot(colour, vec3(0.3, 0.5, 0.2))) * vec3(0.85, 0.92, 1.05), 0.45);
+        colour += 0.15 * rim * vec3(0.7, 0.85, 1.0);
+    }
+    // Referral zones on a ghosted or translucent surface stay readable (deep zones glow through).
+    alpha = max(alpha, referral * 0.85);
+    alpha = clamp(alpha, 0.0, 1.0);
+    float z = gl_FragCoord.z;
+    float weight = clamp(pow(min(1.0, alpha * 10.0) + 0.01, 3.0) * 1e8 * pow(1.0 - z * 0.9, 3.0), 1e-2, 3e3);
+    outColour = vec4(colour * alpha, alpha) * weight;
+    outReveal = vec4(alpha);
+}

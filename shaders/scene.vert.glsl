@@ -1,0 +1,30 @@
+#version 410 core
+// Structures of the anatomy model. Model frame = world frame (metres); lighting happens in view space.
+layout(location = 0) in vec3 aPosition;
+layout(location = 1) in vec3 aNormal;
+layout(location = 2) in vec3 aFibre;    // unit muscle-fibre direction, zero for other tissue
+layout(location = 3) in vec2 aReferral; // (essential, spillover) weights in [0, 1]
+
+uniform mat4 uView;
+uniform mat4 uProjection;
+
+out vec3 vWorldPosition;
+out vec3 vViewPosition;
+out vec3 vWorldNormal;
+out vec3 vViewNormal;
+out vec3 vWorldFibre;
+out vec3 vViewFibre;
+out vec2 vReferral;
+
+void main()
+{
+    vec4 viewPosition = uView * vec4(aPosition, 1.0);
+    vWorldPosition = aPosition;
+    vViewPosition = viewPosition.xyz;
+    vWorldNormal = aNormal;
+    vViewNormal = mat3(uView) * aNormal; // the view matrix is a rotation plus a translation
+    vWorldFibre = aFibre;
+    vViewFibre = mat3(uView) * aFibre;
+    vReferral = aReferral;
+    gl_Position = uProjection * viewPosition;
+}

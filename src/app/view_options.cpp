@@ -1,0 +1,62 @@
+#include "app/view_options.h"
+
+#include "core/error.h"
+#include "io/asset_paths.h"
+#include "io/gltf_reader.h"
+
+#include <charconv>
+
+namespace ta::app {
+
+void addViewOptions(CLI::App& cli, ViewOptions& o)
+{
+    cli.add_option("--screenshot", o.screenshot, "Render off-screen to this PNG file and exit")->type_name("FILE");
+    cli.add_option("--view", o.view, "View preset: anterior, posterior, left, right, superior")
+        ->type_name("VIEW")
+        ->capture_default_str();
+    cli.add_option("--size", o.size, "Image or window size in pixels, WIDTHxHEIGHT")
+        ->type_name("WxH")
+        ->capture_default_str();
+    cli.add_option("--model", o.model, "glTF model to open (default: assets/models/neck-shoulder.glb)")
+        ->type_name("FILE");
+    cli.add_option("--samples", o.samples, "MSAA samples (1 = off)")->check(CLI::Range(1, 16))->capture_default_str();
+    cli.add_flag("--bench", o.bench, "Render frames off-screen with every layer shown and ghosting on; print ms per frame");
+    cli.add_option("--bench-frames", o.benchFrames, "Frames to time with --bench")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+}
+
+ImageSize parseImageSize(const std::string& text)
+{
+    const auto bad = [&text](const std::string& why) {
+        return ArgumentError("malformed size '" + text + "': " + why);
+    };
+    const std::size_t x = text.find_first_of("xX");
+    if (x == std::string::npos || x == 0 || x + 1 >= text.size())
+        throw bad("expected WIDTHxHEIGHT, e.g. 1600x1000");
+    ImageSize size;
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    auto [p1, e1] = std::from_chars(begin, begin + x, size.width);
+    auto [p2, e2] = std::from_chars(begin + x + 1, end, size.height);
+    if (e1 != std::errc() || p1 != begin + x || e2 != std::errc() || p2 != end)
+        throw bad("expected WIDTHxHEIGHT, e.g. 1600x1000");
+    if (size.width < 16 || size.height < 16 || size.width > 8192 || size.height > 8192)
+        throw bad("width and height must be between 16 and 8192 pixels");
+    return size;
+}
+
+core::AnatomyModel loadRequestedModel(const ViewOptions& options, std::filesystem::path& resolvedPath)
+{
+    resolvedPath = options.model.empty() ? io::defaultModelPath() : std::filesystem::path(options.model);
+    std::error_code ec;
+    if (!std::filesystem::exists(resolvedPath, ec)) {
+        if (options.model.empty())
+            throw IoError(resolvedPath.string() +
+                          ": default model not found (run `trigger-atlas bake`, or pass --model FILE)");
+        throw IoError(resolvedPath.string() + ": model file not found");
+    }
+    return io::loadModel(resolvedPath);
+}
+
+} // namespace ta::app

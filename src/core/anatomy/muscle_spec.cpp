@@ -1,0 +1,255 @@
+#include "core/anatomy/muscle_spec.h"
+
+#include "core/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <utility>
+
+namespace ta::core::anatomy {
+namespace {
+
+using nlohmann::json;
+
+// Coordinates in the file are millimetres (easier to read and to check against a specimen).
+constexpr float kMillimetre = 0.001f;
+
+class Reader {
+public:
+    explicit Reader(const std::filesystem::path& source) : m_file(source.string()) {}
+
+    [[noreturn]] void fail(const std::string& key, const std::string& problem) const
+    {
+        throw ValidationError(m_file + ": " + key + ": " + problem);
+    }
+
+    const json& member(const json& obj, const std::string& key, const std::string& path) const
+    {
+        const auto it = obj.find(key);
+        if (it == obj.end())
+            fail(join(path, key), "missing");
+        return *it;
+    }
+
+    std::string string(const json& obj, const std::string& key, const std::string& path, bool allowEmpty) const
+    {
+        const json& v = member(obj, key, path);
+        if (!v.is_string())
+            fail(join(path, key), "must be a string");
+        auto s = v.get<std::string>();
+        if (!allowEmpty && s.empty())
+            fail(join(path, key), "must not be empty");
+        return s;
+    }
+
+    double number(const json& v, const std::string& key) const
+    {
+        if (!v.is_number())
+            fail(key, "must be a number");
+        const double d = v.get<double>();
+        if (!std::isfinite(d))
+            fail(key, "must be finite");
+        return d;
+    }
+
+    glm::vec3 point(const json& v, const std::string& key) const
+    {
+        if (!v.is_array() || v.size() != 3)
+            fail(key, "must be an array of three numbers [x, y, z] in millimetres");
+        return glm::vec3(static_cast<float>(number(v[0], key + "[0]")), static_cast<float>(number(v[1], key + "[1]")),
+                         static_cast<float>(number(v[2], key + "[2]"))) *
+               kMillimetre;
+    }
+
+    static std::string join(const std::string& path, const std::string& key)
+    {
+        return path.empty() ? key : path + "." + key;
+    }
+
+private:
+    std::string m_file;
+};
+
+std::string indexed(const std::string& path, std::size_t i)
+{
+    return path + "[" + std::to_string(i) + "]";
+}
+
+bool isValidId(const std::string& id)
+{
+    if (id.empty() || id.front() == '-' || id.back() == '-')
+        return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+            return false;
+    return true;
+}
+
+bool isValidFma(const std::string& fma)
+{
+    if (fma.empty())
+        return true;
+    if (fma.size() < 4 || fma.rfind("FMA", 0) != 0)
+        return false;
+    for (std::size_t i = 3; i < fma.size(); ++i)
+        if (fma[i] < '0' || fma[i] > '9')
+            return false;
+    return true;
+}
+
+/// "{side}" -> "left", "{Side}" -> "Left".
+std::string sideName(const std::string& pattern, const std::string& side)
+{
+    std::string out = pattern;
+    std::string capital = side;
+    capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
+    for (const auto& [key, value] : {std::pair<std::string, std::string>{"{side}", side}, {"{Side}", capital}})
+        for (auto pos = out.find(key); pos != std::string::npos; pos = out.find(key, pos + value.size()))
+            out.replace(pos, key.size(), value);
+    return out;
+}
+
+MuscleStation readStation(const Reader& r, const json& js, const std::string& path)
+{
+    if (!js.is_object())
+        r.fail(path, "must be an object");
+    MuscleStation st;
+    const json& pts = r.member(js, "points", path);
+    if (!pts.is_array() || pts.size() < 2)
+        r.fail(path + ".points", "must be an array of at least two [x, y, z] points");
+    for (std::size_t i = 0; i < pts.size(); ++i)
+        st.points.push_back(r.point(pts[i], indexed(path + ".points", i)));
+    float width = 0.0f;
+    for (std::size_t i = 1; i < st.points.size(); ++i)
+        width += glm::length(st.points[i] - st.points[i - 1]);
+    if (width < 1e-4f)
+        r.fail(path + ".points", "the points must span a width (all coincide)");
+    const double t = r.number(r.member(js, "thickness", path), path + ".thickness");
+    if (t <= 0.0 || t > 60.0)
+        r.fail(path + ".thickness", "must be in (0, 60] millimetres");
+    st.thickness = static_cast<float>(t) * kMillimetre;
+    return st;
+}
+
+MuscleDef readMuscle(const Reader& r, const json& jm, const std::string& path)
+{
+    if (!jm.is_object())
+        r.fail(path, "must be an object");
+    MuscleDef m;
+    m.id = r.string(jm, "id", path, false);
+    if (!isValidId(m.id))
+        r.fail(path + ".id", "'" + m.id + "' must be lowercase letters, digits and inner dashes");
+    const std::string name = r.string(jm, "name", path, false);
+    if (name.find("{side}") == std::string::npos && name.find("{Side}") == std::string::npos)
+        r.fail(path + ".name", "must contain {side} or {Side} (replaced by left/right or Left/Right)");
+    m.nameLeft = sideName(name, "left");
+    m.nameRight = sideName(name, "right");
+    m.latin = r.string(jm, "latin", path, false);
+
+    const json& fma = r.member(jm, "fma", path);
+    if (!fma.is_object())
+        r.fail(path + ".fma", "must be an object {\"left\": \"FMA...\", \"right\": \"FMA...\"} (empty strings allowed)");
+    m.fmaLeft = r.string(fma, "left", path + ".fma", true);
+    m.fmaRight = r.string(fma, "right", path + ".fma", true);
+    if (!isValidFma(m.fmaLeft))
+        r.fail(path + ".fma.left", "'" + m.fmaLeft + "' is not of the form FMA<digits>");
+    if (!isValidFma(m.fmaRight))
+        r.fail(path + ".fma.right", "'" + m.fmaRight + "' is not of the form FMA<digits>");
+
+    const std::string layer = r.string(jm, "layer", path, false);
+    const auto l = layerFromString(layer);
+    if (!l || *l == Layer::Bone || *l == Layer::Skin)
+        r.fail(path + ".layer", "'" + layer + "' must be superficial, intermediate or deep");
+    m.layer = *l;
+    m.origin = r.string(jm, "origin", path, false);
+    m.insertion = r.string(jm, "insertion", path, false);
+
+    if (const auto it = jm.find("edgeRatio"); it != jm.end()) {
+        const double e = r.number(*it, path + ".edgeRatio");
+        if (e <= 0.0 || e > 1.0)
+            r.fail(path + ".edgeRatio", "must be in (0, 1]");
+        m.edgeRatio = static_cast<float>(e);
+    }
+    if (const auto it = jm.find("samples"); it != jm.end()) {
+        const auto bad = [&] { r.fail(path + ".samples", "must be [along, across] with along in 4..200, across in 3..100"); };
+        if (!it->is_array() || it->size() != 2 || !(*it)[0].is_number_integer() || !(*it)[1].is_number_integer())
+            bad();
+        m.samplesAlong = (*it)[0].get<int>();
+        m.samplesAcross = (*it)[1].get<int>();
+        if (m.samplesAlong < 4 || m.samplesAlong > 200 || m.samplesAcross < 3 || m.samplesAcross > 100)
+            bad();
+    }
+
+    const json& st = r.member(jm, "stations", path);
+    if (!st.is_array() || st.size() < 2)
+        r.fail(path + ".stations", "must be an array of at least two stations (origin ... insertion)");
+    for (std::size_t i = 0; i < st.size(); ++i)
+        m.stations.push_back(readStation(r, st[i], indexed(path + ".stations", i)));
+    return m;
+}
+
+} // namespace
+
+const MuscleDef* MuscleSpec::find(std::string_view baseId) const
+{
+    for (const auto& m : muscles)
+        if (m.id == baseId)
+            return &m;
+    return nullptr;
+}
+
+MuscleSpec parseMuscleSpec(std::string_view jsonText, const std::filesystem::path& source)
+{
+    const std::string file = source.string();
+    json doc;
+    try {
+        doc = json::parse(jsonText.begin(), jsonText.end());
+    } catch (const json::parse_error& e) {
+        throw ParseError(file + ": not valid JSON: " + e.what());
+    }
+    const Reader r(source);
+    if (!doc.is_object())
+        r.fail("(root)", "must be an object");
+
+    MuscleSpec spec;
+    spec.source = source;
+    const json& version = r.member(doc, "version", "");
+    if (!version.is_number_integer())
+        r.fail("version", "must be an integer");
+    spec.version = version.get<int>();
+    if (spec.version != kMuscleSpecVersion)
+        r.fail("version", std::to_string(spec.version) + " is not supported (this program reads version " +
+                              std::to_string(kMuscleSpecVersion) + ")");
+    if (r.string(doc, "units", "", false) != "mm")
+        r.fail("units", "must be \"mm\"");
+
+    const json& muscles = r.member(doc, "muscles", "");
+    if (!muscles.is_array() || muscles.empty())
+        r.fail("muscles", "must be a non-empty array");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < muscles.size(); ++i) {
+        auto m = readMuscle(r, muscles[i], indexed("muscles", i));
+        if (!seen.insert(m.id).second)
+            r.fail(indexed("muscles", i) + ".id", "'" + m.id + "' appears twice");
+        spec.muscles.push_back(std::move(m));
+    }
+    return spec;
+}
+
+MuscleSpec loadMuscleSpec(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw IoError(file.string() + ": cannot open the muscle specification");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad())
+        throw IoError(file.string() + ": read failed");
+    return parseMuscleSpec(text.str(), file);
+}
+
+} // namespace ta::core::anatomy

@@ -1,0 +1,137 @@
+#include "core/referral/referral_atlas.h"
+
+#include "core/error.h"
+#include "core/referral/mesh_query.h"
+
+#include <algorithm>
+
+namespace ta::core {
+namespace {
+
+constexpr Side kSides[] = {Side::Left, Side::Right};
+
+ResolvedShape resolveShape(const ShapeDef& def, const AnatomyModel& model, Side side, const std::string& where)
+{
+    ResolvedShape s;
+    s.kind = def.kind;
+    s.radii = def.radii;
+    std::string missing;
+    const auto a = def.a.resolve(model, side, &missing);
+    if (!a)
+        throw ValidationError(where + ": the model has no landmark \"" + missing + "\"");
+    s.a = *a;
+    if (def.kind == ShapeKind::Capsule) {
+        const auto b = def.b.resolve(model, side, &missing);
+        if (!b)
+            throw ValidationError(where + ": the model has no landmark \"" + missing + "\"");
+        s.b = *b;
+    } else {
+        s.b = s.a;
+    }
+    return s;
+}
+
+std::size_t slot(std::uint32_t index, Side side) { return 2u * index + (side == Side::Right ? 1u : 0u); }
+
+} // namespace
+
+float RegionInstance::weight(const glm::vec3& p) const
+{
+    float w = 0.0f;
+    for (const auto& s : shapes)
+        w = std::max(w, s.weight(p, feather));
+    return w;
+}
+
+ReferralAtlas ReferralAtlas::build(const ReferralData& data, const AnatomyModel& model)
+{
+    ReferralAtlas atlas;
+    atlas.m_data = &data;
+    const std::string regionsFile = std::string(ReferralData::kRegionsFile);
+    for (std::uint32_t i = 0; i < data.regions.size(); ++i) {
+        const RegionRecord& rec = data.regions[i];
+        for (Side side : kSides) {
+            RegionInstance r;
+            r.key = {i, side};
+            r.feather = rec.feather;
+            const std::string where = regionsFile + ": regions[" + rec.id + "] (" + std::string(toString(side)) + ")";
+            for (const auto& sd : rec.shapes) {
+                r.shapes.push_back(resolveShape(sd, model, side, where));
+                r.bounds.expand(r.shapes.back().bounds());
+            }
+            if (rec.volume)
+                r.volume = resolveShape(*rec.volume, model, side, where + ".volume");
+            atlas.m_regions.push_back(std::move(r));
+        }
+    }
+
+    const std::string tpFile = std::string(ReferralData::kTriggerPointsFile);
+    for (std::uint32_t i = 0; i < data.triggerPoints.size(); ++i) {
+        const TriggerPointRecord& rec = data.triggerPoints[i];
+        for (Side side : kSides) {
+            TriggerPointInstance t;
+            t.key = {i, side};
+            const std::string where = tpFile + ": trigger_points[" + rec.id + "] (" + std::string(toString(side)) + ")";
+            std::string missing;
+            const auto p = rec.location.resolve(model, side, &missing);
+            if (!p)
+                throw ValidationError(where + ".location: the model has no landmark \"" + missing + "\"");
+            t.defined = *p;
+            float best = -1.0f;
+            for (const auto& base : rec.structures) {
+                const std::string sid = base + "-" + std::string(toString(side));
+                StructureId id = model.find(sid);
+                if (!id.valid())
+                    id = model.find(base); // midline structures carry no side suffix
+                if (!id.valid())
+                    throw ValidationError(where + ".structures: the model has no structure \"" + sid + "\"");
+                const ClosestPoint c = closestPointOnMesh(model.get(id)->mesh, t.defined);
+                if (c.distance >= 0.0f && (best < 0.0f || c.distance < best)) {
+                    best = c.distance;
+                    t.position = c.point;
+                    t.structure = id;
+                }
+            }
+            if (best < 0.0f)
+                throw ValidationError(where + ".structures: the structures have empty meshes");
+            t.snapDistance = best;
+            for (const auto& r : data.zoneRegions(rec.essential, side))
+                t.essential.push_back(static_cast<std::uint32_t>(slot(r.index, r.side)));
+            for (const auto& r : data.zoneRegions(rec.spillover, side))
+                t.spillover.push_back(static_cast<std::uint32_t>(slot(r.index, r.side)));
+            atlas.m_triggerPoints.push_back(std::move(t));
+        }
+    }
+    return atlas;
+}
+
+int ReferralAtlas::regionIndex(SidedIndex key) const
+{
+    const std::size_t s = slot(key.index, key.side);
+    return s < m_regions.size() ? static_cast<int>(s) : -1;
+}
+
+int ReferralAtlas::triggerPointIndex(SidedIndex key) const
+{
+    const std::size_t s = slot(key.index, key.side);
+    return s < m_triggerPoints.size() ? static_cast<int>(s) : -1;
+}
+
+int ReferralAtlas::triggerPointIndex(std::string_view id, Side side) const
+{
+    const int i = m_data->findTriggerPoint(id);
+    return i < 0 ? -1 : triggerPointIndex({static_cast<std::uint32_t>(i), side});
+}
+
+std::vector<ResolvedShape> ReferralAtlas::deepVolumes(std::size_t triggerPoint) const
+{
+    std::vector<ResolvedShape> out;
+    const auto& t = m_triggerPoints.at(triggerPoint);
+    for (const auto* list : {&t.essential, &t.spillover})
+        for (std::uint32_t r : *list)
+            if (m_regions[r].volume)
+                out.push_back(*m_regions[r].volume);
+    return out;
+}
+
+} // namespace ta::core

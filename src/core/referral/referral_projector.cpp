@@ -1,0 +1,90 @@
+#include "core/referral/referral_projector.h"
+
+#include <algorithm>
+
+namespace ta::core {
+namespace {
+
+bool inside(const Aabb& b, const glm::vec3& p)
+{
+    return p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y && p.z >= b.min.z && p.z <= b.max.z;
+}
+
+void maxInto(std::vector<float>& dst, const SparseWeights& w)
+{
+    for (std::size_t i = 0; i < w.vertices.size(); ++i) {
+        float& d = dst[w.vertices[i]];
+        d = std::max(d, w.weights[i]);
+    }
+}
+
+} // namespace
+
+ReferralProjector::ReferralProjector(const ReferralAtlas& atlas, const Mesh& mesh) : m_atlas(&atlas)
+{
+    const std::size_t n = mesh.positions.size();
+    m_vertexAreas.assign(n, 0.0f);
+    for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+        const std::uint32_t a = mesh.indices[i], b = mesh.indices[i + 1], c = mesh.indices[i + 2];
+        if (a >= n || b >= n || c >= n)
+            continue;
+        const float area = 0.5f * glm::length(glm::cross(mesh.positions[b] - mesh.positions[a],
+                                                         mesh.positions[c] - mesh.positions[a]));
+        m_vertexAreas[a] += area / 3.0f;
+        m_vertexAreas[b] += area / 3.0f;
+        m_vertexAreas[c] += area / 3.0f;
+    }
+
+    const auto& regions = atlas.regions();
+    m_regions.resize(regions.size());
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+        const RegionInstance& reg = regions[r];
+        SparseWeights& out = m_regions[r];
+        for (std::uint32_t v = 0; v < n; ++v) {
+            const glm::vec3& p = mesh.positions[v];
+            if (!inside(reg.bounds, p))
+                continue;
+            const float w = reg.weight(p);
+            if (w > 0.0f) {
+                out.vertices.push_back(v);
+                out.weights.push_back(w);
+            }
+        }
+    }
+}
+
+std::vector<float> ReferralProjector::regionMap(std::size_t regionIndex) const
+{
+    std::vector<float> dense(vertexCount(), 0.0f);
+    maxInto(dense, m_regions.at(regionIndex));
+    return dense;
+}
+
+ReferralMap ReferralProjector::map(std::size_t triggerPoint) const
+{
+    ReferralMap m;
+    mapInto(triggerPoint, m);
+    return m;
+}
+
+void ReferralProjector::mapInto(std::size_t triggerPoint, ReferralMap& out) const
+{
+    const auto& t = m_atlas->triggerPoints().at(triggerPoint);
+    out.essential.assign(vertexCount(), 0.0f);
+    out.spillover.assign(vertexCount(), 0.0f);
+    for (std::uint32_t r : t.essential)
+        maxInto(out.essential, m_regions[r]);
+    for (std::uint32_t r : t.spillover)
+        maxInto(out.spillover, m_regions[r]);
+}
+
+double ReferralProjector::regionArea(std::size_t regionIndex) const
+{
+    const SparseWeights& w = m_regions.at(regionIndex);
+    double a = 0.0;
+    for (std::size_t i = 0; i < w.vertices.size(); ++i)
+        a += static_cast<double>(w.weights[i]) * m_vertexAreas[w.vertices[i]];
+    return a;
+}
+
+} // namespace ta::core

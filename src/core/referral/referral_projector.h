@@ -1,0 +1,53 @@
+#pragma once
+// Referral zones projected onto a mesh: every region instance of an atlas becomes soft per-vertex weights
+// in [0,1] on any mesh in the model frame (the skin, the skull when the skin is hidden, an imported model).
+// A trigger point's map is the maximum of its regions' weights, separately for the essential and the
+// spillover zone. Computed once per mesh; maps are cheap to assemble afterwards. Never throws for a
+// mesh of any size (an empty mesh gives empty maps).
+#include "core/mesh.h"
+#include "core/referral/referral_atlas.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ta::core {
+
+struct SparseWeights {
+    std::vector<std::uint32_t> vertices; ///< vertices with weight > 0, ascending
+    std::vector<float> weights;          ///< same length, each in (0,1]
+};
+
+/// Per-vertex weights of one trigger point's zones. Both vectors have one entry per mesh vertex.
+/// Where a vertex is in both zones both values are set; the essential zone takes precedence for display.
+struct ReferralMap {
+    std::vector<float> essential;
+    std::vector<float> spillover;
+};
+
+class ReferralProjector {
+public:
+    /// Keeps a reference to `atlas`; copies nothing from `mesh` but its vertex areas.
+    ReferralProjector(const ReferralAtlas& atlas, const Mesh& mesh);
+
+    const ReferralAtlas& atlas() const { return *m_atlas; }
+    std::size_t vertexCount() const { return m_vertexAreas.size(); }
+    /// One third of the area of the triangles around each vertex (m^2): the surface each vertex stands for.
+    const std::vector<float>& vertexAreas() const { return m_vertexAreas; }
+    const SparseWeights& region(std::size_t regionIndex) const { return m_regions.at(regionIndex); }
+    /// Dense weights of one region instance.
+    std::vector<float> regionMap(std::size_t regionIndex) const;
+
+    /// Maps of trigger point `triggerPoint` (index into atlas().triggerPoints()).
+    ReferralMap map(std::size_t triggerPoint) const;
+    /// Same, reusing `out`'s storage.
+    void mapInto(std::size_t triggerPoint, ReferralMap& out) const;
+    /// Area (m^2) of the mesh painted by a region instance, weighted.
+    double regionArea(std::size_t regionIndex) const;
+
+private:
+    const ReferralAtlas* m_atlas;
+    std::vector<float> m_vertexAreas;
+    std::vector<SparseWeights> m_regions;
+};
+
+} // namespace ta::core

@@ -1,0 +1,37 @@
+#pragma once
+// Soft volumes that define referral regions in the model frame. A region paints every surface point that
+// lies inside one of its shapes; weights fall smoothly to zero at the shape's boundary so that painted
+// zones have soft edges on any mesh (skin, skull, an imported model).
+#include "core/mesh.h"
+#include "core/referral/anchor.h"
+
+#include <glm/glm.hpp>
+
+namespace ta::core {
+
+enum class ShapeKind : std::uint8_t { Ellipsoid, Capsule };
+
+/// A shape as written in the data: positions are anchors (landmark-relative), sizes in metres.
+struct ShapeDef {
+    ShapeKind kind = ShapeKind::Ellipsoid;
+    Anchor a;                 ///< ellipsoid centre, or capsule start
+    Anchor b;                 ///< capsule end (unused for ellipsoids)
+    glm::vec3 radii{0.02f};   ///< ellipsoid semi-axes along model X, Y, Z; a capsule uses radii.x
+};
+
+/// A shape placed in the model frame for one side.
+struct ResolvedShape {
+    ShapeKind kind = ShapeKind::Ellipsoid;
+    glm::vec3 a{0.0f};
+    glm::vec3 b{0.0f};
+    glm::vec3 radii{0.02f};
+
+    /// Normalised distance: 0 at the centre (or axis), 1 on the boundary, > 1 outside.
+    float normalisedDistance(const glm::vec3& p) const;
+    /// Soft membership in [0,1]: 1 well inside, falling smoothly to 0 at the boundary. `feather` is the
+    /// width of the soft band as a fraction of the size (0 = hard edge).
+    float weight(const glm::vec3& p, float feather) const;
+    Aabb bounds() const;
+};
+
+} // namespace ta::core

@@ -1,0 +1,212 @@
+#include "render/scene_renderer.h"
+
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+namespace ta::render {
+namespace {
+
+bool isTransparent(const StructureStyle& s) { return s.ghost || s.opacity < 0.999f; }
+
+const StructureStyle& styleAt(std::span<const StructureStyle> styles, std::size_t i)
+{
+    static const StructureStyle kDefault;
+    return i < styles.size() ? styles[i] : kDefault;
+}
+
+// A UV sphere of radius 1: positions double as normals.
+void buildSphere(std::vector<glm::vec3>& positions, std::vector<std::uint32_t>& indices)
+{
+    constexpr int kStacks = 12;
+    constexpr int kSlices = 20;
+    constexpr float kPi = std::numbers::pi_v<float>;
+    for (int i = 0; i <= kStacks; ++i) {
+        const float phi = kPi * static_cast<float>(i) / kStacks;
+        for (int j = 0; j <= kSlices; ++j) {
+            const float theta = 2.0f * kPi * static_cast<float>(j) / kSlices;
+            positions.emplace_back(std::sin(phi) * std::cos(theta), std::cos(phi), std::sin(phi) * std::sin(theta));
+        }
+    }
+    for (int i = 0; i < kStacks; ++i)
+        for (int j = 0; j < kSlices; ++j) {
+            const std::uint32_t a = i * (kSlices + 1) + j;
+            const std::uint32_t b = a + kSlices + 1;
+            indices.insert(indices.end(), {a, a + 1, b, b, a + 1, b + 1});
+        }
+}
+
+} // namespace
+
+glm::vec3 tissueColour(core::Kind kind)
+{
+    switch (kind) {
+    case core::Kind::Bone: return {0.78f, 0.70f, 0.52f};      // ivory
+    case core::Kind::Cartilage: return {0.62f, 0.70f, 0.72f}; // bluish white
+    case core::Kind::Muscle: return {0.42f, 0.075f, 0.055f};  // red-brown
+    case core::Kind::Tendon: return {0.78f, 0.74f, 0.64f};    // pale, pearly
+    case core::Kind::Skin: return {0.80f, 0.52f, 0.40f};      // warm
+    }
+    return glm::vec3(0.7f);
+}
+
+SceneRenderer::SceneRenderer()
+    : m_scene(ShaderProgram::fromFiles("scene.vert.glsl", "scene.frag.glsl")),
+      m_marker(ShaderProgram::fromFiles("marker.vert.glsl", "marker.frag.glsl")),
+      m_composite(ShaderProgram::fromFiles("fullscreen.vert.glsl", "composite.frag.glsl")),
+      m_emptyVao(makeVertexArray())
+{
+    std::vector<glm::vec3> positions;
+    std::vector<std::uint32_t> indices;
+    buildSphere(positions, indices);
+    m_sphereVao = makeVertexArray();
+    m_sphereVertices = makeBuffer();
+    m_sphereIndices = makeBuffer();
+    glBindVertexArray(m_sphereVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, m_sphereVertices.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(positions.size() * sizeof(glm::vec3)), positions.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_sphereIndices.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
+                 indices.data(), GL_STATIC_DRAW);
+    glBindVertexArray(0);
+    m_sphereIndexCount = static_cast<GLsizei>(indices.size());
+}
+
+void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle> styles,
+                           const core::OrbitCamera& camera, std::span<const Marker> markers,
+                           const FrameSettings& settings)
+{
+    m_target.resize(camera.width(), camera.height(), settings.samples);
+
+    // Opaque pass: depth-tested, depth-written, MSAA.
+    m_target.bindOpaquePass();
+    glDisable(GL_BLEND);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_CULL_FACE); // meshes may be open; back faces are lit too
+    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+    glClearDepth(1.0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+    m_scene.use();
+    m_scene.set("uView", camera.view());
+    m_scene.set("uProjection", camera.projection());
+    m_scene.set("uGhostOpacity", settings.ghostOpacity);
+    m_scene.set("uStippleCell", 7.0f * settings.pixelScale);
+    m_scene.set("uReferralColour", settings.referralColour);
+    drawStructures(model, styles, false, settings);
+    drawMarkers(markers, camera);
+
+    // Transparency pass: weighted blended OIT against the opaque depth, no depth writes, no sorting.
+    bool hasTransparency = false;
+    for (std::size_t i = 0; i < model.size(); ++i) {
+        const StructureStyle& s = styleAt(styles, i);
+        hasTransparency = hasTransparency || (s.visible && isTransparent(s));
+    }
+    m_target.bindTransparencyPass();
+    const GLfloat zero[] = {0.0f, 0.0f, 0.0f, 0.0f};
+    const GLfloat one[] = {1.0f, 1.0f, 1.0f, 1.0f};
+    glClearBufferfv(GL_COLOR, 0, zero);
+    glClearBufferfv(GL_COLOR, 1, one);
+    if (hasTransparency) {
+        glDepthMask(GL_FALSE);
+        glEnable(GL_BLEND);
+        glBlendFunci(0, GL_ONE, GL_ONE);
+        glBlendFunci(1, GL_ZERO, GL_ONE_MINUS_SRC_COLOR);
+        m_scene.use();
+        drawStructures(model, styles, true, settings);
+        glDisable(GL_BLEND);
+        glDepthMask(GL_TRUE);
+    }
+
+    m_target.resolve();
+    composite(settings, hasTransparency);
+}
+
+void SceneRenderer::drawStructures(const GpuModel& model, std::span<const StructureStyle> styles,
+                                   bool transparentPass, const FrameSettings& settings)
+{
+    m_scene.set("uPass", transparentPass ? 1 : 0);
+    for (std::size_t i = 0; i < model.size(); ++i) {
+        const StructureStyle& style = styleAt(styles, i);
+        if (!style.visible || style.opacity <= 0.0f || isTransparent(style) != transparentPass)
+            continue;
+        const GpuMesh& mesh = model.mesh(i);
+        if (mesh.indexCount == 0)
+            continue;
+        m_scene.set("uKind", static_cast<int>(mesh.kind));
+        m_scene.set("uBaseColour", tissueColour(mesh.kind));
+        m_scene.set("uTint", style.tint);
+        m_scene.set("uHighlight", style.highlight);
+        m_scene.set("uOpacity", style.opacity);
+        m_scene.set("uGhost", style.ghost ? 1 : 0);
+        glBindVertexArray(mesh.vertexArray.id());
+        glDrawElements(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr);
+    }
+    glBindVertexArray(0);
+}
+
+void SceneRenderer::drawMarkers(std::span<const Marker> markers, const core::OrbitCamera& camera)
+{
+    if (markers.empty())
+        return;
+    m_marker.use();
+    m_marker.set("uView", camera.view());
+    m_marker.set("uProjection", camera.projection());
+    glBindVertexArray(m_sphereVao.id());
+    // The sphere is closed and convex: culling back faces keeps on-top markers (no depth test) correct.
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    for (const Marker& m : markers) {
+        glDepthFunc(m.onTop ? GL_ALWAYS : GL_LEQUAL);
+        m_marker.set("uCentre", m.position);
+        m_marker.set("uRadius", m.radius);
+        m_marker.set("uColour", m.colour);
+        glDrawElements(GL_TRIANGLES, m_sphereIndexCount, GL_UNSIGNED_INT, nullptr);
+    }
+    glDepthFunc(GL_LEQUAL);
+    glDisable(GL_CULL_FACE);
+    glBindVertexArray(0);
+}
+
+void SceneRenderer::composite(const FrameSettings& settings, bool hasTransparency)
+{
+    m_target.bindOutput();
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    m_composite.use();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, m_target.opaqueTexture());
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, m_target.accumTexture());
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, m_target.revealTexture());
+    m_composite.set("uOpaque", 0);
+    m_composite.set("uAccum", 1);
+    m_composite.set("uReveal", 2);
+    m_composite.set("uBackgroundTop", settings.backgroundTop);
+    m_composite.set("uBackgroundBottom", settings.backgroundBottom);
+    m_composite.set("uHasTransparency", hasTransparency ? 1 : 0);
+    glBindVertexArray(m_emptyVao.id());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glActiveTexture(GL_TEXTURE0);
+    glEnable(GL_DEPTH_TEST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void SceneRenderer::blitTo(GLuint target, int width, int height) const
+{
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_target.outputFramebuffer());
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+    glBlitFramebuffer(0, 0, m_target.width(), m_target.height(), 0, 0, width, height, GL_COLOR_BUFFER_BIT,
+                      GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+} // namespace ta::render

@@ -1,0 +1,224 @@
+// The committed clinical data (assets/data/) loads, covers the fact sheet, and broken files give errors
+// that name the file and the key.
+#include "core/error.h"
+#include "core/referral/referral_data.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <set>
+
+namespace fs = std::filesystem;
+using ta::core::ReferralData;
+
+namespace {
+
+fs::path dataDir() { return fs::path(TA_TEST_DIR) / ".." / "assets" / "data"; }
+
+nlohmann::json readJson(const fs::path& p)
+{
+    std::ifstream in(p);
+    return nlohmann::json::parse(in);
+}
+
+/// A temporary copy of assets/data with one file rewritten by `edit`.
+class BrokenData {
+public:
+    BrokenData(const std::string& file, const std::function<void(nlohmann::json&)>& edit)
+    {
+        std::random_device rd;
+        m_dir = fs::temp_directory_path() / ("ta-trp-" + std::to_string(rd()));
+        fs::create_directories(m_dir);
+        for (const char* f : {ReferralData::kMusclesFile, ReferralData::kRegionsFile, ReferralData::kTriggerPointsFile})
+            fs::copy_file(dataDir() / f, m_dir / f);
+        if (edit) {
+            nlohmann::json j = readJson(m_dir / file);
+            edit(j);
+            std::ofstream(m_dir / file) << j.dump(1);
+        }
+    }
+    ~BrokenData() { fs::remove_all(m_dir); }
+    const fs::path& dir() const { return m_dir; }
+    void write(const std::string& file, const std::string& text) const { std::ofstream(m_dir / file) << text; }
+
+private:
+    fs::path m_dir;
+};
+
+template <typename E>
+std::string errorOf(const fs::path& dir)
+{
+    try {
+        ReferralData::load(dir);
+    } catch (const E& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        return std::string("wrong exception type: ") + e.what();
+    }
+    return "no error";
+}
+
+nlohmann::json& byId(nlohmann::json& list, const std::string& id)
+{
+    for (auto& x : list)
+        if (x["id"] == id)
+            return x;
+    throw std::runtime_error("no " + id);
+}
+
+} // namespace
+
+TEST(TriggerData, CommittedDataLoadsAndCoversTheSheet)
+{
+    const auto d = ReferralData::load(dataDir());
+    EXPECT_GE(d.muscles.size(), 16u);
+    EXPECT_GE(d.triggerPoints.size(), 35u);
+    // The fact sheet's whole region vocabulary (tags with a slash are accepted through aliases).
+    for (const char* tag :
+         {"vertex", "forehead", "supraorbital/eyebrow", "periorbital", "retro-orbital", "temple", "parietal-lateral",
+          "occiput", "occipital-ridge", "mastoid", "postauricular", "ear-deep", "TMJ/preauricular", "cheek/zygoma",
+          "maxilla", "upper-incisors", "upper-premolars", "upper-molars", "mandible-body", "lower-incisors",
+          "lower-molars", "angle-of-mandible", "chin", "throat", "tongue", "suboccipital", "posterior-neck",
+          "posterolateral-neck", "lateral-neck", "anterior-neck", "angle-of-neck", "suprascapular", "acromion",
+          "scapula-vertebral-border", "interscapular", "scapula-inferior-angle", "infraspinous-fossa", "sternum-upper",
+          "pectoral", "shoulder-anterior", "shoulder-lateral", "shoulder-posterior", "arm-anterior",
+          "arm-anterolateral", "arm-lateral", "arm-posterior", "lateral-epicondyle", "forearm-radial",
+          "forearm-dorsal", "hand-radial/dorsal", "thumb", "index-finger"})
+        EXPECT_GE(d.findRegion(tag), 0) << tag;
+    // Deep regions: pain felt inside, each with a volume to show.
+    for (const char* deep : {"retro-orbital", "ear-deep", "upper-molars", "lower-incisors", "tongue"}) {
+        const int i = d.findRegion(deep);
+        ASSERT_GE(i, 0) << deep;
+        EXPECT_TRUE(d.regions[static_cast<std::size_t>(i)].deep) << deep;
+        EXPECT_TRUE(d.regions[static_cast<std::size_t>(i)].volume.has_value()) << deep;
+    }
+    EXPECT_FALSE(d.regions[static_cast<std::size_t>(d.findRegion("temple"))].deep);
+}
+
+TEST(TriggerData, EveryMuscleOfTheSheetIsThere)
+{
+    const auto d = ReferralData::load(dataDir());
+    std::set<std::string> withTrps;
+    for (const auto& t : d.triggerPoints)
+        withTrps.insert(t.muscle);
+    for (const char* m : {"trapezius-upper", "trapezius-middle", "trapezius-lower", "levator-scapulae",
+                          "sternocleidomastoid", "suboccipitals", "splenius-capitis", "splenius-cervicis",
+                          "semispinalis-capitis", "scalenus-anterior", "scalenus-medius", "scalenus-posterior",
+                          "temporalis", "masseter", "frontalis", "occipitalis", "digastric", "supraspinatus",
+                          "infraspinatus", "rhomboids"}) {
+        EXPECT_GE(d.findMuscle(m), 0) << m;
+        EXPECT_TRUE(withTrps.count(m)) << m << " has no trigger point";
+    }
+    for (const auto& m : d.muscles) {
+        EXPECT_FALSE(m.origin.empty());
+        EXPECT_FALSE(m.structures.empty());
+    }
+}
+
+TEST(TriggerData, DocumentedPatternsAndDisagreementsAreRecorded)
+{
+    const auto d = ReferralData::load(dataDir());
+    auto tp = [&](const char* id) -> const ta::core::TriggerPointRecord& {
+        const int i = d.findTriggerPoint(id);
+        EXPECT_GE(i, 0) << id;
+        return d.triggerPoints.at(static_cast<std::size_t>(std::max(i, 0)));
+    };
+    auto has = [](const std::vector<ta::core::ZoneRef>& z, const char* r) {
+        return std::any_of(z.begin(), z.end(), [&](const auto& x) { return x.region == r; });
+    };
+    const auto& ut1 = tp("trapezius.upper.trp1");
+    EXPECT_TRUE(has(ut1.essential, "temple"));
+    EXPECT_TRUE(has(ut1.essential, "mastoid"));
+    EXPECT_EQ(ut1.confidence, ta::core::Confidence::High);
+    EXPECT_EQ(ut1.type, ta::core::TriggerPointType::Central);
+    EXPECT_TRUE(has(tp("sternocleidomastoid.sternal.middle").essential, "retro-orbital"));
+    EXPECT_TRUE(has(tp("sternocleidomastoid.sternal.middle").essential, "supraorbital")); // alias "eyebrow" resolved
+    EXPECT_TRUE(has(tp("splenius-capitis.trp").essential, "vertex"));
+    EXPECT_TRUE(has(tp("levator-scapulae.upper").essential, "angle-of-neck"));
+    EXPECT_EQ(tp("trapezius.lower.trp4").type, ta::core::TriggerPointType::Attachment);
+    // Contested points are flagged for the UI.
+    EXPECT_FALSE(tp("trapezius.lower.trp3").disagreements.empty());
+    EXPECT_FALSE(tp("trapezius.lower.trp4").disagreements.empty());
+    EXPECT_FALSE(tp("sternocleidomastoid.sternal.middle").disagreements.empty());
+    EXPECT_TRUE(tp("trapezius.upper.trp2").disagreements.empty());
+    // The pilomotor TrP is not a pain source.
+    EXPECT_FALSE(tp("trapezius.middle.trp7").refersPain);
+    // Clavicular SCM forehead pain may cross to the other side.
+    const auto opp = d.zoneRegions(tp("sternocleidomastoid.clavicular.middle").spillover, ta::core::Side::Left);
+    ASSERT_EQ(opp.size(), 1u);
+    EXPECT_EQ(opp[0].side, ta::core::Side::Right);
+    for (const auto& t : d.triggerPoints)
+        for (const auto& s : t.sources)
+            EXPECT_TRUE(d.sources.count(s)) << t.id << " " << s;
+}
+
+TEST(TriggerData, SchemaErrorsNameFileAndKey)
+{
+    {
+        BrokenData b("regions.json", [](nlohmann::json& j) { byId(j["regions"], "temple")["shapes"][0].erase("radii"); });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("regions.json"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("regions[temple].shapes[0].radii"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("trigger-points.json", [](nlohmann::json& j) {
+            byId(j["trigger_points"], "trapezius.upper.trp1")["essential"][1] = "mastiod";
+        });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("trigger-points.json"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("trigger_points[trapezius.upper.trp1].essential[1]"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("mastiod"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("trigger-points.json", [](nlohmann::json& j) {
+            byId(j["trigger_points"], "splenius-capitis.trp")["confidence"] = "very high";
+        });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("trigger_points[splenius-capitis.trp].confidence"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("muscles.json", [](nlohmann::json& j) { byId(j["muscles"], "masseter")["layer"] = "skin"; });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("muscles.json"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("muscles[masseter].layer"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("muscles.json", [](nlohmann::json& j) { j["version"] = 7; });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("muscles.json: version"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("trigger-points.json", [](nlohmann::json& j) {
+            byId(j["trigger_points"], "temporalis.atrp1")["muscle"] = "temporal";
+        });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("trigger_points[temporalis.atrp1].muscle"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("regions.json", [](nlohmann::json& j) { j["regions"].push_back(j["regions"][0]); });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("duplicate id"), std::string::npos) << msg;
+    }
+}
+
+TEST(TriggerData, DamagedAndMissingFilesAreReported)
+{
+    {
+        BrokenData b("regions.json", nullptr);
+        b.write("regions.json", "{\n \"schema\": \"trigger-atlas/regions\",\n \"version\": 1,,\n}");
+        const auto msg = errorOf<ta::ParseError>(b.dir());
+        EXPECT_NE(msg.find("regions.json"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("line 3"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("muscles.json", nullptr);
+        fs::remove(b.dir() / "trigger-points.json");
+        const auto msg = errorOf<ta::IoError>(b.dir());
+        EXPECT_NE(msg.find("trigger-points.json"), std::string::npos) << msg;
+    }
+}
