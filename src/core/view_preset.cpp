@@ -1,6 +1,7 @@
 #include "core/view_preset.h"
 
 #include "core/error.h"
+#include "core/referral/close_matches.h"
 
 #include <algorithm>
 #include <cctype>
@@ -26,25 +27,6 @@ std::optional<ViewPreset> viewPresetFromString(std::string_view name)
         if (toString(p) == name)
             return p;
     return std::nullopt;
-}
-
-std::size_t editDistance(std::string_view a, std::string_view b)
-{
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                              std::tolower(static_cast<unsigned char>(b[j - 1]));
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (same ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
 }
 
 std::optional<std::string> closestMatch(std::string_view value, const std::vector<std::string>& candidates)

@@ -26,8 +26,6 @@ std::optional<ViewPreset> viewPresetFromString(std::string_view name);
 ViewPreset parseViewPreset(std::string_view name);
 OrbitAngles presetAngles(ViewPreset preset);
 
-/// Levenshtein distance; used for "did you mean" suggestions on the command line.
-std::size_t editDistance(std::string_view a, std::string_view b);
 /// The candidate closest to `value` by edit distance, when it is close enough to be a plausible typo.
 std::optional<std::string> closestMatch(std::string_view value, const std::vector<std::string>& candidates);
 

@@ -1,14 +1,12 @@
 #pragma once
 // Closest-point queries on triangle meshes (model frame, metres). Brute force over triangles: used at
 // load time to snap a few dozen trigger points, never per frame.
+#include "core/geometry/closest_point_tree.h" // closestPointOnTriangle
 #include "core/mesh.h"
 
 #include <glm/glm.hpp>
 
 namespace ta::core {
-
-/// Closest point to `p` on triangle (a, b, c).
-glm::vec3 closestPointOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c);
 
 struct ClosestPoint {
     glm::vec3 point{0.0f};
