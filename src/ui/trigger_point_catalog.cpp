@@ -1,0 +1,221 @@
+#include "ui/trigger_point_catalog.h"
+
+#include "core/error.h"
+#include "core/referral/close_matches.h"
+
+#include <cctype>
+
+namespace ta::ui {
+namespace {
+
+std::string stripSide(const std::string& id)
+{
+    for (const char* s : {"-left", "-right"}) {
+        const std::string suffix(s);
+        if (id.size() > suffix.size() && id.compare(id.size() - suffix.size(), suffix.size(), suffix) == 0)
+            return id.substr(0, id.size() - suffix.size());
+    }
+    return id;
+}
+
+std::string lowerFirst(std::string s)
+{
+    if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) && !std::isupper(static_cast<unsigned char>(s[1])))
+        s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+std::string joinAnd(const std::vector<std::string>& parts)
+{
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0)
+            out += i + 1 == parts.size() ? " and " : ", ";
+        out += parts[i];
+    }
+    return out;
+}
+
+} // namespace
+
+std::string withoutParentheses(const std::string& text)
+{
+    std::string out;
+    int depth = 0;
+    for (char c : text) {
+        if (c == '(')
+            ++depth;
+        else if (c == ')')
+            depth = depth > 0 ? depth - 1 : 0;
+        else if (depth == 0)
+            out += c;
+    }
+    // Collapse the double spaces left behind and trim.
+    std::string clean;
+    for (char c : out)
+        if (!(c == ' ' && (clean.empty() || clean.back() == ' ')))
+            clean += c;
+    while (!clean.empty() && clean.back() == ' ')
+        clean.pop_back();
+    return clean;
+}
+
+bool TriggerPointCatalog::load(const std::filesystem::path& dataDir, const core::AnatomyModel& model, std::string& error)
+{
+    m_atlas.reset();
+    m_data.reset();
+    m_projectors.clear();
+    m_model = &model;
+    try {
+        auto data = std::make_unique<core::ReferralData>(core::ReferralData::load(dataDir));
+        auto atlas = std::make_unique<core::ReferralAtlas>(core::ReferralAtlas::build(*data, model));
+        m_data = std::move(data);
+        m_atlas = std::move(atlas);
+        return true;
+    } catch (const Error& e) {
+        error = std::string("trigger-point data not available: ") + e.what();
+    } catch (const std::exception& e) {
+        error = std::string("trigger-point data not available: ") + e.what();
+    }
+    return false;
+}
+
+const core::MuscleRecord* TriggerPointCatalog::muscleOfTriggerPoint(std::size_t i) const
+{
+    const int m = m_data->findMuscle(record(i).muscle);
+    return m >= 0 ? &m_data->muscles[static_cast<std::size_t>(m)] : nullptr;
+}
+
+std::string TriggerPointCatalog::key(std::size_t i) const { return m_data->triggerPointKey(instance(i).key); }
+
+std::optional<std::size_t> TriggerPointCatalog::find(std::string_view keyOrId) const
+{
+    if (!m_atlas)
+        return std::nullopt;
+    for (std::size_t i = 0; i < size(); ++i)
+        if (key(i) == keyOrId)
+            return i;
+    for (std::size_t i = 0; i < size(); ++i)
+        if (record(i).id == keyOrId && instance(i).key.side == core::Side::Left)
+            return i;
+    return std::nullopt;
+}
+
+std::vector<std::string> TriggerPointCatalog::suggestions(std::string_view keyOrId) const
+{
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < size(); ++i)
+        keys.push_back(key(i));
+    return core::closeMatches(keyOrId, keys);
+}
+
+const core::MuscleRecord* TriggerPointCatalog::muscleOf(const core::Structure& structure) const
+{
+    if (!m_data)
+        return nullptr;
+    const std::string base = stripSide(structure.id);
+    for (const auto& m : m_data->muscles)
+        for (const auto& s : m.structures)
+            if (s == base)
+                return &m;
+    return nullptr;
+}
+
+std::vector<std::size_t> TriggerPointCatalog::triggerPointsOf(const core::Structure& structure) const
+{
+    std::vector<std::size_t> out;
+    const core::MuscleRecord* muscle = muscleOf(structure);
+    if (!muscle)
+        return out;
+    for (std::size_t i = 0; i < size(); ++i) {
+        const auto& inst = instance(i);
+        if (record(i).muscle != muscle->id)
+            continue;
+        if (structure.side != core::Side::Midline && inst.key.side != structure.side)
+            continue;
+        out.push_back(i);
+    }
+    return out;
+}
+
+std::string TriggerPointCatalog::zoneText(std::size_t i, bool essential) const
+{
+    const auto& rec = record(i);
+    std::vector<std::string> names;
+    for (const auto& z : essential ? rec.essential : rec.spillover) {
+        const int r = m_data->findRegion(z.region);
+        std::string n = r >= 0 ? withoutParentheses(m_data->regions[static_cast<std::size_t>(r)].name) : z.region;
+        if (z.side == core::ZoneSide::Opposite)
+            n += " (other side)";
+        else if (z.side == core::ZoneSide::Both)
+            n += " (both sides)";
+        names.push_back(names.empty() ? n : lowerFirst(n));
+    }
+    return joinAnd(names);
+}
+
+std::string TriggerPointCatalog::caption(std::size_t i) const
+{
+    const auto& rec = record(i);
+    const core::MuscleRecord* muscle = muscleOfTriggerPoint(i);
+    std::string who = muscle ? withoutParentheses(muscle->name) : rec.name;
+    // "trapezius.upper.trp1" -> "trigger point 1"
+    std::string number;
+    const auto pos = rec.id.rfind("trp");
+    if (pos != std::string::npos)
+        number = rec.id.substr(pos + 3);
+    std::string text = who + (number.empty() ? std::string(", trigger point") : ", trigger point " + number);
+    std::vector<std::string> names;
+    for (const auto& z : rec.essential) {
+        const int r = m_data->findRegion(z.region);
+        names.push_back(lowerFirst(r >= 0 ? withoutParentheses(m_data->regions[static_cast<std::size_t>(r)].name) : z.region));
+    }
+    if (!names.empty())
+        text += ": " + joinAnd(names);
+    return text;
+}
+
+std::vector<core::TriggerPointCandidate> TriggerPointCatalog::candidates() const
+{
+    std::vector<core::TriggerPointCandidate> out;
+    if (!m_model)
+        return out;
+    for (std::size_t i = 0; i < size(); ++i) {
+        const auto& inst = instance(i);
+        const core::Structure* s = m_model->get(inst.structure);
+        if (!s)
+            continue;
+        out.push_back({key(i), s->id, inst.position});
+    }
+    return out;
+}
+
+std::vector<std::vector<glm::vec2>> TriggerPointCatalog::referralWeights(std::size_t i,
+                                                                         const std::vector<core::StructureId>& targets)
+{
+    std::vector<std::vector<glm::vec2>> out;
+    if (!m_atlas || !m_model || i >= size())
+        return out;
+    out.resize(m_model->structures.size());
+    for (core::StructureId t : targets) {
+        const core::Structure* s = m_model->get(t);
+        if (!s || s->mesh.empty())
+            continue;
+        try {
+            auto& proj = m_projectors[t.value];
+            if (!proj)
+                proj = std::make_unique<core::ReferralProjector>(*m_atlas, s->mesh);
+            const core::ReferralMap map = proj->map(i);
+            auto& w = out[t.value];
+            w.resize(s->mesh.vertexCount());
+            for (std::size_t v = 0; v < w.size(); ++v)
+                w[v] = {v < map.essential.size() ? map.essential[v] : 0.0f,
+                        v < map.spillover.size() ? map.spillover[v] : 0.0f};
+        } catch (const std::exception&) {
+            out[t.value].clear(); // a structure that cannot be projected stays unpainted
+        }
+    }
+    return out;
+}
+
+} // namespace ta::ui

@@ -1,0 +1,195 @@
+#include "ui/view_overlay.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace ta::ui {
+namespace {
+
+struct ScreenBox {
+    ImVec2 min{1e9f, 1e9f};
+    ImVec2 max{-1e9f, -1e9f};
+    bool valid() const { return min.x <= max.x; }
+};
+
+ScreenBox projectBox(const core::OrbitCamera& cam, const core::Aabb& b, float pixelRatio)
+{
+    ScreenBox out;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 c{i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? b.max.z : b.min.z};
+        if (const auto p = cam.project(c)) {
+            out.min.x = std::min(out.min.x, p->x / pixelRatio);
+            out.min.y = std::min(out.min.y, p->y / pixelRatio);
+            out.max.x = std::max(out.max.x, p->x / pixelRatio);
+            out.max.y = std::max(out.max.y, p->y / pixelRatio);
+        }
+    }
+    return out;
+}
+
+/// A label with a leader line from `anchor` to a box placed beside `avoid` (the thing it names), on the
+/// side with more room, clamped to the view. Returns the box so later labels can avoid it.
+ImVec4 leaderLabel(ImDrawList* dl, ImFont* font, float size, ImVec2 anchor, const ScreenBox& avoid,
+                   const std::string& text, ImU32 colour, const ImVec2& viewMin, const ImVec2& viewMax,
+                   float yShift, const ImVec4* taken)
+{
+    const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+    const float pad = 0.35f * size;
+    const float gap = 1.6f * size;
+    const float roomLeft = avoid.min.x - viewMin.x;
+    const float roomRight = viewMax.x - avoid.max.x;
+    const bool right = roomRight >= roomLeft;
+    float x = right ? avoid.max.x + gap : avoid.min.x - gap - ts.x - 2 * pad;
+    float y = anchor.y - 0.5f * ts.y - pad + yShift;
+    x = std::clamp(x, viewMin.x + pad, viewMax.x - ts.x - 3 * pad);
+    y = std::clamp(y, viewMin.y + pad, viewMax.y - ts.y - 3 * pad);
+    if (taken && y < taken->w + pad && y + ts.y + 2 * pad > taken->y && x < taken->z && x + ts.x + 2 * pad > taken->x)
+        y = taken->w + pad; // below the other label
+    const ImVec2 bmin{x, y}, bmax{x + ts.x + 2 * pad, y + ts.y + 2 * pad};
+    const ImVec2 attach{right ? bmin.x : bmax.x, 0.5f * (bmin.y + bmax.y)};
+    dl->AddLine(anchor, attach, IM_COL32(0, 0, 0, 160), 3.0f);
+    dl->AddLine(anchor, attach, colour, 1.5f);
+    dl->AddCircleFilled(anchor, 3.5f, colour);
+    dl->AddRectFilled(bmin, bmax, IM_COL32(12, 14, 20, 215), 0.3f * size);
+    dl->AddRect(bmin, bmax, colour, 0.3f * size, 0, 1.0f);
+    dl->AddText(font, size, ImVec2(bmin.x + pad, bmin.y + pad), IM_COL32(240, 240, 240, 255), text.c_str());
+    return ImVec4(bmin.x, bmin.y, bmax.x, bmax.y);
+}
+
+/// The visible surface point of a structure nearest its centre, as seen from the eye.
+std::optional<glm::vec3> visibleAnchor(const ExploreState& ex, core::StructureId id)
+{
+    const core::Structure* s = ex.app.model.get(id);
+    if (!s)
+        return std::nullopt;
+    core::PickFilter only;
+    only.set(id, true);
+    const glm::vec3 eye = ex.app.camera.eye();
+    const auto hit = ex.bvh().raycast(core::Ray{eye, s->mesh.bounds().centre() - eye}, only);
+    if (hit)
+        return hit->point;
+    return s->mesh.bounds().centre();
+}
+
+/// Weighted centre of the essential zone on the painted structures.
+std::optional<glm::vec3> zoneCentre(const ExploreState& ex)
+{
+    glm::dvec3 sum{0.0};
+    double total = 0.0;
+    for (std::size_t s = 0; s < ex.referralWeights().size() && s < ex.app.model.structures.size(); ++s) {
+        const auto& w = ex.referralWeights()[s];
+        const auto& pos = ex.app.model.structures[s].mesh.positions;
+        for (std::size_t v = 0; v < w.size() && v < pos.size(); ++v)
+            if (w[v].x > 0.5f) {
+                sum += glm::dvec3(pos[v]) * static_cast<double>(w[v].x);
+                total += w[v].x;
+            }
+    }
+    if (total <= 0.0)
+        return std::nullopt;
+    return glm::vec3(sum / total);
+}
+
+} // namespace
+
+void drawViewOverlay(ExploreState& ex, float pixelRatio)
+{
+    AppState& app = ex.app;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float base = ImGui::GetFontSize();
+    const float labelSize = ex.presentation ? 1.6f * base : 1.0f * base;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 viewMin = vp->WorkPos;
+    const ImVec2 viewMax{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
+    auto toScreen = [&](const glm::vec3& p) -> std::optional<ImVec2> {
+        const auto q = app.camera.project(p);
+        if (!q)
+            return std::nullopt;
+        return ImVec2(q->x / pixelRatio, q->y / pixelRatio);
+    };
+
+    // Labels: the selected structure, then the trigger point shown.
+    ImVec4 taken{0, 0, 0, 0};
+    bool haveTaken = false;
+    if (ex.showLabels && app.selected) {
+        const core::Structure* s = app.model.get(*app.selected);
+        const auto anchor = visibleAnchor(ex, *app.selected);
+        const auto a = anchor ? toScreen(*anchor) : std::nullopt;
+        if (s && a) {
+            const ScreenBox box = projectBox(app.camera, s->mesh.bounds(), pixelRatio);
+            taken = leaderLabel(dl, font, labelSize, *a, box, s->name, IM_COL32(120, 200, 255, 255), viewMin, viewMax,
+                                0.0f, nullptr);
+            haveTaken = true;
+        }
+    }
+    if (ex.showLabels && ex.shownTriggerPoint() && ex.catalog.loaded()) {
+        const std::size_t i = *ex.shownTriggerPoint();
+        const glm::vec3 p = ex.catalog.instance(i).position;
+        if (const auto a = toScreen(p)) {
+            ScreenBox box;
+            box.min = ImVec2(a->x - 2.0f * base, a->y - 2.0f * base);
+            box.max = ImVec2(a->x + 2.0f * base, a->y + 2.0f * base);
+            if (app.selected)
+                if (const core::Structure* s = app.model.get(*app.selected))
+                    box = projectBox(app.camera, s->mesh.bounds(), pixelRatio);
+            leaderLabel(dl, font, labelSize, *a, box, ex.catalog.record(i).name, IM_COL32(255, 80, 60, 255), viewMin,
+                        viewMax, 2.2f * labelSize, haveTaken ? &taken : nullptr);
+        }
+    }
+
+    // Referral path: dots travelling from the trigger point to the centre of its essential zone.
+    if (ex.referralPath && ex.shownTriggerPoint() && ex.catalog.loaded()) {
+        const auto from = toScreen(ex.catalog.instance(*ex.shownTriggerPoint()).position);
+        const auto centre = zoneCentre(ex);
+        const auto to = centre ? toScreen(*centre) : std::nullopt;
+        if (from && to) {
+            const ImVec2 mid{0.5f * (from->x + to->x), 0.5f * (from->y + to->y)};
+            const ImVec2 d{to->x - from->x, to->y - from->y};
+            const ImVec2 ctrl{mid.x - 0.25f * d.y, mid.y + 0.25f * d.x}; // bulge to one side
+            dl->AddBezierQuadratic(*from, ctrl, *to, IM_COL32(255, 70, 50, 120), 2.0f);
+            const float t0 = static_cast<float>(std::fmod(ex.now() * 0.6, 1.0));
+            for (int k = 0; k < 4; ++k) {
+                const float t = std::fmod(t0 + 0.25f * k, 1.0f);
+                const float u = 1.0f - t;
+                const ImVec2 p{u * u * from->x + 2 * u * t * ctrl.x + t * t * to->x,
+                               u * u * from->y + 2 * u * t * ctrl.y + t * t * to->y};
+                dl->AddCircleFilled(p, 4.0f + 2.0f * t, IM_COL32(255, 60, 40, static_cast<int>(255 * (0.4f + 0.6f * t))));
+            }
+            dl->AddCircle(*to, 10.0f, IM_COL32(255, 60, 40, 200), 0, 2.0f);
+        }
+    }
+
+    // Presentation caption.
+    if (ex.presentation) {
+        const std::string caption = ex.caption();
+        if (!caption.empty()) {
+            const float size = 2.1f * base;
+            const float wrap = 0.8f * (viewMax.x - viewMin.x);
+            const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, wrap, caption.c_str());
+            const float pad = 0.6f * size;
+            const ImVec2 at{0.5f * (viewMin.x + viewMax.x) - 0.5f * ts.x, viewMax.y - ts.y - 2.5f * pad};
+            dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + ts.x + pad, at.y + ts.y + pad),
+                              IM_COL32(8, 10, 14, 200), 0.4f * size);
+            dl->AddText(font, size, at, IM_COL32(255, 255, 255, 255), caption.c_str(), nullptr, wrap);
+        }
+    }
+
+    // The message line.
+    const double age = ex.messageAge(ex.now());
+    if (!ex.message().empty() && age < 6.0 && !ex.presentation) {
+        const float alpha = static_cast<float>(std::clamp(6.0 - age, 0.0, 1.0));
+        const ImVec2 ts = ImGui::CalcTextSize(ex.message().c_str());
+        const ImVec2 at{0.5f * (viewMin.x + viewMax.x) - 0.5f * ts.x, viewMax.y - ts.y - 1.2f * base};
+        const ImU32 bg = ex.messageIsError() ? IM_COL32(110, 20, 20, static_cast<int>(220 * alpha))
+                                             : IM_COL32(20, 24, 32, static_cast<int>(220 * alpha));
+        dl->AddRectFilled(ImVec2(at.x - 0.6f * base, at.y - 0.3f * base),
+                          ImVec2(at.x + ts.x + 0.6f * base, at.y + ts.y + 0.3f * base), bg, 0.3f * base);
+        dl->AddText(at, IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)), ex.message().c_str());
+    }
+}
+
+} // namespace ta::ui
