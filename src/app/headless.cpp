@@ -1,5 +1,7 @@
 #include "app/headless.h"
 
+#include "app/explore_options.h"
+
 #include "core/error.h"
 #include "io/png_image.h"
 #include "render/gl_context.h"
@@ -59,7 +61,10 @@ int runScreenshot(const ViewOptions& options)
     state.camera.applyPreset(preset, true);
     state.frame.samples = options.samples;
     render::GpuModel gpu(state.model);
+    ExploreSession explore(state, exploreOptions(), /*interactive=*/false);
+    explore.syncGpu(gpu);
     renderer.render(gpu, state.styles(), state.camera, state.markers, state.frame);
+    explore.drawOffscreen(renderer.target().outputFramebuffer(), size.width, size.height);
     io::writePng(renderer.readPixels(), options.screenshot);
     std::printf("wrote %s (%dx%d, %s view)\n", options.screenshot.c_str(), size.width, size.height,
                 options.view.c_str());
@@ -85,6 +90,8 @@ int runBench(const ViewOptions& options)
     state.ghost = true;
     state.ghostDownTo = core::Layer::Superficial;
     render::GpuModel gpu(state.model);
+    ExploreSession explore(state, exploreOptions(), /*interactive=*/false);
+    setBenchPickProbe([&explore](const core::PixelRay& ray) { explore.state().pickRay(ray); });
     const std::vector<render::StructureStyle> styles = state.styles();
 
     using Clock = std::chrono::steady_clock;

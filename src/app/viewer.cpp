@@ -1,6 +1,8 @@
 #include "app/viewer.h"
 
 #include "app/camera_input.h"
+#include "app/explore_options.h"
+#include "app/overlay_renderer.h"
 #include "core/error.h"
 #include "render/gpu_model.h"
 #include "render/scene_renderer.h"
@@ -48,6 +50,7 @@ int runViewer(const ViewOptions& options)
     state.camera.applyPreset(preset, true);
     state.frame.samples = options.samples;
     render::GpuModel gpu(state.model);
+    ExploreSession explore(state, exploreOptions(), /*interactive=*/true);
 
     CameraInput input;
     g_input = &input;
@@ -73,13 +76,14 @@ int runViewer(const ViewOptions& options)
         imgui.beginFrame();
         input.update(window.handle(), state, pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard());
         state.camera.update(dt);
-        if (state.showPanels)
-            ui::drawViewPanel(state);
+        explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);
+        explore.syncGpu(gpu);
 
         renderer.render(gpu, state.styles(), state.camera, state.markers, state.frame);
         renderer.blitTo(0, fbWidth, fbHeight);
         glViewport(0, 0, fbWidth, fbHeight);
         imgui.endFrame();
+        explore.afterFrame(window.handle(), fbWidth, fbHeight);
         window.swapBuffers();
     }
     g_input = nullptr;

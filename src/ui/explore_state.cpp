@@ -61,7 +61,11 @@ core::PickFilter ExploreState::pickFilter() const
 
 std::optional<core::PickHit> ExploreState::pick(glm::vec2 pixel) const
 {
-    const core::PixelRay r = app.camera.rayFromPixel(pixel);
+    return pickRay(app.camera.rayFromPixel(pixel));
+}
+
+std::optional<core::PickHit> ExploreState::pickRay(const core::PixelRay& r) const
+{
     return m_bvh.raycast(core::Ray{r.origin, r.direction}, pickFilter());
 }
 
@@ -259,9 +263,16 @@ void ExploreState::showTriggerPoint(std::optional<std::size_t> i, bool frameMusc
     if (i) {
         const core::StructureId muscle = catalog.instance(*i).structure;
         if (app.model.get(muscle)) {
+            if (app.selected != muscle)
+                focusTreeOnSelection = true;
             app.selected = muscle;
-            if (frameMuscle)
-                frame(muscle);
+        }
+        if (frameMuscle) {
+            core::Aabb box = catalog.explainBounds(*i);
+            if (const core::Structure* s = app.model.get(muscle))
+                box.expand(s->mesh.bounds());
+            if (box.valid())
+                app.camera.frame(box);
         }
     }
     refreshReferral();

@@ -47,6 +47,7 @@ public:
     // Picking.
     core::PickFilter pickFilter() const;
     std::optional<core::PickHit> pick(glm::vec2 pixel) const;
+    std::optional<core::PickHit> pickRay(const core::PixelRay& ray) const;
     /// A marker within `radiusPixels` of `pixel`, nearest first; markers hidden behind opaque surfaces
     /// count only when drawn on top.
     std::optional<PickableMarker> pickMarker(glm::vec2 pixel, float radiusPixels) const;

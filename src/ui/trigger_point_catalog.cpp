@@ -158,13 +158,21 @@ std::string TriggerPointCatalog::caption(std::size_t i) const
 {
     const auto& rec = record(i);
     const core::MuscleRecord* muscle = muscleOfTriggerPoint(i);
-    std::string who = muscle ? withoutParentheses(muscle->name) : rec.name;
-    // "trapezius.upper.trp1" -> "trigger point 1"
-    std::string number;
-    const auto pos = rec.id.rfind("trp");
-    if (pos != std::string::npos)
-        number = rec.id.substr(pos + 3);
-    std::string text = who + (number.empty() ? std::string(", trigger point") : ", trigger point " + number);
+    std::string text;
+    // "trapezius.upper.trp1" -> "Upper trapezius, trigger point 1"; other ids use the record's own name
+    // with "TrP" spelled out ("SCM sternal division, upper trigger point").
+    const auto dot = rec.id.rfind('.');
+    const std::string last = dot == std::string::npos ? rec.id : rec.id.substr(dot + 1);
+    if (muscle && last.size() > 3 && last.compare(0, 3, "trp") == 0 &&
+        last.find_first_not_of("0123456789", 3) == std::string::npos) {
+        text = withoutParentheses(muscle->name) + ", trigger point " + last.substr(3);
+    } else {
+        text = withoutParentheses(rec.name);
+        for (const auto& [from, to] : {std::pair<std::string, std::string>{"TrPs", "trigger points"}, {"TrP", "trigger point"}}) {
+            for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+                text.replace(at, from.size(), to);
+        }
+    }
     std::vector<std::string> names;
     for (const auto& z : rec.essential) {
         const int r = m_data->findRegion(z.region);
@@ -173,6 +181,21 @@ std::string TriggerPointCatalog::caption(std::size_t i) const
     if (!names.empty())
         text += ": " + joinAnd(names);
     return text;
+}
+
+core::Aabb TriggerPointCatalog::explainBounds(std::size_t i) const
+{
+    core::Aabb box;
+    if (!m_atlas || i >= size())
+        return box;
+    const auto& inst = instance(i);
+    box.expand(inst.position);
+    for (const core::SidedIndex r : m_data->zoneRegions(record(i).essential, inst.key.side)) {
+        const int idx = m_atlas->regionIndex(r);
+        if (idx >= 0)
+            box.expand(m_atlas->regions()[static_cast<std::size_t>(idx)].bounds);
+    }
+    return box;
 }
 
 std::vector<core::TriggerPointCandidate> TriggerPointCatalog::candidates() const

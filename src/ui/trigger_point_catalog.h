@@ -46,6 +46,8 @@ public:
     std::string caption(std::size_t i) const;
     /// "Temple, mastoid, behind the ear" for a zone of trigger point i.
     std::string zoneText(std::size_t i, bool essential) const;
+    /// Bounds of trigger point i together with its essential zone (what to frame to explain it).
+    core::Aabb explainBounds(std::size_t i) const;
     /// Documented trigger points as tag-snapping candidates (structure = the one each is snapped onto).
     std::vector<core::TriggerPointCandidate> candidates() const;
 

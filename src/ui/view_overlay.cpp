@@ -104,7 +104,15 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio)
     const float labelSize = ex.presentation ? 1.6f * base : 1.0f * base;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 viewMin = vp->WorkPos;
-    const ImVec2 viewMax{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
+    const ImVec2 fullMax{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
+    // Labels keep clear of the caption band at the bottom in presentation mode.
+    const std::string caption = ex.presentation ? ex.caption() : std::string();
+    const float captionSize = 2.1f * base;
+    const float captionWrap = 0.8f * (fullMax.x - viewMin.x);
+    const ImVec2 captionText =
+        caption.empty() ? ImVec2(0, 0) : font->CalcTextSizeA(captionSize, 1e9f, captionWrap, caption.c_str());
+    const float captionPad = 0.6f * captionSize;
+    const ImVec2 viewMax{fullMax.x, caption.empty() ? fullMax.y : fullMax.y - captionText.y - 4.0f * captionPad};
     auto toScreen = [&](const glm::vec3& p) -> std::optional<ImVec2> {
         const auto q = app.camera.project(p);
         if (!q)
@@ -137,7 +145,7 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio)
                 if (const core::Structure* s = app.model.get(*app.selected))
                     box = projectBox(app.camera, s->mesh.bounds(), pixelRatio);
             leaderLabel(dl, font, labelSize, *a, box, ex.catalog.record(i).name, IM_COL32(255, 80, 60, 255), viewMin,
-                        viewMax, 2.2f * labelSize, haveTaken ? &taken : nullptr);
+                        viewMax, 0.0f, haveTaken ? &taken : nullptr);
         }
     }
 
@@ -164,18 +172,12 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio)
     }
 
     // Presentation caption.
-    if (ex.presentation) {
-        const std::string caption = ex.caption();
-        if (!caption.empty()) {
-            const float size = 2.1f * base;
-            const float wrap = 0.8f * (viewMax.x - viewMin.x);
-            const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, wrap, caption.c_str());
-            const float pad = 0.6f * size;
-            const ImVec2 at{0.5f * (viewMin.x + viewMax.x) - 0.5f * ts.x, viewMax.y - ts.y - 2.5f * pad};
-            dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + ts.x + pad, at.y + ts.y + pad),
-                              IM_COL32(8, 10, 14, 200), 0.4f * size);
-            dl->AddText(font, size, at, IM_COL32(255, 255, 255, 255), caption.c_str(), nullptr, wrap);
-        }
+    if (!caption.empty()) {
+        const ImVec2 at{0.5f * (viewMin.x + fullMax.x) - 0.5f * captionText.x, fullMax.y - captionText.y - 2.5f * captionPad};
+        dl->AddRectFilled(ImVec2(at.x - captionPad, at.y - captionPad),
+                          ImVec2(at.x + captionText.x + captionPad, at.y + captionText.y + captionPad),
+                          IM_COL32(8, 10, 14, 200), 0.4f * captionSize);
+        dl->AddText(font, captionSize, at, IM_COL32(255, 255, 255, 255), caption.c_str(), nullptr, captionWrap);
     }
 
     // The message line.
@@ -183,7 +185,7 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio)
     if (!ex.message().empty() && age < 6.0 && !ex.presentation) {
         const float alpha = static_cast<float>(std::clamp(6.0 - age, 0.0, 1.0));
         const ImVec2 ts = ImGui::CalcTextSize(ex.message().c_str());
-        const ImVec2 at{0.5f * (viewMin.x + viewMax.x) - 0.5f * ts.x, viewMax.y - ts.y - 1.2f * base};
+        const ImVec2 at{0.5f * (viewMin.x + fullMax.x) - 0.5f * ts.x, fullMax.y - ts.y - 1.2f * base};
         const ImU32 bg = ex.messageIsError() ? IM_COL32(110, 20, 20, static_cast<int>(220 * alpha))
                                              : IM_COL32(20, 24, 32, static_cast<int>(220 * alpha));
         dl->AddRectFilled(ImVec2(at.x - 0.6f * base, at.y - 0.3f * base),
