@@ -83,7 +83,7 @@ std::optional<PickableMarker> ExploreState::pickMarker(glm::vec2 pixel, float ra
         if (d > bestDistance)
             continue;
         // Behind an opaque surface and not drawn on top: not clickable.
-        const bool onTop = app.ghost || m.kind == PickableMarker::Kind::Tag;
+        const bool onTop = m.kind == PickableMarker::Kind::Tag || m.onTop;
         if (!onTop) {
             const glm::vec3 toMarker = m.position - eye;
             const float dist = glm::length(toMarker);
@@ -117,8 +117,14 @@ void ExploreState::select(std::optional<core::StructureId> id, bool frameIt)
 
 void ExploreState::frame(core::StructureId id)
 {
-    if (const core::Structure* s = app.model.get(id))
-        app.camera.frame(s->mesh.bounds());
+    const core::Structure* s = app.model.get(id);
+    if (!s)
+        return;
+    // Some surroundings in view, so one sees where the structure sits: a box 1.8 times as large, at
+    // least 12 cm across.
+    const core::Aabb b = s->mesh.bounds();
+    const glm::vec3 half = glm::max(0.9f * b.size(), glm::vec3(0.06f));
+    app.camera.frame(core::Aabb{b.centre() - half, b.centre() + half});
 }
 
 void ExploreState::frameSelection()
@@ -544,11 +550,13 @@ void ExploreState::rebuildMarkers()
             m.position = inst.position;
             const bool ofSelected = selMuscle && catalog.record(i).muscle == selMuscle->id &&
                                     (sel->side == core::Side::Midline || sel->side == inst.key.side);
-            m.radius = shown ? 0.0065f : ofSelected ? 0.005f : 0.0035f;
+            m.radius = shown ? 0.0065f : ofSelected ? 0.005f : 0.003f;
             m.colour = shown ? kTrpShownColour : ofSelected ? kTrpSelectedMuscleColour : kTrpColour;
-            m.onTop = app.ghost || shown;
+            // Through the x-rayed layers only for the muscle being looked at; the rest stay depth-tested
+            // so the view does not fill with markers.
+            m.onTop = shown || (app.ghost && ofSelected);
             app.markers.push_back(m);
-            m_pickable.push_back({PickableMarker::Kind::TriggerPoint, i, inst.position});
+            m_pickable.push_back({PickableMarker::Kind::TriggerPoint, i, inst.position, m.onTop});
         }
     }
     for (const auto& s : bodyMap.map().sessions)
@@ -561,7 +569,7 @@ void ExploreState::rebuildMarkers()
                                 : (t.state == core::TagState::Active ? kTagActiveColour : kTagLatentColour);
             m.onTop = true; // the therapist's own findings stay visible through every layer
             app.markers.push_back(m);
-            m_pickable.push_back({PickableMarker::Kind::Tag, t.id.value, t.position});
+            m_pickable.push_back({PickableMarker::Kind::Tag, t.id.value, t.position, true});
         }
 }
 

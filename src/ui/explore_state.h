@@ -25,6 +25,7 @@ struct PickableMarker {
     enum class Kind { TriggerPoint, Tag } kind = Kind::TriggerPoint;
     std::size_t index = 0; ///< catalog index or tag id value
     glm::vec3 position{0.0f};
+    bool onTop = false; ///< drawn through surfaces (so clickable through them)
 };
 
 class ExploreState {
@@ -120,6 +121,9 @@ public:
     /// Bumped revision tells the frame loop to upload it.
     const std::vector<std::vector<glm::vec2>>& referralWeights() const { return m_referralWeights; }
     std::uint64_t referralRevision() const { return m_referralRevision; }
+
+    /// Where labels may go this frame: the view minus the panels (ImGui units); set by the UI each frame.
+    glm::vec2 freeMin{0.0f}, freeMax{0.0f};
 
     /// Markers currently drawn and clickable.
     const std::vector<PickableMarker>& pickableMarkers() const { return m_pickable; }

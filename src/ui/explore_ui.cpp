@@ -10,6 +10,7 @@
 #include "ui/view_overlay.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <GLFW/glfw3.h>
 
@@ -142,6 +143,29 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
         if (!uiWantsMouse)
             hoverTooltip();
     }
+    // Labels go between the panels: find the free middle of the view.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    glm::vec2 lo{vp->WorkPos.x, vp->WorkPos.y}, hi{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
+    const float midX = vp->WorkPos.x + 0.5f * vp->WorkSize.x;
+    if (!m_ex.presentation && m_ex.app.showPanels) {
+        for (const char* name : {"Layers", "Info", "Trigger points", "###bodymap"}) {
+            const ImGuiWindow* w = ImGui::FindWindowByName(name);
+            if (!w || !w->WasActive)
+                continue;
+            if (w->Pos.x + 0.5f * w->Size.x < midX)
+                lo.x = std::max(lo.x, w->Pos.x + w->Size.x);
+            else
+                hi.x = std::min(hi.x, w->Pos.x);
+        }
+        if (const ImGuiWindow* w = ImGui::FindWindowByName("##find"); w && w->WasActive)
+            lo.y = std::max(lo.y, w->Pos.y + w->Size.y);
+    }
+    if (hi.x - lo.x < 0.3f * vp->WorkSize.x) { // panels cover most of the view: use all of it
+        lo.x = vp->WorkPos.x;
+        hi.x = vp->WorkPos.x + vp->WorkSize.x;
+    }
+    m_ex.freeMin = lo;
+    m_ex.freeMax = hi;
     drawViewOverlay(m_ex, pixelRatio);
     m_ex.update(now);
 }

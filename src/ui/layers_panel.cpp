@@ -39,7 +39,7 @@ void drawLayersPanel(ExploreState& ex)
         return;
     }
     if (ImGui::BeginTable("layers", 2, ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.7f);
         ImGui::TableSetupColumn("opacity", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         for (core::Layer l : core::kAllLayers) {
             LayerState& ls = app.layer(l);

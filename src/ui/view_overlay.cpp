@@ -103,16 +103,20 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio)
     const float base = ImGui::GetFontSize();
     const float labelSize = ex.presentation ? 1.6f * base : 1.0f * base;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const ImVec2 viewMin = vp->WorkPos;
+    const ImVec2 fullMin = vp->WorkPos;
     const ImVec2 fullMax{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
+    // The free part of the view (between the panels) when the UI measured it this frame.
+    const bool haveFree = ex.freeMax.x > ex.freeMin.x + 1.0f && ex.freeMax.y > ex.freeMin.y + 1.0f;
+    const ImVec2 viewMin = haveFree ? ImVec2(ex.freeMin.x, ex.freeMin.y) : fullMin;
+    const ImVec2 labelMax = haveFree ? ImVec2(ex.freeMax.x, ex.freeMax.y) : fullMax;
     // Labels keep clear of the caption band at the bottom in presentation mode.
     const std::string caption = ex.presentation ? ex.caption() : std::string();
     const float captionSize = 2.1f * base;
-    const float captionWrap = 0.8f * (fullMax.x - viewMin.x);
+    const float captionWrap = 0.8f * (fullMax.x - fullMin.x);
     const ImVec2 captionText =
         caption.empty() ? ImVec2(0, 0) : font->CalcTextSizeA(captionSize, 1e9f, captionWrap, caption.c_str());
     const float captionPad = 0.6f * captionSize;
-    const ImVec2 viewMax{fullMax.x, caption.empty() ? fullMax.y : fullMax.y - captionText.y - 4.0f * captionPad};
+    const ImVec2 viewMax{labelMax.x, caption.empty() ? labelMax.y : labelMax.y - captionText.y - 4.0f * captionPad};
     auto toScreen = [&](const glm::vec3& p) -> std::optional<ImVec2> {
         const auto q = app.camera.project(p);
         if (!q)
@@ -173,7 +177,7 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio)
 
     // Presentation caption.
     if (!caption.empty()) {
-        const ImVec2 at{0.5f * (viewMin.x + fullMax.x) - 0.5f * captionText.x, fullMax.y - captionText.y - 2.5f * captionPad};
+        const ImVec2 at{0.5f * (fullMin.x + fullMax.x) - 0.5f * captionText.x, fullMax.y - captionText.y - 2.5f * captionPad};
         dl->AddRectFilled(ImVec2(at.x - captionPad, at.y - captionPad),
                           ImVec2(at.x + captionText.x + captionPad, at.y + captionText.y + captionPad),
                           IM_COL32(8, 10, 14, 200), 0.4f * captionSize);
@@ -185,7 +189,7 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio)
     if (!ex.message().empty() && age < 6.0 && !ex.presentation) {
         const float alpha = static_cast<float>(std::clamp(6.0 - age, 0.0, 1.0));
         const ImVec2 ts = ImGui::CalcTextSize(ex.message().c_str());
-        const ImVec2 at{0.5f * (viewMin.x + fullMax.x) - 0.5f * ts.x, fullMax.y - ts.y - 1.2f * base};
+        const ImVec2 at{0.5f * (fullMin.x + fullMax.x) - 0.5f * ts.x, fullMax.y - ts.y - 1.2f * base};
         const ImU32 bg = ex.messageIsError() ? IM_COL32(110, 20, 20, static_cast<int>(220 * alpha))
                                              : IM_COL32(20, 24, 32, static_cast<int>(220 * alpha));
         dl->AddRectFilled(ImVec2(at.x - 0.6f * base, at.y - 0.3f * base),
