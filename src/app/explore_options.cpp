@@ -176,7 +176,7 @@ void ExploreSession::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyb
 void ExploreSession::overlay(float pixelRatio, double now)
 {
     m_state.update(now);
-    ui::drawViewOverlay(m_state, pixelRatio);
+    ui::drawViewOverlay(m_state, pixelRatio, /*messages=*/false);
 }
 
 void ExploreSession::afterFrame(GLFWwindow* window, int fbWidth, int fbHeight)

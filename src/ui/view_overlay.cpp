@@ -95,7 +95,7 @@ std::optional<glm::vec3> zoneCentre(const ExploreState& ex)
 
 } // namespace
 
-void drawViewOverlay(ExploreState& ex, float pixelRatio)
+void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
 {
     AppState& app = ex.app;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -184,17 +184,19 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio)
         dl->AddText(font, captionSize, at, IM_COL32(255, 255, 255, 255), caption.c_str(), nullptr, captionWrap);
     }
 
-    // The message line.
+    // The message line, wrapped to the view.
     const double age = ex.messageAge(ex.now());
-    if (!ex.message().empty() && age < 6.0 && !ex.presentation) {
+    if (messages && !ex.message().empty() && age < 6.0 && !ex.presentation) {
         const float alpha = static_cast<float>(std::clamp(6.0 - age, 0.0, 1.0));
-        const ImVec2 ts = ImGui::CalcTextSize(ex.message().c_str());
+        const float wrap = 0.85f * (fullMax.x - fullMin.x);
+        const ImVec2 ts = font->CalcTextSizeA(base, 1e9f, wrap, ex.message().c_str());
         const ImVec2 at{0.5f * (fullMin.x + fullMax.x) - 0.5f * ts.x, fullMax.y - ts.y - 1.2f * base};
         const ImU32 bg = ex.messageIsError() ? IM_COL32(110, 20, 20, static_cast<int>(220 * alpha))
                                              : IM_COL32(20, 24, 32, static_cast<int>(220 * alpha));
         dl->AddRectFilled(ImVec2(at.x - 0.6f * base, at.y - 0.3f * base),
                           ImVec2(at.x + ts.x + 0.6f * base, at.y + ts.y + 0.3f * base), bg, 0.3f * base);
-        dl->AddText(at, IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)), ex.message().c_str());
+        dl->AddText(font, base, at, IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)), ex.message().c_str(), nullptr,
+                    wrap);
     }
 }
 

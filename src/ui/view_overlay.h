@@ -7,6 +7,7 @@
 namespace ta::ui {
 
 /// `pixelRatio`: framebuffer pixels (the camera's viewport units) per ImGui unit.
-void drawViewOverlay(ExploreState& ex, float pixelRatio);
+/// `messages`: also draw the transient message line (the window does; still images do not).
+void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages = true);
 
 } // namespace ta::ui
