@@ -26,6 +26,7 @@ struct ExploreOptions {
     std::string layers;       ///< visible layers, comma-separated
     bool ghost = false;
     bool presentation = false;
+    bool landmarks = false;   ///< label the landmarks near the selection
     std::string tags;         ///< body-map file to open
 };
 

@@ -33,6 +33,7 @@ const std::array kActions{
     Action{ActionId::FrameAll, "View", "Frame all", key(GLFW_KEY_HOME), none, "Show everything that is visible"},
     Action{ActionId::ToggleTriggerPoints, "View", "Trigger-point markers", key(GLFW_KEY_M), none, "Show or hide the trigger-point markers"},
     Action{ActionId::ToggleLabels, "View", "Labels", key(GLFW_KEY_L), none, "Show or hide leader-line labels"},
+    Action{ActionId::ToggleLandmarks, "View", "Landmark labels", key(GLFW_KEY_K), none, "Name the bony landmarks near the selection"},
     Action{ActionId::ToggleReferralPath, "View", "Referral path", key(GLFW_KEY_A), none, "Animate a path from the trigger point to its pain zone"},
     Action{ActionId::TogglePanels, "View", "Panels", key(GLFW_KEY_TAB), none, "Show or hide the side panels"},
     Action{ActionId::Presentation, "View", "Presentation mode", key(GLFW_KEY_P), none, "Hide the panels and show a large caption, for talking a client through it"},

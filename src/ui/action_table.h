@@ -12,7 +12,7 @@ enum class ActionId {
     Undo, Redo, Find, ClearSelection, DeleteTag,
     ViewAnterior, ViewPosterior, ViewLeft, ViewRight, ViewSuperior, FrameSelection, FrameAll,
     PeelLayer, RestoreLayer, ToggleGhost, HideSelection, IsolateSelection, ShowAll,
-    ToggleTriggerPoints, ToggleLabels, ToggleReferralPath, TogglePanels, Presentation,
+    ToggleTriggerPoints, ToggleLabels, ToggleLandmarks, ToggleReferralPath, TogglePanels, Presentation,
     TagTool, NextTriggerPoint, PreviousTriggerPoint,
     ShortcutHelp,
 };

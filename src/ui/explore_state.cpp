@@ -69,6 +69,16 @@ std::optional<core::PickHit> ExploreState::pickRay(const core::PixelRay& r) cons
     return m_bvh.raycast(core::Ray{r.origin, r.direction}, pickFilter());
 }
 
+std::optional<core::PickHit> ExploreState::pickUnderSkin(glm::vec2 pixel) const
+{
+    core::PickFilter filter = pickFilter();
+    for (std::uint32_t i = 0; i < app.model.structures.size(); ++i)
+        if (app.model.structures[i].kind == core::Kind::Skin)
+            filter.set(core::StructureId{i}, false);
+    const core::PixelRay r = app.camera.rayFromPixel(pixel);
+    return m_bvh.raycast(core::Ray{r.origin, r.direction}, filter);
+}
+
 std::optional<PickableMarker> ExploreState::pickMarker(glm::vec2 pixel, float radiusPixels) const
 {
     std::optional<PickableMarker> best;
@@ -458,6 +468,7 @@ bool ExploreState::checked(ActionId id) const
     case ActionId::ToggleGhost: return app.ghost;
     case ActionId::ToggleTriggerPoints: return showMarkers;
     case ActionId::ToggleLabels: return showLabels;
+    case ActionId::ToggleLandmarks: return showLandmarks;
     case ActionId::ToggleReferralPath: return referralPath;
     case ActionId::TogglePanels: return app.showPanels;
     case ActionId::Presentation: return presentation;
@@ -520,13 +531,20 @@ void ExploreState::run(ActionId id)
     case ActionId::ShowAll: showAll(); notify("Everything shown"); break;
     case ActionId::ToggleTriggerPoints: showMarkers = !showMarkers; break;
     case ActionId::ToggleLabels: showLabels = !showLabels; break;
+    case ActionId::ToggleLandmarks: showLandmarks = !showLandmarks; break;
     case ActionId::ToggleReferralPath: referralPath = !referralPath; break;
     case ActionId::TogglePanels: app.showPanels = !app.showPanels; break;
     case ActionId::Presentation: presentation = !presentation; break;
     case ActionId::TagTool:
         tagTool = !tagTool;
-        if (tagTool)
-            notify("Tag tool: click a muscle where you found a trigger point");
+        if (tagTool) {
+            // See the muscles through the skin; clicks pass through it too.
+            if (app.layer(core::Layer::Skin).visible && !app.ghost) {
+                app.ghost = true;
+                app.ghostDownTo = core::Layer::Skin;
+            }
+            notify("Tag tool: click the muscle where you found the trigger point (Esc to stop)");
+        }
         break;
     case ActionId::NextTriggerPoint: stepTriggerPoint(+1); break;
     case ActionId::PreviousTriggerPoint: stepTriggerPoint(-1); break;

@@ -49,6 +49,8 @@ public:
     core::PickFilter pickFilter() const;
     std::optional<core::PickHit> pick(glm::vec2 pixel) const;
     std::optional<core::PickHit> pickRay(const core::PixelRay& ray) const;
+    /// For the tag tool: like pick() but clicks pass through the skin to the muscles beneath.
+    std::optional<core::PickHit> pickUnderSkin(glm::vec2 pixel) const;
     /// A marker within `radiusPixels` of `pixel`, nearest first; markers hidden behind opaque surfaces
     /// count only when drawn on top.
     std::optional<PickableMarker> pickMarker(glm::vec2 pixel, float radiusPixels) const;
@@ -96,6 +98,7 @@ public:
     bool showHelp = false;
     bool showMarkers = true;
     bool showLabels = true;
+    bool showLandmarks = false;
     bool referralPath = false;
     bool focusSearch = false;
     bool focusTreeOnSelection = false; ///< the layers tree opens and scrolls to a new selection

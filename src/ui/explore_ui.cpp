@@ -80,7 +80,7 @@ void ExploreUi::mouse(float pixelRatio, bool uiWantsMouse)
                 m_ex.showTriggerPoint(m_hoveredMarker->index);
             else
                 m_ex.selectTag(core::MarkId{static_cast<std::uint32_t>(m_hoveredMarker->index)});
-        } else if (const auto hit = m_ex.pick(pixel)) {
+        } else if (const auto hit = m_ex.tagTool ? m_ex.pickUnderSkin(pixel) : m_ex.pick(pixel)) {
             if (m_ex.tagTool)
                 m_ex.tagAt(*hit);
             else

@@ -93,6 +93,90 @@ std::optional<glm::vec3> zoneCentre(const ExploreState& ex)
     return glm::vec3(sum / total);
 }
 
+bool overlaps(const ImVec4& a, const ImVec4& b)
+{
+    return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
+}
+
+/// Small leader-line labels for landmarks near the selection (or near the view centre without one),
+/// each placed in the first of a few spots around its point that does not cover another label.
+void landmarkLabels(ExploreState& ex, ImDrawList* dl, ImFont* font, float size, float pixelRatio, const ImVec2& viewMin,
+                    const ImVec2& viewMax, std::vector<ImVec4>& taken)
+{
+    const AppState& app = ex.app;
+    core::Aabb near;
+    if (app.selected)
+        if (const core::Structure* s = app.model.get(*app.selected)) {
+            const core::Aabb b = s->mesh.bounds();
+            near = core::Aabb{b.min - glm::vec3(0.02f), b.max + glm::vec3(0.02f)};
+        }
+    struct Candidate {
+        const core::Landmark* landmark;
+        ImVec2 at;
+        float score;
+    };
+    std::vector<Candidate> candidates;
+    const ImVec2 centre{0.5f * (viewMin.x + viewMax.x), 0.5f * (viewMin.y + viewMax.y)};
+    for (const auto& l : app.model.landmarks) {
+        if (near.valid() && !(glm::all(glm::greaterThanEqual(l.position, near.min)) &&
+                              glm::all(glm::lessThanEqual(l.position, near.max))))
+            continue;
+        const auto p = app.camera.project(l.position);
+        if (!p)
+            continue;
+        const ImVec2 at{p->x / pixelRatio, p->y / pixelRatio};
+        if (at.x < viewMin.x || at.y < viewMin.y || at.x > viewMax.x || at.y > viewMax.y)
+            continue;
+        const float dx = at.x - centre.x, dy = at.y - centre.y;
+        candidates.push_back({&l, at, dx * dx + dy * dy});
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+    if (candidates.size() > 14)
+        candidates.resize(14);
+    const float gap = 1.4f * size;
+    for (const auto& c : candidates) {
+        const std::string& text = c.landmark->name.empty() ? c.landmark->id : c.landmark->name;
+        const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+        const ImVec2 offsets[] = {{gap, -gap}, {gap, gap}, {-gap - ts.x, -gap}, {-gap - ts.x, gap},
+                                  {2.5f * gap, 0.0f}, {-2.5f * gap - ts.x, 0.0f}};
+        for (const ImVec2& o : offsets) {
+            const ImVec4 box{c.at.x + o.x - 3, c.at.y + o.y - 0.5f * ts.y - 2, c.at.x + o.x + ts.x + 3,
+                             c.at.y + o.y + 0.5f * ts.y + 2};
+            bool free = box.x > viewMin.x && box.z < viewMax.x && box.y > viewMin.y && box.w < viewMax.y;
+            for (const ImVec4& t : taken)
+                free = free && !overlaps(box, t);
+            if (!free)
+                continue;
+            const ImVec2 attach{o.x > 0 ? box.x : box.z, 0.5f * (box.y + box.w)};
+            dl->AddLine(c.at, attach, IM_COL32(250, 220, 120, 200), 1.0f);
+            dl->AddCircleFilled(c.at, 2.5f, IM_COL32(250, 220, 120, 255));
+            dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), IM_COL32(12, 14, 20, 190), 3.0f);
+            dl->AddText(font, size, ImVec2(box.x + 3, box.y + 2), IM_COL32(250, 230, 170, 255), text.c_str());
+            taken.push_back(box);
+            break;
+        }
+    }
+}
+
+/// Essential solid, spillover stippled: the chart convention, explained in the corner.
+void referralLegend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner)
+{
+    const ImU32 red = IM_COL32(205, 30, 30, 255);
+    const float box = 0.9f * size;
+    ImVec2 at{corner.x, corner.y - 2.6f * size};
+    dl->AddRectFilled(ImVec2(at.x - 0.4f * size, at.y - 0.4f * size), ImVec2(at.x + 11.5f * size, at.y + 2.6f * size),
+                      IM_COL32(12, 14, 20, 190), 0.3f * size);
+    dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), red);
+    dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), IM_COL32(235, 235, 235, 255),
+                "essential zone");
+    at.y += 1.2f * size;
+    for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < 3; ++x)
+            dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), 0.09f * box, red);
+    dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), IM_COL32(235, 235, 235, 255),
+                "spillover (some patients)");
+}
+
 } // namespace
 
 void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
@@ -152,6 +236,14 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
                         viewMax, 0.0f, haveTaken ? &taken : nullptr);
         }
     }
+
+    std::vector<ImVec4> takenBoxes;
+    if (haveTaken)
+        takenBoxes.push_back(taken);
+    if (ex.showLandmarks)
+        landmarkLabels(ex, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
+    if (ex.shownTriggerPoint() && ex.catalog.loaded())
+        referralLegend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base));
 
     // Referral path: dots travelling from the trigger point to the centre of its essential zone.
     if (ex.referralPath && ex.shownTriggerPoint() && ex.catalog.loaded()) {
