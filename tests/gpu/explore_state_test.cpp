@@ -138,15 +138,17 @@ TEST(ExploreState, TagToolPlacesTagsOnMusclesOnly)
     f.ex.update(0.0);
     f.ex.run(ui::ActionId::TagTool);
     EXPECT_TRUE(f.ex.tagTool);
-    // Clicking the skin: refused with a message.
-    auto hit = f.ex.pick(f.pixelOf({0.09f, 1.45f, -0.08f}));
+    EXPECT_TRUE(f.app.ghost); // the tool x-rays the skin so the muscles show
+    // Clicking bone: refused with a message.
+    auto hit = f.ex.pickUnderSkin(f.pixelOf({0.0f, 1.62f, -0.095f}));
     ASSERT_TRUE(hit);
+    EXPECT_EQ(hit->structure, f.id("skull"));
     f.ex.tagAt(*hit);
     EXPECT_EQ(f.ex.bodyMap.map().tagCount(), 0u);
     EXPECT_TRUE(f.ex.messageIsError());
-    // Skin peeled: a tag on the trapezius.
-    f.ex.peel();
-    hit = f.ex.pick(f.pixelOf({0.09f, 1.45f, -0.08f}));
+    // Clicking over the trapezius, even with the skin drawn opaque, lands on the muscle.
+    f.app.ghost = false;
+    hit = f.ex.pickUnderSkin(f.pixelOf({0.09f, 1.45f, -0.08f}));
     ASSERT_TRUE(hit);
     f.ex.tagAt(*hit);
     ASSERT_EQ(f.ex.bodyMap.map().tagCount(), 1u);
