@@ -164,8 +164,10 @@ void referralLegend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corn
     const ImU32 red = IM_COL32(205, 30, 30, 255);
     const float box = 0.9f * size;
     ImVec2 at{corner.x, corner.y - 2.6f * size};
-    dl->AddRectFilled(ImVec2(at.x - 0.4f * size, at.y - 0.4f * size), ImVec2(at.x + 11.5f * size, at.y + 2.6f * size),
-                      IM_COL32(12, 14, 20, 190), 0.3f * size);
+    const float textWidth = font->CalcTextSizeA(size, 1e9f, 0.0f, "spillover (some patients)").x;
+    dl->AddRectFilled(ImVec2(at.x - 0.4f * size, at.y - 0.4f * size),
+                      ImVec2(at.x + 1.5f * box + textWidth + 0.5f * size, at.y + 2.6f * size), IM_COL32(12, 14, 20, 190),
+                      0.3f * size);
     dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), red);
     dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), IM_COL32(235, 235, 235, 255),
                 "essential zone");
