@@ -13,11 +13,16 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <ctime>
 
 namespace ta::app {
 namespace {
+
+volatile std::sig_atomic_t g_stopRequested = 0; // Ctrl+C or SIGTERM: close the window cleanly, saving settings
+
+extern "C" void onStopSignal(int) { g_stopRequested = 1; }
 
 std::string today()
 {
@@ -65,8 +70,11 @@ ExploreSession::ExploreSession(ui::AppState& app, const ExploreOptions& o, bool 
 {
     m_state.modelChanged(io::assetPath("data"));
     m_state.bodyMap.setSessionDate(today());
-    if (interactive)
+    if (interactive) {
         loadSettings();
+        std::signal(SIGINT, onStopSignal);
+        std::signal(SIGTERM, onStopSignal);
+    }
 
     if (!o.layers.empty()) {
         std::string error;
@@ -184,7 +192,24 @@ void ExploreSession::overlay(float pixelRatio, double now)
 
 void ExploreSession::afterFrame(GLFWwindow* window, int fbWidth, int fbHeight)
 {
-    if (m_state.quitRequested)
+    // Window placement: put the window back where it was last time (once), then keep track of it.
+    core::WindowPlacement& placement = m_state.settings.window;
+    if (!m_windowPlaced) {
+        m_windowPlaced = true;
+        if (m_interactive && placement.x >= 0 && placement.y >= 0) {
+            glfwSetWindowPos(window, placement.x, placement.y);
+            glfwSetWindowSize(window, placement.width, placement.height);
+            if (placement.maximised)
+                glfwMaximizeWindow(window);
+        }
+    } else if (m_interactive) {
+        placement.maximised = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE;
+        if (!placement.maximised) {
+            glfwGetWindowPos(window, &placement.x, &placement.y);
+            glfwGetWindowSize(window, &placement.width, &placement.height);
+        }
+    }
+    if (m_state.quitRequested || g_stopRequested)
         glfwSetWindowShouldClose(window, GLFW_TRUE);
     if (!m_state.screenshotRequested)
         return;

@@ -68,6 +68,7 @@ private:
     ui::ExploreUi m_ui;
     bool m_interactive;
     std::uint64_t m_uploadedRevision = UINT64_MAX;
+    bool m_windowPlaced = false;
 };
 
 } // namespace ta::app
