@@ -336,8 +336,20 @@ std::vector<core::StructureId> ExploreState::referralTargets() const
         else if (s.kind == core::Kind::Bone && app.isVisible(id))
             bones.push_back(id);
     }
-    // On the skin as the charts draw it; on the bones when the skin is hidden.
-    return skin.empty() ? bones : skin;
+    if (!skin.empty())
+        return skin; // on the skin, as the charts draw it
+    // On the bones when the skin is hidden: only those the zones reach (projecting onto every bone of
+    // the model would cost time for nothing).
+    if (!m_shownTriggerPoint || !catalog.loaded())
+        return bones;
+    const core::Aabb zones = catalog.zoneBounds(*m_shownTriggerPoint);
+    std::vector<core::StructureId> reached;
+    for (core::StructureId id : bones) {
+        const core::Aabb b = app.model.structures[id.value].mesh.bounds();
+        if (zones.valid() && glm::all(glm::lessThanEqual(b.min, zones.max)) && glm::all(glm::lessThanEqual(zones.min, b.max)))
+            reached.push_back(id);
+    }
+    return reached;
 }
 
 void ExploreState::refreshReferral()

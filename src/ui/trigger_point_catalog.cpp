@@ -198,6 +198,21 @@ core::Aabb TriggerPointCatalog::explainBounds(std::size_t i) const
     return box;
 }
 
+core::Aabb TriggerPointCatalog::zoneBounds(std::size_t i) const
+{
+    core::Aabb box;
+    if (!m_atlas || i >= size())
+        return box;
+    const auto& inst = instance(i);
+    for (const auto* zone : {&record(i).essential, &record(i).spillover})
+        for (const core::SidedIndex r : m_data->zoneRegions(*zone, inst.key.side)) {
+            const int idx = m_atlas->regionIndex(r);
+            if (idx >= 0)
+                box.expand(m_atlas->regions()[static_cast<std::size_t>(idx)].bounds);
+        }
+    return box;
+}
+
 std::vector<core::TriggerPointCandidate> TriggerPointCatalog::candidates() const
 {
     std::vector<core::TriggerPointCandidate> out;

@@ -48,6 +48,8 @@ public:
     std::string zoneText(std::size_t i, bool essential) const;
     /// Bounds of trigger point i together with its essential zone (what to frame to explain it).
     core::Aabb explainBounds(std::size_t i) const;
+    /// Bounds of every region trigger point i refers to (essential and spillover).
+    core::Aabb zoneBounds(std::size_t i) const;
     /// Documented trigger points as tag-snapping candidates (structure = the one each is snapped onto).
     std::vector<core::TriggerPointCandidate> candidates() const;
 
