@@ -147,3 +147,44 @@ TEST(ExploreReferral, HiddenSkinMovesThePatternToTheBones)
     EXPECT_EQ(painted(skin), 0);
     EXPECT_GT(painted(skull), 20); // the temple and mastoid now on the skull
 }
+
+TEST(ExploreReferral, CaptionsSearchAndSnappingOnTheModel)
+{
+    if (!std::filesystem::exists(modelPath()))
+        GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << modelPath() << " (the committed model has not landed)";
+    ui::AppState state;
+    ui::ExploreState ex{state};
+    state.camera.setViewport(kWidth, kHeight);
+    state.setModel(io::loadModel(modelPath()), modelPath());
+    ex.modelChanged(io::assetPath("data"));
+    ASSERT_TRUE(ex.catalog.loaded()) << ex.message();
+
+    const auto ut1 = ex.catalog.find("trapezius.upper.trp1-left");
+    ASSERT_TRUE(ut1);
+    EXPECT_EQ(ex.catalog.caption(*ut1).rfind("Upper trapezius, trigger point 1: ", 0), 0u) << ex.catalog.caption(*ut1);
+    EXPECT_NE(ex.catalog.caption(*ut1).find("temple"), std::string::npos);
+    EXPECT_FALSE(ex.catalog.find("trapezius.upper.trp9-left"));
+
+    // "levator" finds both levator scapulae first.
+    const auto hits = ex.search.find("levator");
+    ASSERT_GE(hits.size(), 2u);
+    EXPECT_EQ(state.model.get(hits[0].structure)->id, "levator-scapulae-left");
+    EXPECT_EQ(state.model.get(hits[1].structure)->id, "levator-scapulae-right");
+
+    // A tag placed right on a documented trigger point snaps to it; its mirror on the other side snaps to
+    // the other side's point.
+    for (const char* key : {"trapezius.upper.trp1-left", "trapezius.upper.trp1-right", "levator-scapulae.upper-left"}) {
+        const auto i = ex.catalog.find(key);
+        ASSERT_TRUE(i) << key;
+        const auto& inst = ex.catalog.instance(*i);
+        core::PickHit hit;
+        hit.structure = inst.structure;
+        hit.point = inst.position + glm::vec3(0.0f, 0.008f, 0.0f); // 8 mm off
+        ex.tagAt(hit);
+        ASSERT_TRUE(ex.selectedTag) << key;
+        const core::TriggerPointTag* tag = ex.bodyMap.tag(*ex.selectedTag);
+        ASSERT_NE(tag, nullptr);
+        EXPECT_EQ(tag->triggerPoint, std::optional<std::string>(key));
+        EXPECT_EQ(ex.shownTriggerPoint(), i); // and its referral is shown
+    }
+}
