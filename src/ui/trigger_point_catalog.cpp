@@ -2,7 +2,9 @@
 
 #include "core/error.h"
 #include "core/referral/close_matches.h"
+#include "core/search/structure_search.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace ta::ui {
@@ -211,6 +213,49 @@ core::Aabb TriggerPointCatalog::zoneBounds(std::size_t i) const
                 box.expand(m_atlas->regions()[static_cast<std::size_t>(idx)].bounds);
         }
     return box;
+}
+
+std::vector<std::size_t> TriggerPointCatalog::search(std::string_view query, std::size_t limit) const
+{
+    std::vector<std::size_t> out;
+    const std::string q = core::StructureSearch::normalise(query);
+    if (!m_atlas || q.size() < 3)
+        return out;
+    auto add = [&](std::size_t i) {
+        if (out.size() < limit && std::find(out.begin(), out.end(), i) == out.end())
+            out.push_back(i);
+    };
+    auto regionMatches = [&](const std::string& regionId) {
+        const int r = m_data->findRegion(regionId);
+        if (r < 0)
+            return false;
+        const auto& rec = m_data->regions[static_cast<std::size_t>(r)];
+        if (core::StructureSearch::normalise(rec.id).rfind(q, 0) == 0 ||
+            core::StructureSearch::normalise(rec.name).find(q) != std::string::npos)
+            return true;
+        for (const auto& a : rec.aliases)
+            if (core::StructureSearch::normalise(a).rfind(q, 0) == 0)
+                return true;
+        return false;
+    };
+    // By name.
+    for (std::size_t i = 0; i < size(); ++i)
+        if (instance(i).key.side == core::Side::Left &&
+            (core::StructureSearch::normalise(record(i).name).find(q) != std::string::npos ||
+             core::StructureSearch::normalise(record(i).id).find(q) != std::string::npos))
+            add(i);
+    // By where they refer: essential zones first.
+    for (bool essential : {true, false})
+        for (std::size_t i = 0; i < size(); ++i) {
+            if (instance(i).key.side != core::Side::Left)
+                continue;
+            for (const auto& z : essential ? record(i).essential : record(i).spillover)
+                if (regionMatches(z.region)) {
+                    add(i);
+                    break;
+                }
+        }
+    return out;
 }
 
 std::vector<core::TriggerPointCandidate> TriggerPointCatalog::candidates() const

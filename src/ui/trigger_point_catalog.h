@@ -50,6 +50,9 @@ public:
     core::Aabb explainBounds(std::size_t i) const;
     /// Bounds of every region trigger point i refers to (essential and spillover).
     core::Aabb zoneBounds(std::size_t i) const;
+    /// Left-side trigger points matching a query: by name ("scm sternal"), or by where they refer
+    /// ("temple": those whose essential zone covers it, then those whose spillover does). Best first.
+    std::vector<std::size_t> search(std::string_view query, std::size_t limit = 6) const;
     /// Documented trigger points as tag-snapping candidates (structure = the one each is snapped onto).
     std::vector<core::TriggerPointCandidate> candidates() const;
 

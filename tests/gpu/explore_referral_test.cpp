@@ -171,6 +171,21 @@ TEST(ExploreReferral, CaptionsSearchAndSnappingOnTheModel)
     EXPECT_EQ(state.model.get(hits[0].structure)->id, "levator-scapulae-left");
     EXPECT_EQ(state.model.get(hits[1].structure)->id, "levator-scapulae-right");
 
+    // Trigger points by where they refer, and by name.
+    auto temple = ex.catalog.search("temple");
+    ASSERT_FALSE(temple.empty());
+    EXPECT_EQ(ex.catalog.key(temple.front()), "trapezius.upper.trp1-left");
+    const auto eye = ex.catalog.search("behind the eye");
+    EXPECT_GE(eye.size(), 3u);
+    for (std::size_t i : eye) {
+        const bool refersThere = ex.catalog.zoneText(i, true).find("ehind the eye") != std::string::npos ||
+                                 ex.catalog.zoneText(i, false).find("ehind the eye") != std::string::npos;
+        EXPECT_TRUE(refersThere) << ex.catalog.key(i);
+    }
+    auto scm = ex.catalog.search("scm sternal");
+    ASSERT_EQ(scm.size(), 3u);
+    EXPECT_TRUE(ex.catalog.search("zz").empty());
+
     // A tag placed right on a documented trigger point snaps to it; its mirror on the other side snaps to
     // the other side's point.
     for (const char* key : {"trapezius.upper.trp1-left", "trapezius.upper.trp1-right", "levator-scapulae.upper-left"}) {
