@@ -61,6 +61,7 @@ void addExploreOptions(CLI::App& cli)
     cli.add_option("--layers", o.layers, "Visible layers, e.g. skin,bone (skin, superficial, intermediate, deep, bone, muscles)");
     cli.add_flag("--ghost", o.ghost, "X-ray the layers above the selection");
     cli.add_flag("--presentation", o.presentation, "Presentation mode: no panels, large caption");
+    cli.add_flag("--referral-path", o.referralPath, "Draw the path from the trigger point to where it refers");
     cli.add_flag("--landmarks", o.landmarks, "Label the bony landmarks near the selection");
     cli.add_option("--tags", o.tags, "Open a body map (JSON) with the client's tags");
 }
@@ -114,6 +115,8 @@ ExploreSession::ExploreSession(ui::AppState& app, const ExploreOptions& o, bool 
     m_state.presentation = o.presentation;
     if (o.landmarks)
         m_state.showLandmarks = true;
+    if (o.referralPath)
+        m_state.referralPath = true;
     if (o.presentation)
         m_state.showHelp = false;
     // Whatever the options did to the camera happens now, not as an animation.

@@ -27,6 +27,7 @@ struct ExploreOptions {
     bool ghost = false;
     bool presentation = false;
     bool landmarks = false;   ///< label the landmarks near the selection
+    bool referralPath = false; ///< draw the path from the trigger point to its pain zone
     std::string tags;         ///< body-map file to open
 };
 

@@ -355,6 +355,7 @@ std::vector<core::StructureId> ExploreState::referralTargets() const
 void ExploreState::refreshReferral()
 {
     if (!m_shownTriggerPoint || !catalog.loaded()) {
+        m_zoneCentres.clear();
         if (!m_referralWeights.empty()) {
             m_referralWeights.clear();
             ++m_referralRevision;
@@ -364,6 +365,7 @@ void ExploreState::refreshReferral()
     }
     m_referralTargets = referralTargets();
     m_referralWeights = catalog.referralWeights(*m_shownTriggerPoint, m_referralTargets);
+    m_zoneCentres = catalog.essentialCentres(*m_shownTriggerPoint, m_referralTargets);
     ++m_referralRevision;
 }
 

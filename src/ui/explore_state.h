@@ -124,6 +124,8 @@ public:
     /// Bumped revision tells the frame loop to upload it.
     const std::vector<std::vector<glm::vec2>>& referralWeights() const { return m_referralWeights; }
     std::uint64_t referralRevision() const { return m_referralRevision; }
+    /// Where each essential-zone region of the shown trigger point is painted (model frame).
+    const std::vector<glm::vec3>& zoneCentres() const { return m_zoneCentres; }
 
     /// Where labels may go this frame: the view minus the panels (ImGui units); set by the UI each frame.
     glm::vec2 freeMin{0.0f}, freeMax{0.0f};
@@ -144,6 +146,7 @@ private:
     std::vector<core::StructureId> m_referralTargets; ///< what the referral was painted on
     std::vector<std::vector<glm::vec2>> m_referralWeights;
     std::uint64_t m_referralRevision = 0;
+    std::vector<glm::vec3> m_zoneCentres;
     std::string m_message;
     bool m_messageIsError = false;
     double m_messageTime = -1e9;

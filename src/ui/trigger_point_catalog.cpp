@@ -200,6 +200,36 @@ core::Aabb TriggerPointCatalog::explainBounds(std::size_t i) const
     return box;
 }
 
+std::vector<glm::vec3> TriggerPointCatalog::essentialCentres(std::size_t i,
+                                                             const std::vector<core::StructureId>& targets) const
+{
+    std::vector<glm::vec3> out;
+    if (!m_atlas || !m_model || i >= size())
+        return out;
+    for (const core::SidedIndex r : m_data->zoneRegions(record(i).essential, instance(i).key.side)) {
+        const int idx = m_atlas->regionIndex(r);
+        if (idx < 0)
+            continue;
+        glm::dvec3 sum{0.0};
+        double total = 0.0;
+        for (core::StructureId t : targets) {
+            const auto it = m_projectors.find(t.value);
+            const core::Structure* s = m_model->get(t);
+            if (it == m_projectors.end() || !it->second || !s)
+                continue;
+            const core::SparseWeights& w = it->second->region(static_cast<std::size_t>(idx));
+            for (std::size_t k = 0; k < w.vertices.size(); ++k)
+                if (w.vertices[k] < s->mesh.positions.size()) {
+                    sum += glm::dvec3(s->mesh.positions[w.vertices[k]]) * static_cast<double>(w.weights[k]);
+                    total += w.weights[k];
+                }
+        }
+        if (total > 0.0)
+            out.push_back(glm::vec3(sum / total));
+    }
+    return out;
+}
+
 core::Aabb TriggerPointCatalog::zoneBounds(std::size_t i) const
 {
     core::Aabb box;

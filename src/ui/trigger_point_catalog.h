@@ -48,6 +48,9 @@ public:
     std::string zoneText(std::size_t i, bool essential) const;
     /// Bounds of trigger point i together with its essential zone (what to frame to explain it).
     core::Aabb explainBounds(std::size_t i) const;
+    /// Centre of each essential-zone region of trigger point i as painted on `targets` (weighted mean of
+    /// the painted vertices); regions that paint nothing are left out. Call after referralWeights().
+    std::vector<glm::vec3> essentialCentres(std::size_t i, const std::vector<core::StructureId>& targets) const;
     /// Bounds of every region trigger point i refers to (essential and spillover).
     core::Aabb zoneBounds(std::size_t i) const;
     /// Left-side trigger points matching a query: by name ("scm sternal"), or by where they refer

@@ -74,25 +74,6 @@ std::optional<glm::vec3> visibleAnchor(const ExploreState& ex, core::StructureId
     return s->mesh.bounds().centre();
 }
 
-/// Weighted centre of the essential zone on the painted structures.
-std::optional<glm::vec3> zoneCentre(const ExploreState& ex)
-{
-    glm::dvec3 sum{0.0};
-    double total = 0.0;
-    for (std::size_t s = 0; s < ex.referralWeights().size() && s < ex.app.model.structures.size(); ++s) {
-        const auto& w = ex.referralWeights()[s];
-        const auto& pos = ex.app.model.structures[s].mesh.positions;
-        for (std::size_t v = 0; v < w.size() && v < pos.size(); ++v)
-            if (w[v].x > 0.5f) {
-                sum += glm::dvec3(pos[v]) * static_cast<double>(w[v].x);
-                total += w[v].x;
-            }
-    }
-    if (total <= 0.0)
-        return std::nullopt;
-    return glm::vec3(sum / total);
-}
-
 bool overlaps(const ImVec4& a, const ImVec4& b)
 {
     return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
@@ -247,25 +228,29 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
     if (ex.shownTriggerPoint() && ex.catalog.loaded())
         referralLegend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base));
 
-    // Referral path: dots travelling from the trigger point to the centre of its essential zone.
+    // Referral path: dots travelling from the trigger point to each region of its essential zone.
     if (ex.referralPath && ex.shownTriggerPoint() && ex.catalog.loaded()) {
         const auto from = toScreen(ex.catalog.instance(*ex.shownTriggerPoint()).position);
-        const auto centre = zoneCentre(ex);
-        const auto to = centre ? toScreen(*centre) : std::nullopt;
-        if (from && to) {
+        const float t0 = static_cast<float>(std::fmod(ex.now() * 0.5, 1.0));
+        int lane = 0;
+        for (const glm::vec3& centre : ex.zoneCentres()) {
+            const auto to = toScreen(centre);
+            if (!from || !to)
+                continue;
             const ImVec2 mid{0.5f * (from->x + to->x), 0.5f * (from->y + to->y)};
             const ImVec2 d{to->x - from->x, to->y - from->y};
-            const ImVec2 ctrl{mid.x - 0.25f * d.y, mid.y + 0.25f * d.x}; // bulge to one side
-            dl->AddBezierQuadratic(*from, ctrl, *to, IM_COL32(255, 70, 50, 120), 2.0f);
-            const float t0 = static_cast<float>(std::fmod(ex.now() * 0.6, 1.0));
-            for (int k = 0; k < 4; ++k) {
-                const float t = std::fmod(t0 + 0.25f * k, 1.0f);
+            const float bend = (lane++ % 2 == 0 ? 0.22f : -0.22f);
+            const ImVec2 ctrl{mid.x - bend * d.y, mid.y + bend * d.x};
+            dl->AddBezierQuadratic(*from, ctrl, *to, IM_COL32(0, 0, 0, 110), 4.0f);
+            dl->AddBezierQuadratic(*from, ctrl, *to, IM_COL32(255, 70, 50, 170), 2.0f);
+            for (int k = 0; k < 3; ++k) {
+                const float t = std::fmod(t0 + k / 3.0f, 1.0f);
                 const float u = 1.0f - t;
                 const ImVec2 p{u * u * from->x + 2 * u * t * ctrl.x + t * t * to->x,
                                u * u * from->y + 2 * u * t * ctrl.y + t * t * to->y};
-                dl->AddCircleFilled(p, 4.0f + 2.0f * t, IM_COL32(255, 60, 40, static_cast<int>(255 * (0.4f + 0.6f * t))));
+                dl->AddCircleFilled(p, 3.0f + 2.5f * t, IM_COL32(255, 60, 40, static_cast<int>(255 * (0.45f + 0.55f * t))));
             }
-            dl->AddCircle(*to, 10.0f, IM_COL32(255, 60, 40, 200), 0, 2.0f);
+            dl->AddCircle(*to, 9.0f, IM_COL32(255, 60, 40, 220), 0, 2.0f);
         }
     }
 
