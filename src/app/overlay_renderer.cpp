@@ -17,7 +17,11 @@ OverlayRenderer::OverlayRenderer(int width, int height, float uiScale) : m_width
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
     const std::filesystem::path font = ui::findUiFont();
-    if (font.empty() || !io.Fonts->AddFontFromFileTTF(font.string().c_str(), 16.0f * uiScale))
+    // Rasterised at twice the size and drawn at half scale, so large captions stay crisp.
+    constexpr float kRaster = 2.0f;
+    if (!font.empty() && io.Fonts->AddFontFromFileTTF(font.string().c_str(), 16.0f * uiScale * kRaster))
+        io.FontGlobalScale = 1.0f / kRaster;
+    else
         io.Fonts->AddFontDefault();
     ImGui::StyleColorsDark();
     ImGui_ImplOpenGL3_Init("#version 410 core");
