@@ -1,5 +1,7 @@
 #include "app/headless.h"
 
+#include "app/explore_options.h"
+
 #include "core/error.h"
 #include "io/png_image.h"
 #include "render/gl_context.h"
@@ -60,8 +62,11 @@ int runScreenshot(const ViewOptions& options)
     state.frame.samples = options.samples;
     // Stipple dots keep their share of the picture in large images (a 1600x1000 shot looks like the window).
     state.frame.pixelScale = std::max(1.0f, static_cast<float>(size.height) / 1000.0f);
+    ExploreSession explore(state, exploreOptions(), /*interactive=*/false);
     SceneFrame scene(state);
+    explore.syncGpu(scene.gpuModel());
     scene.render(state);
+    explore.drawOffscreen(scene.renderer().target().outputFramebuffer(), size.width, size.height);
     io::writePng(scene.renderer().readPixels(), options.screenshot);
     std::printf("wrote %s (%dx%d, %s view)\n", options.screenshot.c_str(), size.width, size.height,
                 options.view.c_str());
@@ -86,6 +91,8 @@ int runBench(const ViewOptions& options)
         state.layer(l) = ui::LayerState{};
     state.ghost = true;
     state.ghostDownTo = core::Layer::Superficial;
+    ExploreSession explore(state, exploreOptions(), /*interactive=*/false);
+    setBenchPickProbe([&explore](const core::PixelRay& ray) { return explore.state().pickRay(ray).has_value(); });
     using Clock = std::chrono::steady_clock;
     const auto uploadStart = Clock::now();
     SceneFrame scene(state, true); // with the coarse meshes the window draws while moving

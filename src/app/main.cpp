@@ -1,6 +1,7 @@
 // trigger-atlas: entry point. Parses the command line and dispatches to a subcommand, an off-screen run
 // (--screenshot, --bench) or the interactive viewer.
 #include "app/commands.h"
+#include "app/explore_options.h"
 #include "app/headless.h"
 #include "app/view_options.h"
 #include "app/viewer.h"
@@ -19,6 +20,7 @@ int main(int argc, char** argv)
     int exitCode = 0;
     ta::app::ViewOptions view;
     ta::app::addViewOptions(cli, view);
+    ta::app::addExploreOptions(cli);
     ta::app::addBakeCommand(cli, exitCode);
     ta::app::addListCommand(cli, exitCode);
     ta::app::addLookupCommand(cli, exitCode);

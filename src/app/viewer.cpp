@@ -1,6 +1,8 @@
 #include "app/viewer.h"
 
 #include "app/camera_input.h"
+#include "app/explore_options.h"
+#include "app/overlay_renderer.h"
 #include "core/error.h"
 #include "app/scene_frame.h"
 #include "render/window.h"
@@ -45,6 +47,7 @@ int runViewer(const ViewOptions& options)
     applyViewOptions(options, state);
     state.frame.samples = options.samples;
     SceneFrame scene(state, true);
+    ExploreSession explore(state, exploreOptions(), /*interactive=*/true);
 
     CameraInput input;
     g_input = &input;
@@ -76,8 +79,8 @@ int runViewer(const ViewOptions& options)
         imgui.beginFrame();
         input.update(window.handle(), state, pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard());
         state.camera.update(dt);
-        if (state.showPanels)
-            ui::drawViewPanel(state);
+        explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);
+        explore.syncGpu(scene.gpuModel());
 
         // While the view moves, draw at half resolution without MSAA (a software renderer keeps up);
         // the still picture that follows is drawn at full quality.
@@ -92,6 +95,7 @@ int runViewer(const ViewOptions& options)
         scene.renderer().blitTo(0, fbWidth, fbHeight);
         glViewport(0, 0, fbWidth, fbHeight);
         imgui.endFrame();
+        explore.afterFrame(window.handle(), fbWidth, fbHeight);
         window.swapBuffers();
     }
     g_input = nullptr;

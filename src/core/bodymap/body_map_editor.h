@@ -1,0 +1,55 @@
+#pragma once
+// The open body-map document and its editing: new, open, save, save as; place, move, edit and delete
+// tags, each undoable through a shared UndoStack. Opening a damaged file reports why and leaves the
+// current document untouched; saving writes atomically. Used by the tag tool panel; no UI here.
+#include "core/bodymap/body_map.h"
+#include "core/history/undo_stack.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace ta::core {
+
+class BodyMapEditor {
+public:
+    /// `undo` may be null (no undo). It must outlive the editor.
+    explicit BodyMapEditor(UndoStack* undo = nullptr) : m_undo(undo) {}
+
+    const BodyMap& map() const { return m_map; }
+    const std::optional<std::filesystem::path>& path() const { return m_path; }
+    /// Changed since the last open or save.
+    bool dirty() const { return m_dirty; }
+    /// "jane.json", "jane.json *" when dirty, "Untitled body map" when never saved.
+    std::string title() const;
+
+    /// Session date new tags go into ("YYYY-MM-DD"); the caller sets today's date.
+    void setSessionDate(std::string date) { m_date = std::move(date); }
+    const std::string& sessionDate() const { return m_date; }
+
+    void newMap(std::string client = {});
+    /// On failure returns false, sets `error` to one line naming the file and the problem, and keeps the
+    /// current document. Never throws.
+    bool open(const std::filesystem::path& file, std::string& error);
+    /// Saves to path(); false with an error when there is none or the write fails. Never throws.
+    bool save(std::string& error);
+    bool saveAs(const std::filesystem::path& file, std::string& error);
+
+    MarkId addTag(TriggerPointTag tag);
+    /// Replaces the tag with this id (position, structure, snapped point, state, severity, note).
+    bool updateTag(MarkId id, const TriggerPointTag& tag, const std::string& label = "Edit tag");
+    bool deleteTag(MarkId id);
+    void setClient(std::string client);
+    const TriggerPointTag* tag(MarkId id) const { return m_map.findTag(id); }
+
+private:
+    void change(const std::string& label, BodyMap after);
+
+    BodyMap m_map;
+    std::optional<std::filesystem::path> m_path;
+    std::string m_date = "2026-01-01";
+    bool m_dirty = false;
+    UndoStack* m_undo;
+};
+
+} // namespace ta::core

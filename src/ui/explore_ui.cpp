@@ -1,0 +1,173 @@
+#include "ui/explore_ui.h"
+
+#include "ui/info_panel.h"
+#include "ui/layers_panel.h"
+#include "ui/menu_bar.h"
+#include "ui/search_box.h"
+#include "ui/shortcut_help.h"
+#include "ui/tag_panel.h"
+#include "ui/trigger_point_panel.h"
+#include "ui/view_overlay.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <GLFW/glfw3.h>
+
+namespace ta::ui {
+namespace {
+
+constexpr float kClickSlopPixels = 4.0f;   // a press that moves farther is a drag, not a click
+constexpr float kMarkerPickRadius = 9.0f;  // in ImGui units
+
+bool pressed(const Shortcut& s)
+{
+    if (s.key < 0 || !ImGui::IsKeyPressed(s.key, false))
+        return false;
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.KeyCtrl == ((s.modifiers & kCtrl) != 0) && io.KeyShift == ((s.modifiers & kShift) != 0) &&
+           io.KeyAlt == ((s.modifiers & kAlt) != 0);
+}
+
+} // namespace
+
+void ExploreUi::shortcuts(bool uiWantsKeyboard)
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    for (const Action& a : allActions()) {
+        for (const Shortcut& s : {a.shortcut, a.alternate}) {
+            if (!pressed(s))
+                continue;
+            // While typing, only Ctrl chords (but not the text field's own undo/redo), F-keys and Esc act.
+            if (io.WantTextInput || uiWantsKeyboard) {
+                const bool ctrlChord = (s.modifiers & kCtrl) && s.key != GLFW_KEY_Z && s.key != GLFW_KEY_Y;
+                const bool fkey = s.key >= GLFW_KEY_F1 && s.key <= GLFW_KEY_F25;
+                if (!ctrlChord && !fkey && s.key != GLFW_KEY_ESCAPE)
+                    continue;
+                if (s.key == GLFW_KEY_ESCAPE && io.WantTextInput)
+                    continue; // Esc leaves the text field first
+            }
+            m_ex.run(a.id);
+            return; // one action per frame
+        }
+    }
+}
+
+void ExploreUi::mouse(float pixelRatio, bool uiWantsMouse)
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    const glm::vec2 pixel{io.MousePos.x * pixelRatio, io.MousePos.y * pixelRatio};
+    const bool mouseValid = ImGui::IsMousePosValid();
+
+    // Hover: markers first (they are small and on top), then surfaces.
+    m_hoveredMarker.reset();
+    if (!uiWantsMouse && mouseValid && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
+        !ImGui::IsMouseDragging(ImGuiMouseButton_Right)) {
+        m_hoveredMarker = m_ex.pickMarker(pixel, kMarkerPickRadius * pixelRatio);
+        const auto hit = m_ex.pick(pixel);
+        m_ex.hover(hit ? std::optional<core::StructureId>(hit->structure) : std::nullopt);
+    } else if (!uiWantsMouse) {
+        m_ex.hover(std::nullopt);
+    }
+
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        m_pressInView = !uiWantsMouse;
+    const bool released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    if (released && m_pressInView &&
+        io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] <= kClickSlopPixels * kClickSlopPixels) {
+        if (m_hoveredMarker && !(m_ex.tagTool && m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint)) {
+            if (m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint)
+                m_ex.showTriggerPoint(m_hoveredMarker->index);
+            else
+                m_ex.selectTag(core::MarkId{static_cast<std::uint32_t>(m_hoveredMarker->index)});
+        } else if (const auto hit = m_ex.tagTool ? m_ex.pickUnderSkin(pixel) : m_ex.pick(pixel)) {
+            if (m_ex.tagTool)
+                m_ex.tagAt(*hit);
+            else
+                m_ex.select(hit->structure);
+        } else if (!m_ex.tagTool) {
+            m_ex.select(std::nullopt);
+        }
+    }
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !uiWantsMouse && !m_ex.tagTool) {
+        if (m_hoveredMarker && m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint)
+            m_ex.showTriggerPoint(m_hoveredMarker->index, true);
+        else if (const auto hit = m_ex.pick(pixel))
+            m_ex.select(hit->structure, true);
+    }
+    if (released || ImGui::IsMouseReleased(ImGuiMouseButton_Right) || ImGui::IsMouseReleased(ImGuiMouseButton_Middle)) {
+        m_pressInView = false;
+        m_ex.history.endGesture();
+    }
+}
+
+void ExploreUi::hoverTooltip()
+{
+    if (ImGui::IsAnyMouseDown())
+        return;
+    std::string text;
+    if (m_hoveredMarker) {
+        if (m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint && m_ex.catalog.loaded()) {
+            text = m_ex.catalog.record(m_hoveredMarker->index).name + " (" +
+                   std::string(core::toString(m_ex.catalog.instance(m_hoveredMarker->index).key.side)) + ")\n" +
+                   "refers to " + m_ex.catalog.zoneText(m_hoveredMarker->index, true);
+        } else if (const auto* t = m_ex.bodyMap.tag(core::MarkId{static_cast<std::uint32_t>(m_hoveredMarker->index)})) {
+            text = "Tag: " + t->structure + ", " + std::string(core::toString(t->state)) + " " +
+                   std::to_string(t->severity) + "/10" + (t->note.empty() ? "" : "\n" + t->note);
+        }
+    } else if (m_ex.app.hovered) {
+        if (const core::Structure* s = m_ex.app.model.get(*m_ex.app.hovered))
+            text = s->name + (m_ex.tagTool ? "\nclick to tag" : "");
+    }
+    if (!text.empty() && !m_ex.presentation) {
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::EndTooltip();
+    }
+}
+
+void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard, double now)
+{
+    shortcuts(uiWantsKeyboard);
+    mouse(pixelRatio, uiWantsMouse);
+    if (!m_ex.presentation) {
+        drawMenuBar(m_ex);
+        if (m_ex.app.showPanels) {
+            drawLayersPanel(m_ex);
+            drawInfoPanel(m_ex);
+            drawTriggerPointPanel(m_ex);
+            drawTagPanel(m_ex);
+            drawSearchBox(m_ex);
+        }
+        drawShortcutHelp(m_ex);
+        if (!uiWantsMouse)
+            hoverTooltip();
+    }
+    // Labels go between the panels: find the free middle of the view.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    glm::vec2 lo{vp->WorkPos.x, vp->WorkPos.y}, hi{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
+    const float midX = vp->WorkPos.x + 0.5f * vp->WorkSize.x;
+    if (!m_ex.presentation && m_ex.app.showPanels) {
+        for (const char* name : {"Layers", "Info", "Trigger points", "###bodymap"}) {
+            const ImGuiWindow* w = ImGui::FindWindowByName(name);
+            if (!w || !w->WasActive)
+                continue;
+            if (w->Pos.x + 0.5f * w->Size.x < midX)
+                lo.x = std::max(lo.x, w->Pos.x + w->Size.x);
+            else
+                hi.x = std::min(hi.x, w->Pos.x);
+        }
+        if (const ImGuiWindow* w = ImGui::FindWindowByName("##find"); w && w->WasActive)
+            lo.y = std::max(lo.y, w->Pos.y + w->Size.y);
+    }
+    if (hi.x - lo.x < 0.3f * vp->WorkSize.x) { // panels cover most of the view: use all of it
+        lo.x = vp->WorkPos.x;
+        hi.x = vp->WorkPos.x + vp->WorkSize.x;
+    }
+    m_ex.freeMin = lo;
+    m_ex.freeMax = hi;
+    drawViewOverlay(m_ex, pixelRatio);
+    m_ex.update(now);
+}
+
+} // namespace ta::ui

@@ -1,0 +1,52 @@
+#include "ui/shortcut_help.h"
+
+#include <imgui.h>
+
+#include <cstring>
+#include <string>
+
+namespace ta::ui {
+
+void drawShortcutHelp(ExploreState& ex)
+{
+    if (!ex.showHelp)
+        return;
+    const float em = ImGui::GetFontSize();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.5f * vp->WorkSize.x, vp->WorkPos.y + 0.5f * vp->WorkSize.y),
+                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(38.0f * em, 36.0f * em), ImGuiCond_Appearing);
+    if (!ImGui::Begin("Keyboard shortcuts", &ex.showHelp)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::TextDisabled("Mouse: drag to turn, right-drag or Shift+drag to pan, wheel to zoom toward the cursor,");
+    ImGui::TextDisabled("click to select, double-click to frame, hover for names.");
+    for (const char* menu : menuNames()) {
+        ImGui::Spacing();
+        ImGui::Text("%s", menu);
+        if (!ImGui::BeginTable(menu, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+            continue;
+        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 9.0f * em);
+        ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthFixed, 12.0f * em);
+        ImGui::TableSetupColumn("help", ImGuiTableColumnFlags_WidthStretch);
+        for (const Action& a : allActions()) {
+            if (std::strcmp(a.menu, menu) != 0)
+                continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            std::string keys = shortcutText(a.shortcut);
+            if (a.alternate.key >= 0)
+                keys += ", " + shortcutText(a.alternate);
+            ImGui::TextUnformatted(keys.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.label);
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", a.help);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+} // namespace ta::ui

@@ -1,0 +1,282 @@
+#include "ui/view_overlay.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace ta::ui {
+namespace {
+
+struct ScreenBox {
+    ImVec2 min{1e9f, 1e9f};
+    ImVec2 max{-1e9f, -1e9f};
+    bool valid() const { return min.x <= max.x; }
+};
+
+ScreenBox projectBox(const core::OrbitCamera& cam, const core::Aabb& b, float pixelRatio)
+{
+    ScreenBox out;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 c{i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? b.max.z : b.min.z};
+        if (const auto p = cam.project(c)) {
+            out.min.x = std::min(out.min.x, p->x / pixelRatio);
+            out.min.y = std::min(out.min.y, p->y / pixelRatio);
+            out.max.x = std::max(out.max.x, p->x / pixelRatio);
+            out.max.y = std::max(out.max.y, p->y / pixelRatio);
+        }
+    }
+    return out;
+}
+
+/// A label with a leader line from `anchor` to a box placed beside `avoid` (the thing it names), on the
+/// side with more room, clamped to the view. Returns the box so later labels can avoid it.
+ImVec4 leaderLabel(ImDrawList* dl, ImFont* font, float size, ImVec2 anchor, const ScreenBox& avoid,
+                   const std::string& text, ImU32 colour, const ImVec2& viewMin, const ImVec2& viewMax,
+                   float yShift, const ImVec4* taken)
+{
+    const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+    const float pad = 0.35f * size;
+    const float gap = 1.6f * size;
+    const float roomLeft = avoid.min.x - viewMin.x;
+    const float roomRight = viewMax.x - avoid.max.x;
+    const bool right = roomRight >= roomLeft;
+    float x = right ? avoid.max.x + gap : avoid.min.x - gap - ts.x - 2 * pad;
+    float y = anchor.y - 0.5f * ts.y - pad + yShift;
+    x = std::clamp(x, viewMin.x + pad, viewMax.x - ts.x - 3 * pad);
+    y = std::clamp(y, viewMin.y + pad, viewMax.y - ts.y - 3 * pad);
+    if (taken && y < taken->w + pad && y + ts.y + 2 * pad > taken->y && x < taken->z && x + ts.x + 2 * pad > taken->x)
+        y = taken->w + pad; // below the other label
+    const ImVec2 bmin{x, y}, bmax{x + ts.x + 2 * pad, y + ts.y + 2 * pad};
+    const ImVec2 attach{right ? bmin.x : bmax.x, 0.5f * (bmin.y + bmax.y)};
+    dl->AddLine(anchor, attach, IM_COL32(0, 0, 0, 160), 3.0f);
+    dl->AddLine(anchor, attach, colour, 1.5f);
+    dl->AddCircleFilled(anchor, 3.5f, colour);
+    dl->AddRectFilled(bmin, bmax, IM_COL32(12, 14, 20, 215), 0.3f * size);
+    dl->AddRect(bmin, bmax, colour, 0.3f * size, 0, 1.0f);
+    dl->AddText(font, size, ImVec2(bmin.x + pad, bmin.y + pad), IM_COL32(240, 240, 240, 255), text.c_str());
+    return ImVec4(bmin.x, bmin.y, bmax.x, bmax.y);
+}
+
+/// The visible surface point of a structure nearest its centre, as seen from the eye.
+std::optional<glm::vec3> visibleAnchor(const ExploreState& ex, core::StructureId id)
+{
+    const core::Structure* s = ex.app.model.get(id);
+    if (!s)
+        return std::nullopt;
+    core::PickFilter only;
+    only.set(id, true);
+    const glm::vec3 eye = ex.app.camera.eye();
+    const auto hit = ex.bvh().raycast(core::Ray{eye, s->mesh.bounds().centre() - eye}, only);
+    if (hit)
+        return hit->point;
+    return s->mesh.bounds().centre();
+}
+
+bool overlaps(const ImVec4& a, const ImVec4& b)
+{
+    return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
+}
+
+/// Small leader-line labels for landmarks near the selection (or near the view centre without one),
+/// each placed in the first of a few spots around its point that does not cover another label.
+void landmarkLabels(ExploreState& ex, ImDrawList* dl, ImFont* font, float size, float pixelRatio, const ImVec2& viewMin,
+                    const ImVec2& viewMax, std::vector<ImVec4>& taken)
+{
+    const AppState& app = ex.app;
+    core::Aabb near;
+    if (app.selected)
+        if (const core::Structure* s = app.model.get(*app.selected)) {
+            const core::Aabb b = s->mesh.bounds();
+            near = core::Aabb{b.min - glm::vec3(0.02f), b.max + glm::vec3(0.02f)};
+        }
+    struct Candidate {
+        const core::Landmark* landmark;
+        ImVec2 at;
+        float score;
+    };
+    std::vector<Candidate> candidates;
+    const ImVec2 centre{0.5f * (viewMin.x + viewMax.x), 0.5f * (viewMin.y + viewMax.y)};
+    for (const auto& l : app.model.landmarks) {
+        if (near.valid() && !(glm::all(glm::greaterThanEqual(l.position, near.min)) &&
+                              glm::all(glm::lessThanEqual(l.position, near.max))))
+            continue;
+        const auto p = app.camera.project(l.position);
+        if (!p)
+            continue;
+        const ImVec2 at{p->x / pixelRatio, p->y / pixelRatio};
+        if (at.x < viewMin.x || at.y < viewMin.y || at.x > viewMax.x || at.y > viewMax.y)
+            continue;
+        const float dx = at.x - centre.x, dy = at.y - centre.y;
+        candidates.push_back({&l, at, dx * dx + dy * dy});
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+    if (candidates.size() > 14)
+        candidates.resize(14);
+    const float gap = 1.4f * size;
+    for (const auto& c : candidates) {
+        const std::string& text = c.landmark->name.empty() ? c.landmark->id : c.landmark->name;
+        const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str());
+        const ImVec2 offsets[] = {{gap, -gap}, {gap, gap}, {-gap - ts.x, -gap}, {-gap - ts.x, gap},
+                                  {2.5f * gap, 0.0f}, {-2.5f * gap - ts.x, 0.0f}};
+        for (const ImVec2& o : offsets) {
+            const ImVec4 box{c.at.x + o.x - 3, c.at.y + o.y - 0.5f * ts.y - 2, c.at.x + o.x + ts.x + 3,
+                             c.at.y + o.y + 0.5f * ts.y + 2};
+            bool free = box.x > viewMin.x && box.z < viewMax.x && box.y > viewMin.y && box.w < viewMax.y;
+            for (const ImVec4& t : taken)
+                free = free && !overlaps(box, t);
+            if (!free)
+                continue;
+            const ImVec2 attach{o.x > 0 ? box.x : box.z, 0.5f * (box.y + box.w)};
+            dl->AddLine(c.at, attach, IM_COL32(250, 220, 120, 200), 1.0f);
+            dl->AddCircleFilled(c.at, 2.5f, IM_COL32(250, 220, 120, 255));
+            dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), IM_COL32(12, 14, 20, 190), 3.0f);
+            dl->AddText(font, size, ImVec2(box.x + 3, box.y + 2), IM_COL32(250, 230, 170, 255), text.c_str());
+            taken.push_back(box);
+            break;
+        }
+    }
+}
+
+/// Essential solid, spillover stippled: the chart convention, explained in the corner.
+void referralLegend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner)
+{
+    const ImU32 red = IM_COL32(205, 30, 30, 255);
+    const float box = 0.9f * size;
+    ImVec2 at{corner.x, corner.y - 2.6f * size};
+    const float textWidth = font->CalcTextSizeA(size, 1e9f, 0.0f, "spillover (some patients)").x;
+    dl->AddRectFilled(ImVec2(at.x - 0.4f * size, at.y - 0.4f * size),
+                      ImVec2(at.x + 1.5f * box + textWidth + 0.5f * size, at.y + 2.6f * size), IM_COL32(12, 14, 20, 190),
+                      0.3f * size);
+    dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), red);
+    dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), IM_COL32(235, 235, 235, 255),
+                "essential zone");
+    at.y += 1.2f * size;
+    for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < 3; ++x)
+            dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), 0.09f * box, red);
+    dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), IM_COL32(235, 235, 235, 255),
+                "spillover (some patients)");
+}
+
+} // namespace
+
+void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
+{
+    AppState& app = ex.app;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float base = ImGui::GetFontSize();
+    const float labelSize = ex.presentation ? 1.6f * base : 1.0f * base;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 fullMin = vp->WorkPos;
+    const ImVec2 fullMax{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
+    // The free part of the view (between the panels) when the UI measured it this frame.
+    const bool haveFree = ex.freeMax.x > ex.freeMin.x + 1.0f && ex.freeMax.y > ex.freeMin.y + 1.0f;
+    const ImVec2 viewMin = haveFree ? ImVec2(ex.freeMin.x, ex.freeMin.y) : fullMin;
+    const ImVec2 labelMax = haveFree ? ImVec2(ex.freeMax.x, ex.freeMax.y) : fullMax;
+    // Labels keep clear of the caption band at the bottom in presentation mode.
+    const std::string caption = ex.presentation ? ex.caption() : std::string();
+    const float captionSize = 2.1f * base;
+    const float captionWrap = 0.8f * (fullMax.x - fullMin.x);
+    const ImVec2 captionText =
+        caption.empty() ? ImVec2(0, 0) : font->CalcTextSizeA(captionSize, 1e9f, captionWrap, caption.c_str());
+    const float captionPad = 0.6f * captionSize;
+    const ImVec2 viewMax{labelMax.x, caption.empty() ? labelMax.y : labelMax.y - captionText.y - 4.0f * captionPad};
+    auto toScreen = [&](const glm::vec3& p) -> std::optional<ImVec2> {
+        const auto q = app.camera.project(p);
+        if (!q)
+            return std::nullopt;
+        return ImVec2(q->x / pixelRatio, q->y / pixelRatio);
+    };
+
+    // Labels: the selected structure, then the trigger point shown.
+    ImVec4 taken{0, 0, 0, 0};
+    bool haveTaken = false;
+    if (ex.showLabels && app.selected) {
+        const core::Structure* s = app.model.get(*app.selected);
+        const auto anchor = visibleAnchor(ex, *app.selected);
+        const auto a = anchor ? toScreen(*anchor) : std::nullopt;
+        if (s && a) {
+            const ScreenBox box = projectBox(app.camera, s->mesh.bounds(), pixelRatio);
+            taken = leaderLabel(dl, font, labelSize, *a, box, s->name, IM_COL32(120, 200, 255, 255), viewMin, viewMax,
+                                0.0f, nullptr);
+            haveTaken = true;
+        }
+    }
+    if (ex.showLabels && ex.shownTriggerPoint() && ex.catalog.loaded()) {
+        const std::size_t i = *ex.shownTriggerPoint();
+        const glm::vec3 p = ex.catalog.instance(i).position;
+        if (const auto a = toScreen(p)) {
+            ScreenBox box;
+            box.min = ImVec2(a->x - 2.0f * base, a->y - 2.0f * base);
+            box.max = ImVec2(a->x + 2.0f * base, a->y + 2.0f * base);
+            if (app.selected)
+                if (const core::Structure* s = app.model.get(*app.selected))
+                    box = projectBox(app.camera, s->mesh.bounds(), pixelRatio);
+            leaderLabel(dl, font, labelSize, *a, box, ex.catalog.record(i).name, IM_COL32(255, 80, 60, 255), viewMin,
+                        viewMax, 0.0f, haveTaken ? &taken : nullptr);
+        }
+    }
+
+    std::vector<ImVec4> takenBoxes;
+    if (haveTaken)
+        takenBoxes.push_back(taken);
+    if (ex.showLandmarks)
+        landmarkLabels(ex, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
+    if (ex.shownTriggerPoint() && ex.catalog.loaded())
+        referralLegend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base));
+
+    // Referral path: dots travelling from the trigger point to each region of its essential zone.
+    if (ex.referralPath && ex.shownTriggerPoint() && ex.catalog.loaded()) {
+        const auto from = toScreen(ex.catalog.instance(*ex.shownTriggerPoint()).position);
+        const float t0 = static_cast<float>(std::fmod(ex.now() * 0.5, 1.0));
+        int lane = 0;
+        for (const glm::vec3& centre : ex.zoneCentres()) {
+            const auto to = toScreen(centre);
+            if (!from || !to)
+                continue;
+            const ImVec2 mid{0.5f * (from->x + to->x), 0.5f * (from->y + to->y)};
+            const ImVec2 d{to->x - from->x, to->y - from->y};
+            const float bend = (lane++ % 2 == 0 ? 0.22f : -0.22f);
+            const ImVec2 ctrl{mid.x - bend * d.y, mid.y + bend * d.x};
+            dl->AddBezierQuadratic(*from, ctrl, *to, IM_COL32(0, 0, 0, 110), 4.0f);
+            dl->AddBezierQuadratic(*from, ctrl, *to, IM_COL32(255, 70, 50, 170), 2.0f);
+            for (int k = 0; k < 3; ++k) {
+                const float t = std::fmod(t0 + k / 3.0f, 1.0f);
+                const float u = 1.0f - t;
+                const ImVec2 p{u * u * from->x + 2 * u * t * ctrl.x + t * t * to->x,
+                               u * u * from->y + 2 * u * t * ctrl.y + t * t * to->y};
+                dl->AddCircleFilled(p, 3.0f + 2.5f * t, IM_COL32(255, 60, 40, static_cast<int>(255 * (0.45f + 0.55f * t))));
+            }
+            dl->AddCircle(*to, 9.0f, IM_COL32(255, 60, 40, 220), 0, 2.0f);
+        }
+    }
+
+    // Presentation caption.
+    if (!caption.empty()) {
+        const ImVec2 at{0.5f * (fullMin.x + fullMax.x) - 0.5f * captionText.x, fullMax.y - captionText.y - 2.5f * captionPad};
+        dl->AddRectFilled(ImVec2(at.x - captionPad, at.y - captionPad),
+                          ImVec2(at.x + captionText.x + captionPad, at.y + captionText.y + captionPad),
+                          IM_COL32(8, 10, 14, 200), 0.4f * captionSize);
+        dl->AddText(font, captionSize, at, IM_COL32(255, 255, 255, 255), caption.c_str(), nullptr, captionWrap);
+    }
+
+    // The message line, wrapped to the view.
+    const double age = ex.messageAge(ex.now());
+    if (messages && !ex.message().empty() && age < 6.0 && !ex.presentation) {
+        const float alpha = static_cast<float>(std::clamp(6.0 - age, 0.0, 1.0));
+        const float wrap = 0.85f * (fullMax.x - fullMin.x);
+        const ImVec2 ts = font->CalcTextSizeA(base, 1e9f, wrap, ex.message().c_str());
+        const ImVec2 at{0.5f * (fullMin.x + fullMax.x) - 0.5f * ts.x, fullMax.y - ts.y - 1.2f * base};
+        const ImU32 bg = ex.messageIsError() ? IM_COL32(110, 20, 20, static_cast<int>(220 * alpha))
+                                             : IM_COL32(20, 24, 32, static_cast<int>(220 * alpha));
+        dl->AddRectFilled(ImVec2(at.x - 0.6f * base, at.y - 0.3f * base),
+                          ImVec2(at.x + ts.x + 0.6f * base, at.y + ts.y + 0.3f * base), bg, 0.3f * base);
+        dl->AddText(font, base, at, IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)), ex.message().c_str(), nullptr,
+                    wrap);
+    }
+}
+
+} // namespace ta::ui
