@@ -6,8 +6,7 @@
 
 namespace ta::app {
 
-void CameraInput::update(GLFWwindow* window, ui::AppState& state, float pixelRatio, bool uiWantsMouse,
-                         bool uiWantsKeyboard)
+void CameraInput::update(GLFWwindow* window, ui::AppState& state, float pixelRatio, bool uiWantsMouse)
 {
     double x = 0.0, y = 0.0;
     glfwGetCursorPos(window, &x, &y);
@@ -47,20 +46,6 @@ void CameraInput::update(GLFWwindow* window, ui::AppState& state, float pixelRat
         state.camera.zoomToward({static_cast<float>(x) * pixelRatio, static_cast<float>(y) * pixelRatio}, factor);
     }
     m_scroll = 0.0;
-
-    if (uiWantsKeyboard)
-        return;
-    const int keys[6] = {GLFW_KEY_1, GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_4, GLFW_KEY_5, GLFW_KEY_F};
-    for (int i = 0; i < 6; ++i) {
-        const bool down = glfwGetKey(window, keys[i]) == GLFW_PRESS;
-        if (down && !m_keyDown[i]) {
-            if (i < 5)
-                state.camera.applyPreset(core::kAllViewPresets[i]);
-            else
-                state.camera.frame(state.visibleBounds());
-        }
-        m_keyDown[i] = down;
-    }
 }
 
 } // namespace ta::app

@@ -1,6 +1,7 @@
 #pragma once
 // Mouse and keyboard to orbit-camera motion for the 3D view: left drag orbits, right or middle drag
-// (or shift + left) pans, the wheel zooms toward the cursor, keys 1-5 pick view presets, F frames all.
+// (or shift + left) pans, the wheel zooms toward the cursor. Keys (view presets, framing) are actions of
+// the explore UI's action table, so they are undoable and listed in the shortcut help.
 #include "ui/app_state.h"
 
 struct GLFWwindow;
@@ -9,9 +10,9 @@ namespace ta::app {
 
 class CameraInput {
 public:
-    /// Reads this frame's mouse and keys. `pixelRatio` converts window units to framebuffer pixels.
+    /// Reads this frame's mouse. `pixelRatio` converts window units to framebuffer pixels.
     /// Does nothing with the mouse when `uiWantsMouse` (a panel is under the cursor).
-    void update(GLFWwindow* window, ui::AppState& state, float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard);
+    void update(GLFWwindow* window, ui::AppState& state, float pixelRatio, bool uiWantsMouse);
     /// Wheel offsets arrive through a GLFW callback; the frame loop forwards them here.
     void addScroll(double dy) { m_scroll += dy; }
 
@@ -21,7 +22,6 @@ private:
     double m_lastX = 0.0;
     double m_lastY = 0.0;
     double m_scroll = 0.0;
-    bool m_keyDown[6] = {};
 };
 
 } // namespace ta::app

@@ -77,7 +77,7 @@ int runViewer(const ViewOptions& options)
         state.frame.pixelScale = std::max(pixelRatio, window.contentScale());
 
         imgui.beginFrame();
-        input.update(window.handle(), state, pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard());
+        input.update(window.handle(), state, pixelRatio, imgui.wantsMouse());
         state.camera.update(dt);
         explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);
         explore.syncGpu(scene.gpuModel());

@@ -1,5 +1,7 @@
 #include "io/model_baker.h"
 
+#include "core/geometry/edge_refiner.h"
+
 #include <meshoptimizer.h>
 
 #include <algorithm>
@@ -99,8 +101,14 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
                              const core::anatomy::GenerateProgress& progress)
 {
     core::AnatomyModel model = core::anatomy::generateModel(spec, options.generate, progress);
-    for (auto& s : model.structures)
-        s.mesh = simplifyMesh(s.mesh, s.kind == core::Kind::Skin ? options.skinMaxError : options.maxError);
+    for (auto& s : model.structures) {
+        if (s.kind == core::Kind::Skin) {
+            s.mesh = simplifyMesh(s.mesh, options.skinMaxError);
+            core::refineLongEdges(s.mesh, options.skinMaxEdge);
+        } else {
+            s.mesh = simplifyMesh(s.mesh, options.maxError);
+        }
+    }
     return model;
 }
 

@@ -12,6 +12,10 @@ struct BakeOptions {
     float maxError = 0.0001f;
     /// The same for the skin: a large smooth surface whose fine triangles would cost the most.
     float skinMaxError = 0.0003f;
+    /// After simplification no skin edge is longer than this (metres; 0 = no limit): referral zones are
+    /// painted per vertex, and long flat triangles would make their soft edges jagged and miss small zones
+    /// (around the eye). Long edges are split at their midpoints, which leaves the surface where it is.
+    float skinMaxEdge = 0.008f;
 };
 
 /// Generate every structure of `spec`, then simplify each mesh within `options.maxError`. A structure whose

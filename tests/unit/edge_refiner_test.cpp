@@ -1,0 +1,89 @@
+// Splitting long edges: the surface, its closedness and its orientation stay; no edge stays too long.
+#include "core/geometry/edge_refiner.h"
+#include "io/model_baker.h"
+
+#include <gtest/gtest.h>
+
+#include <glm/geometric.hpp>
+
+#include <cmath>
+
+using namespace ta::core;
+
+namespace {
+
+/// A closed octahedron of "radius" r: eight triangles wound outward, edges r * sqrt(2) long.
+Mesh octahedron(float r)
+{
+    Mesh m;
+    m.positions = {{r, 0, 0}, {-r, 0, 0}, {0, r, 0}, {0, -r, 0}, {0, 0, r}, {0, 0, -r}};
+    m.indices = {0, 2, 4, 2, 1, 4, 1, 3, 4, 3, 0, 4, 2, 0, 5, 1, 2, 5, 3, 1, 5, 0, 3, 5};
+    m.computeNormals();
+    return m;
+}
+
+double signedVolume(const Mesh& m)
+{
+    double v = 0.0;
+    for (std::size_t t = 0; t < m.indices.size(); t += 3) {
+        const glm::dvec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]],
+                         c = m.positions[m.indices[t + 2]];
+        v += glm::dot(a, glm::cross(b, c)) / 6.0;
+    }
+    return v;
+}
+
+float longestEdge(const Mesh& m)
+{
+    float longest = 0.0f;
+    for (std::size_t t = 0; t < m.indices.size(); t += 3)
+        for (int k = 0; k < 3; ++k)
+            longest = std::max(longest, glm::length(m.positions[m.indices[t + k]] - m.positions[m.indices[t + (k + 1) % 3]]));
+    return longest;
+}
+
+} // namespace
+
+TEST(EdgeRefiner, SplitsUntilNoEdgeIsLongerAndKeepsTheSurface)
+{
+    Mesh m = octahedron(1.0f);
+    const double area = m.area();
+    const double volume = signedVolume(m);
+    const std::size_t added = refineLongEdges(m, 0.3f);
+    EXPECT_GT(added, 0u);
+    EXPECT_EQ(m.positions.size(), 6u + added);
+    EXPECT_LE(longestEdge(m), 0.3f + 1e-6f);
+    EXPECT_NEAR(m.area(), area, 1e-4 * area);       // midpoints lie on the old triangles
+    EXPECT_NEAR(signedVolume(m), volume, 1e-4 * volume); // same solid, still wound outward (positive)
+    EXPECT_TRUE(ta::io::isClosedManifold(m));
+    ASSERT_EQ(m.normals.size(), m.positions.size());
+    for (const auto& n : m.normals)
+        EXPECT_NEAR(glm::length(n), 1.0f, 1e-4f);
+}
+
+TEST(EdgeRefiner, MixedSplitsStayClosedAndAreDeterministic)
+{
+    // A stretched octahedron: some edges are long, some short, so triangles get one, two or three splits.
+    Mesh m = octahedron(1.0f);
+    for (auto& p : m.positions)
+        p *= glm::vec3(3.0f, 1.0f, 0.4f);
+    m.computeNormals();
+    Mesh again = m;
+    refineLongEdges(m, 0.9f);
+    refineLongEdges(again, 0.9f);
+    EXPECT_TRUE(ta::io::isClosedManifold(m));
+    EXPECT_LE(longestEdge(m), 0.9f + 1e-6f);
+    EXPECT_EQ(m.indices, again.indices);
+    EXPECT_EQ(m.positions, again.positions);
+    EXPECT_GT(signedVolume(m), 0.0);
+}
+
+TEST(EdgeRefiner, ShortEdgesAndZeroLimitLeaveTheMeshAlone)
+{
+    Mesh m = octahedron(1.0f);
+    const Mesh before = m;
+    EXPECT_EQ(refineLongEdges(m, 2.0f), 0u);
+    EXPECT_EQ(refineLongEdges(m, 0.0f), 0u);
+    EXPECT_EQ(m.indices, before.indices);
+    EXPECT_EQ(m.positions, before.positions);
+}
