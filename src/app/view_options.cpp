@@ -86,7 +86,7 @@ ImageSize validateViewOptions(const ViewOptions& options)
 void applyViewOptions(const ViewOptions& options, ui::AppState& state)
 {
     state.camera.applyPreset(core::parseViewPreset(options.view), true);
-    state.camera.frame(state.visibleBounds(), true);
+    state.camera.frame(state.homeBounds(), true);
 }
 
 } // namespace ta::app

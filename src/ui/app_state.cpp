@@ -84,4 +84,17 @@ core::Aabb AppState::visibleBounds() const
     return box.valid() ? box : model.bounds();
 }
 
+core::Aabb AppState::homeBounds() const
+{
+    core::Aabb box = visibleBounds();
+    const core::Landmark* left = model.landmark("scapula-inferior-angle-left");
+    const core::Landmark* right = model.landmark("scapula-inferior-angle-right");
+    if (!left || !right)
+        return box;
+    const float floor = std::min(left->position.y, right->position.y) - 0.03f;
+    if (box.min.y < floor && box.max.y > floor + 0.1f)
+        box.min.y = floor;
+    return box;
+}
+
 } // namespace ta::ui

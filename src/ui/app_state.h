@@ -62,6 +62,11 @@ struct AppState {
     void clearReferral();
     /// Bounds of the visible structures (the whole model when none is visible).
     core::Aabb visibleBounds() const;
+    /// What "frame all" shows: the visible structures from the crown down to just below the shoulder
+    /// blades (the head, neck and shoulder girdle this atlas is about). The arms and the lower trunk of
+    /// the skin reach further down; they stay in the picture's lower part rather than shrink the subject.
+    /// Without the scapular landmarks, the same as visibleBounds().
+    core::Aabb homeBounds() const;
 };
 
 } // namespace ta::ui

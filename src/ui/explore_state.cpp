@@ -145,7 +145,7 @@ void ExploreState::frameSelection()
         frameAll();
 }
 
-void ExploreState::frameAll() { app.camera.frame(app.visibleBounds()); }
+void ExploreState::frameAll() { app.camera.frame(app.homeBounds()); }
 
 std::optional<core::Layer> ExploreState::peel()
 {

@@ -54,7 +54,7 @@ void drawViewPanel(AppState& state)
             ImGui::SetTooltip("%s view", std::string(core::toString(p)).c_str());
     }
     if (ImGui::Button("Frame all"))
-        state.camera.frame(state.visibleBounds());
+        state.camera.frame(state.homeBounds());
 
     ImGui::Separator();
     ImGui::TextDisabled("Layers");

@@ -103,3 +103,23 @@ TEST(PathMarkers, DotsFollowThePolylineUpToTheProgress)
     EXPECT_NEAR(shifted.front().position.x, 0.005f, 1e-5f); // dots drift with the phase
     EXPECT_TRUE(render::pathMarkers(std::span<const glm::vec3>(path.data(), 1), 1.0f, 0.0f).empty());
 }
+
+TEST(AppStateFraming, HomeViewStopsJustBelowTheShoulderBlades)
+{
+    ui::AppState state = makeState();
+    const core::Aabb all = state.visibleBounds();
+    EXPECT_EQ(state.homeBounds().min.y, all.min.y); // no scapular landmarks: everything visible
+
+    // Inferior angles a little above the bottom of the model: the home view ends 3 cm below the lower one.
+    const float lower = all.min.y + 0.3f * (all.max.y - all.min.y);
+    state.model.landmarks.push_back({"scapula-inferior-angle-left", "left", {0.1f, lower + 0.01f, 0.0f}});
+    state.model.landmarks.push_back({"scapula-inferior-angle-right", "right", {-0.1f, lower, 0.0f}});
+    const core::Aabb home = state.homeBounds();
+    EXPECT_NEAR(home.min.y, lower - 0.03f, 1e-6f);
+    EXPECT_EQ(home.max, all.max);
+    EXPECT_EQ(home.min.x, all.min.x);
+
+    // A cut at or below the bottom changes nothing.
+    state.model.landmarks[1].position.y = all.min.y - 0.1f;
+    EXPECT_EQ(state.homeBounds().min.y, all.min.y);
+}
