@@ -6,14 +6,15 @@ uniform mat4 uView;
 uniform mat4 uProjection;
 uniform vec3 uCentre;
 uniform float uRadius;
+uniform vec3 uAxes; // ellipsoid half-axes relative to uRadius
 
 out vec3 vViewNormal;
 out vec3 vViewPosition;
 
 void main()
 {
-    vec4 viewPosition = uView * vec4(uCentre + aPosition * uRadius, 1.0);
-    vViewNormal = mat3(uView) * aPosition;
+    vec4 viewPosition = uView * vec4(uCentre + aPosition * uRadius * uAxes, 1.0);
+    vViewNormal = mat3(uView) * normalize(aPosition / uAxes);
     vViewPosition = viewPosition.xyz;
     gl_Position = uProjection * viewPosition;
 }

@@ -102,7 +102,7 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
     m_scene.set("uStippleCell", 7.0f * settings.pixelScale * scale);
     m_scene.set("uReferralColour", settings.referralColour);
     drawStructures(model, styles, false, settings);
-    drawMarkers(markers, camera);
+    drawMarkers(markers, camera, false);
 
     // Transparency pass: weighted blended OIT against the opaque depth, no depth writes, no sorting.
     bool hasTransparency = false;
@@ -110,6 +110,8 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
         const StructureStyle& s = styleAt(styles, i);
         hasTransparency = hasTransparency || (s.visible && isTransparent(s));
     }
+    const bool hasGlow = std::any_of(markers.begin(), markers.end(), [](const Marker& m) { return m.glow > 0.0f; });
+    hasTransparency = hasTransparency || hasGlow;
     m_target.bindTransparencyPass();
     const GLfloat zero[] = {0.0f, 0.0f, 0.0f, 0.0f};
     const GLfloat one[] = {1.0f, 1.0f, 1.0f, 1.0f};
@@ -122,6 +124,7 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
         glBlendFunci(1, GL_ZERO, GL_ONE_MINUS_SRC_COLOR);
         m_scene.use();
         drawStructures(model, styles, true, settings);
+        drawMarkers(markers, camera, true);
         glDisable(GL_BLEND);
         glDepthMask(GL_TRUE);
     }
@@ -159,9 +162,9 @@ void SceneRenderer::drawStructures(const GpuModel& model, std::span<const Struct
     glBindVertexArray(0);
 }
 
-void SceneRenderer::drawMarkers(std::span<const Marker> markers, const core::OrbitCamera& camera)
+void SceneRenderer::drawMarkers(std::span<const Marker> markers, const core::OrbitCamera& camera, bool glowPass)
 {
-    if (markers.empty())
+    if (std::none_of(markers.begin(), markers.end(), [&](const Marker& m) { return (m.glow > 0.0f) == glowPass; }))
         return;
     m_marker.use();
     m_marker.set("uView", camera.view());
@@ -171,9 +174,14 @@ void SceneRenderer::drawMarkers(std::span<const Marker> markers, const core::Orb
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
     for (const Marker& m : markers) {
-        glDepthFunc(m.onTop ? GL_ALWAYS : GL_LEQUAL);
+        if ((m.glow > 0.0f) != glowPass)
+            continue;
+        // A glow is seen through every surface: it shows where pain is felt inside the head.
+        glDepthFunc(m.onTop || glowPass ? GL_ALWAYS : GL_LEQUAL);
         m_marker.set("uCentre", m.position);
         m_marker.set("uRadius", m.radius);
+        m_marker.set("uAxes", m.axes);
+        m_marker.set("uGlow", m.glow);
         m_marker.set("uColour", m.colour);
         m_marker.set("uOnTop", m.onTop ? 1 : 0);
         glDrawElements(GL_TRIANGLES, m_sphereIndexCount, GL_UNSIGNED_INT, nullptr);

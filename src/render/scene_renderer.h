@@ -33,7 +33,8 @@ public:
 private:
     void drawStructures(const GpuModel& model, std::span<const StructureStyle> styles, bool transparentPass,
                         const FrameSettings& settings);
-    void drawMarkers(std::span<const Marker> markers, const core::OrbitCamera& camera);
+    /// Solid markers in the opaque pass; glow markers (Marker::glow > 0) in the transparency pass.
+    void drawMarkers(std::span<const Marker> markers, const core::OrbitCamera& camera, bool glowPass);
     void composite(const FrameSettings& settings, bool hasTransparency);
 
     ShaderProgram m_scene;

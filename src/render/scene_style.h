@@ -23,6 +23,11 @@ struct Marker {
     float radius = 0.004f;    ///< metres
     glm::vec3 colour{0.95f, 0.1f, 0.08f}; ///< linear RGB
     bool onTop = false;       ///< drawn even where surfaces hide it (seen through every layer)
+    /// Scale of the sphere along x, y, z (an ellipsoid of half-axes radius * axes).
+    glm::vec3 axes{1.0f};
+    /// 0: a solid marker. Above 0: a soft translucent glow of this peak opacity, drawn through every
+    /// surface in the transparency pass (a deep referral zone: behind the eye, in the ear, in the teeth).
+    float glow = 0.0f;
     bool operator==(const Marker&) const = default;
 };
 

@@ -12,6 +12,7 @@ namespace {
 constexpr glm::vec3 kTrpColour{0.55f, 0.04f, 0.04f};
 constexpr glm::vec3 kTrpSelectedMuscleColour{0.85f, 0.08f, 0.06f};
 constexpr glm::vec3 kTrpShownColour{1.0f, 0.05f, 0.02f};
+constexpr glm::vec3 kDeepZoneColour{1.0f, 0.08f, 0.04f};
 constexpr glm::vec3 kTagActiveColour{1.0f, 0.55f, 0.05f};
 constexpr glm::vec3 kTagLatentColour{0.25f, 0.55f, 1.0f};
 constexpr glm::vec3 kTagSelectedColour{1.0f, 0.95f, 0.3f};
@@ -487,6 +488,18 @@ void ExploreState::rebuildMarkers()
             m_pickable.push_back({PickableMarker::Kind::TriggerPoint, i, inst.position, m.onTop});
         }
     }
+    // Deep zones of the trigger point shown: a red glow inside the head, seen through every layer.
+    if (m_shownTriggerPoint && catalog.loaded())
+        for (const core::ResolvedShape& v : catalog.deepVolumes(*m_shownTriggerPoint)) {
+            render::Marker m;
+            m.position = 0.5f * (v.a + v.b);
+            const glm::vec3 half = v.kind == core::ShapeKind::Ellipsoid ? v.radii : 0.5f * glm::abs(v.b - v.a) + v.radii.x;
+            m.radius = std::max(half.x, std::max(half.y, half.z));
+            m.axes = half / std::max(m.radius, 1e-6f);
+            m.colour = kDeepZoneColour;
+            m.glow = 0.55f;
+            app.markers.push_back(m); // not pickable: it marks where pain is felt, not a thing to click
+        }
     for (const auto& s : bodyMap.map().sessions)
         for (const auto& t : s.tags) {
             render::Marker m;

@@ -31,6 +31,12 @@ public:
     const core::TriggerPointInstance& instance(std::size_t i) const { return m_atlas->triggerPoints()[i]; }
     const core::TriggerPointRecord& record(std::size_t i) const { return m_atlas->record(instance(i)); }
     const core::MuscleRecord* muscleOfTriggerPoint(std::size_t i) const;
+    /// Volumes inside the body where trigger point i's deep zones are felt (behind the eye, in the ear,
+    /// in the teeth); empty when it has none or i is out of range.
+    std::vector<core::ResolvedShape> deepVolumes(std::size_t i) const
+    {
+        return m_atlas ? m_atlas->deepVolumes(i) : std::vector<core::ResolvedShape>{};
+    }
     /// "trapezius.upper.trp1-left".
     std::string key(std::size_t i) const;
     /// By key ("trapezius.upper.trp1-left"), or by id alone (left side). nullopt when unknown.

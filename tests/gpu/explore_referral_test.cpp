@@ -203,3 +203,30 @@ TEST(ExploreReferral, CaptionsSearchAndSnappingOnTheModel)
         EXPECT_EQ(ex.shownTriggerPoint(), i); // and its referral is shown
     }
 }
+
+TEST(ExploreReferral, DeepZonesGlowInsideTheHead)
+{
+    TA_REQUIRE_GL();
+    if (!std::filesystem::exists(modelPath()))
+        GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << modelPath() << " (the committed model has not landed)";
+    ExploreScene scene;
+    ASSERT_TRUE(scene.ex.catalog.loaded()) << scene.ex.message();
+    // The SCM sternal division refers behind the eye (a deep zone): one glow, inside the left orbit region.
+    scene.ex.showTriggerPoint(scene.ex.catalog.find("sternocleidomastoid.sternal.middle-left"));
+    scene.ex.update(0.0);
+    const core::Landmark* orbit = scene.state.model.landmark("orbit-centre-left");
+    ASSERT_TRUE(orbit);
+    int nearOrbit = 0;
+    for (const auto& m : scene.state.markers)
+        if (m.glow > 0.0f && glm::distance(m.position, orbit->position) < 0.04f)
+            ++nearOrbit;
+    EXPECT_GE(nearOrbit, 1);
+    for (const auto& m : scene.state.markers)
+        if (m.glow > 0.0f)
+            EXPECT_GT(m.position.x, 0.0f) << "a deep zone glows on the right side for a left trigger point";
+    // A trigger point without deep zones (levator scapulae: angle of the neck, shoulder blade) glows nowhere.
+    scene.ex.showTriggerPoint(scene.ex.catalog.find("levator-scapulae.upper-left"));
+    scene.ex.update(0.0);
+    for (const auto& m : scene.state.markers)
+        EXPECT_EQ(m.glow, 0.0f);
+}

@@ -263,3 +263,35 @@ TEST(GpuRender, CoarseMeshesLookLikeTheFullOnes)
     renderer.render(plain, state.styles(), state.camera, state.markers, state.frame);
     EXPECT_LT(ta::testing::compareImages(full, renderer.readPixels(), 2).fractionOver, 0.001);
 }
+
+TEST(GpuRender, GlowMarkerShowsThroughSurfacesSoftly)
+{
+    TA_REQUIRE_GL();
+    Scene scene(ta::testing::makeTestModel(), core::ViewPreset::Left);
+    const glm::vec3 point(0.05f, 1.60f, 0.08f); // inside the skin and skull
+    const auto px = scene.state.camera.project(point);
+    ASSERT_TRUE(px);
+    const glm::vec3 plain = averageRgb(scene.render(), int(px->x), int(px->y), 1);
+    render::Marker glow;
+    glow.position = point;
+    glow.radius = 0.02f;
+    glow.axes = {1.0f, 0.5f, 1.0f};
+    glow.colour = {0.0f, 0.2f, 1.0f};
+    glow.glow = 0.6f;
+    scene.state.markers.push_back(glow);
+    while (glGetError() != GL_NO_ERROR) {
+    }
+    const io::RgbaImage image = scene.render();
+    EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+    const glm::vec3 centre = averageRgb(image, int(px->x), int(px->y), 1);
+    // Seen through the opaque skin: bluer than the skin alone, yet the skin still shows (translucent).
+    EXPECT_GT(centre.z, plain.z + 40.0f) << "no glow at " << px->x << "," << px->y;
+    EXPECT_GT(centre.x, 30.0f) << "the glow hides the surface instead of tinting it";
+    // Its half-height along y is 1 cm: 2 cm above the centre the picture is as before.
+    const auto above = scene.state.camera.project(point + glm::vec3(0.0f, 0.02f, 0.0f));
+    ASSERT_TRUE(above);
+    const glm::vec3 outside = averageRgb(image, int(above->x), int(above->y), 0);
+    scene.state.markers.clear();
+    const glm::vec3 before = averageRgb(scene.render(), int(above->x), int(above->y), 0);
+    EXPECT_LT(glm::distance(outside, before), 6.0f);
+}
