@@ -8,7 +8,6 @@
 #include "render/window.h"
 #include "ui/app_state.h"
 #include "ui/imgui_layer.h"
-#include "ui/view_panel.h"
 
 #include <imgui_impl_glfw.h>
 

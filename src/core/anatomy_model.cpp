@@ -1,5 +1,7 @@
 #include "core/anatomy_model.h"
 
+#include "core/enum_names.h"
+
 #include <array>
 #include <utility>
 
@@ -14,24 +16,6 @@ constexpr std::array<std::pair<Side, std::string_view>, 3> kSideNames{{
 constexpr std::array<std::pair<Kind, std::string_view>, 5> kKindNames{{
     {Kind::Bone, "bone"}, {Kind::Cartilage, "cartilage"}, {Kind::Muscle, "muscle"}, {Kind::Tendon, "tendon"},
     {Kind::Skin, "skin"}}};
-
-template <typename E, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<E, std::string_view>, N>& table, E e)
-{
-    for (const auto& [v, n] : table)
-        if (v == e)
-            return n;
-    return "?";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> valueOf(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view s)
-{
-    for (const auto& [v, n] : table)
-        if (n == s)
-            return v;
-    return std::nullopt;
-}
 
 } // namespace
 

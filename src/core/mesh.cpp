@@ -37,4 +37,16 @@ double Mesh::area() const
     return a;
 }
 
+double Mesh::signedVolume() const
+{
+    double v = 0.0;
+    for (std::size_t t = 0; t + 2 < indices.size(); t += 3) {
+        const glm::dvec3 a = positions[indices[t]];
+        const glm::dvec3 b = positions[indices[t + 1]];
+        const glm::dvec3 c = positions[indices[t + 2]];
+        v += glm::dot(a, glm::cross(b, c)) / 6.0;
+    }
+    return v;
+}
+
 } // namespace ta::core

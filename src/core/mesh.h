@@ -37,6 +37,8 @@ struct Mesh {
     void computeNormals();
     /// Total surface area in square metres.
     double area() const;
+    /// Signed volume (m^3) enclosed by a closed mesh; positive when its triangles wind outward.
+    double signedVolume() const;
 };
 
 } // namespace ta::core

@@ -1,5 +1,6 @@
 #include "io/gltf_writer.h"
 
+#include "core/bodymap/atomic_file.h"
 #include "core/error.h"
 
 #include <tiny_gltf.h>
@@ -192,22 +193,7 @@ void saveModel(const core::AnatomyModel& source, const std::filesystem::path& fi
     if (!gltf.WriteGltfSceneToStream(&b.model, out, false, true))
         throw IoError(file.string() + ": could not encode the model as glTF");
 
-    const std::filesystem::path tmp = file.string() + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f)
-            throw IoError(file.string() + ": cannot open for writing");
-        const std::string bytes = out.str();
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!f.flush())
-            throw IoError(file.string() + ": write failed (disk full?)");
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw IoError(file.string() + ": cannot replace the file: " + ec.message());
-    }
+    core::writeFileAtomically(file, out.str());
 }
 
 } // namespace ta::io

@@ -1,5 +1,6 @@
 #include "io/png_image.h"
 
+#include "core/bodymap/atomic_file.h"
 #include "core/error.h"
 
 // The one definition of stb_image_write in the project. Static linkage keeps it private to this file, so
@@ -33,22 +34,7 @@ void writePng(const RgbaImage& image, const std::filesystem::path& file)
     if (!stbi_write_png_to_func(appendBytes, &encoded, image.width, image.height, 4, image.pixels.data(),
                                 image.width * 4))
         throw IoError(file.string() + ": PNG encoding failed");
-    std::filesystem::path tmp = file;
-    tmp += ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw IoError(file.string() + ": cannot open for writing (does the folder exist?)");
-        out.write(reinterpret_cast<const char*>(encoded.data()), static_cast<std::streamsize>(encoded.size()));
-        if (!out)
-            throw IoError(file.string() + ": write failed (disk full?)");
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw IoError(file.string() + ": cannot replace the file: " + ec.message());
-    }
+    core::writeFileAtomically(file, std::string_view(reinterpret_cast<const char*>(encoded.data()), encoded.size()));
 }
 
 RgbaImage readPng(const std::filesystem::path& file)

@@ -3,6 +3,7 @@
 // individually timed picks, the median and 99th percentile as counters (microseconds).
 //
 //   ./build/tests/benchmarks --benchmark_filter=Pick
+#include "../common/uv_sphere.h"
 #include "core/picking/bvh.h"
 #include "io/asset_paths.h"
 #include "io/gltf_reader.h"
@@ -23,22 +24,7 @@ using namespace ta::core;
 
 Mesh sphere(glm::vec3 centre, glm::vec3 radii, int stacks, int slices)
 {
-    Mesh m;
-    for (int i = 0; i <= stacks; ++i) {
-        const float phi = std::numbers::pi_v<float> * i / stacks;
-        for (int j = 0; j <= slices; ++j) {
-            const float theta = 2.0f * std::numbers::pi_v<float> * j / slices;
-            const glm::vec3 n{std::sin(phi) * std::cos(theta), std::cos(phi), std::sin(phi) * std::sin(theta)};
-            m.positions.push_back(centre + radii * n);
-            m.normals.push_back(n);
-        }
-    }
-    for (int i = 0; i < stacks; ++i)
-        for (int j = 0; j < slices; ++j) {
-            const std::uint32_t a = i * (slices + 1) + j, b = a + slices + 1;
-            m.indices.insert(m.indices.end(), {a, a + 1, b, a + 1, b + 1, b});
-        }
-    return m;
+    return ta::testing::uvSphere(centre, radii, stacks, slices);
 }
 
 /// ~150 overlapping ellipsoids in a head-and-shoulders sized box, ~500k triangles, skin around them.

@@ -22,15 +22,8 @@ std::filesystem::path testDir()
 
 int runApp(const std::string& args, std::string& output)
 {
-    const std::filesystem::path log =
-        testDir() / (std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".log");
-    const std::string command = std::string("\"") + TA_APP_EXE + "\" " + args + " > \"" + log.string() + "\" 2>&1";
-    const int status = std::system(command.c_str());
-    std::ifstream in(log);
-    std::stringstream s;
-    s << in.rdbuf();
-    output = s.str();
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return ta::testing::runLogged(std::string("\"") + TA_APP_EXE + "\" " + args,
+                                  testDir() / (ta::testing::currentTestName() + ".log"), output);
 }
 
 } // namespace

@@ -32,16 +32,10 @@ std::filesystem::path testModel()
 
 int runApp(const std::string& args, std::string& output)
 {
-    const std::filesystem::path log = workDir() / "output.txt";
     // HOME points into the build tree so no test reads or writes the user's settings.
     const std::string command = "HOME=\"" + workDir().string() + "\" XDG_CONFIG_HOME= \"" + TA_APP_EXE + "\" --model \"" +
-                                testModel().string() + "\" " + args + " > \"" + log.string() + "\" 2>&1";
-    const int status = std::system(command.c_str());
-    std::ifstream in(log);
-    std::stringstream s;
-    s << in.rdbuf();
-    output = s.str();
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+                                testModel().string() + "\" " + args;
+    return ta::testing::runLogged(command, workDir() / (ta::testing::currentTestName() + ".log"), output);
 }
 
 int lines(const std::string& s)

@@ -7,10 +7,14 @@
 #include <glm/glm.hpp>
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 namespace ta::testing {
@@ -102,6 +106,25 @@ inline glm::vec3 averageRgb(const io::RgbaImage& image, int x, int y, int r = 1)
                 ++n;
             }
     return n ? sum / static_cast<float>(n) : sum;
+}
+
+/// Runs `command` in a shell with stdout and stderr to `log` (one file per test, so ctest -j is safe);
+/// `output` gets what it printed. Returns the exit status, -1 when it did not exit normally.
+inline int runLogged(const std::string& command, const std::filesystem::path& log, std::string& output)
+{
+    const int status = std::system((command + " > \"" + log.string() + "\" 2>&1").c_str());
+    std::ifstream in(log);
+    std::stringstream s;
+    s << in.rdbuf();
+    output = s.str();
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/// "Suite.Name" of the running test, for file names.
+inline std::string currentTestName()
+{
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    return info ? std::string(info->test_suite_name()) + "." + info->name() : std::string("no-test");
 }
 
 } // namespace ta::testing

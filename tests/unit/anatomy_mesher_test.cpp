@@ -12,17 +12,6 @@ using namespace ta::core::anatomy;
 
 namespace {
 
-double signedVolume(const Mesh& m)
-{
-    double v = 0.0;
-    for (std::size_t t = 0; t < m.indices.size(); t += 3) {
-        const glm::dvec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]],
-                         c = m.positions[m.indices[t + 2]];
-        v += glm::dot(a, glm::cross(b, c)) / 6.0;
-    }
-    return v;
-}
-
 Primitive sphere(glm::vec3 c, float r)
 {
     Primitive p;
@@ -41,7 +30,7 @@ TEST(AnatomyMesher, SphereIsClosedOutwardAndTheRightSize)
     ASSERT_FALSE(m.empty());
     EXPECT_TRUE(ta::io::isClosedManifold(m));
     const double exact = 4.0 / 3.0 * M_PI * 1000.0;
-    EXPECT_NEAR(signedVolume(m), exact, 0.03 * exact);
+    EXPECT_NEAR(m.signedVolume(), exact, 0.03 * exact);
     for (const auto& p : m.positions)
         EXPECT_NEAR(glm::length(p - glm::vec3(1, 2, 3)), 10.0f, 0.2f);
     // Normals point outwards.
@@ -79,7 +68,7 @@ TEST(AnatomyMesher, SubtractionAndHollowingCarve)
     const Mesh m = meshField([&](const glm::vec3& p) { return shell.distance(p); }, shell.bounds(), {0.7f, 2});
     EXPECT_TRUE(ta::io::isClosedManifold(m));
     const double exact = 4.0 / 3.0 * M_PI * (1000.0 - 512.0);
-    EXPECT_NEAR(signedVolume(m), exact, 0.05 * exact);
+    EXPECT_NEAR(m.signedVolume(), exact, 0.05 * exact);
 }
 
 TEST(AnatomyMesher, SimplificationKeepsTheSurfaceClosedAndClose)

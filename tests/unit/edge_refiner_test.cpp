@@ -22,17 +22,6 @@ Mesh octahedron(float r)
     return m;
 }
 
-double signedVolume(const Mesh& m)
-{
-    double v = 0.0;
-    for (std::size_t t = 0; t < m.indices.size(); t += 3) {
-        const glm::dvec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]],
-                         c = m.positions[m.indices[t + 2]];
-        v += glm::dot(a, glm::cross(b, c)) / 6.0;
-    }
-    return v;
-}
-
 float longestEdge(const Mesh& m)
 {
     float longest = 0.0f;
@@ -48,13 +37,13 @@ TEST(EdgeRefiner, SplitsUntilNoEdgeIsLongerAndKeepsTheSurface)
 {
     Mesh m = octahedron(1.0f);
     const double area = m.area();
-    const double volume = signedVolume(m);
+    const double volume = m.signedVolume();
     const std::size_t added = refineLongEdges(m, 0.3f);
     EXPECT_GT(added, 0u);
     EXPECT_EQ(m.positions.size(), 6u + added);
     EXPECT_LE(longestEdge(m), 0.3f + 1e-6f);
     EXPECT_NEAR(m.area(), area, 1e-4 * area);       // midpoints lie on the old triangles
-    EXPECT_NEAR(signedVolume(m), volume, 1e-4 * volume); // same solid, still wound outward (positive)
+    EXPECT_NEAR(m.signedVolume(), volume, 1e-4 * volume); // same solid, still wound outward (positive)
     EXPECT_TRUE(ta::io::isClosedManifold(m));
     ASSERT_EQ(m.normals.size(), m.positions.size());
     for (const auto& n : m.normals)
@@ -75,7 +64,7 @@ TEST(EdgeRefiner, MixedSplitsStayClosedAndAreDeterministic)
     EXPECT_LE(longestEdge(m), 0.9f + 1e-6f);
     EXPECT_EQ(m.indices, again.indices);
     EXPECT_EQ(m.positions, again.positions);
-    EXPECT_GT(signedVolume(m), 0.0);
+    EXPECT_GT(m.signedVolume(), 0.0);
 }
 
 TEST(EdgeRefiner, ShortEdgesAndZeroLimitLeaveTheMeshAlone)

@@ -42,17 +42,6 @@ std::string readBytes(const fs::path& p)
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-double signedVolume(const core::Mesh& m)
-{
-    double v = 0.0;
-    for (std::size_t t = 0; t < m.indices.size(); t += 3) {
-        const glm::dvec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]],
-                         c = m.positions[m.indices[t + 2]];
-        v += glm::dot(a, glm::cross(b, c)) / 6.0;
-    }
-    return v;
-}
-
 float pointTriangleDistance(glm::vec3 p, glm::vec3 a, glm::vec3 b, glm::vec3 c)
 {
     // Closest point on triangle (Ericson, Real-Time Collision Detection 5.1.5).
@@ -151,7 +140,7 @@ TEST(ModelCommitted, EveryMeshIsClosedAndOutwardWound)
 {
     for (const auto& s : model().structures) {
         EXPECT_TRUE(io::isClosedManifold(s.mesh)) << s.id;
-        EXPECT_GT(signedVolume(s.mesh), 0.0) << s.id;
+        EXPECT_GT(s.mesh.signedVolume(), 0.0) << s.id;
         EXPECT_EQ(s.mesh.normals.size(), s.mesh.positions.size()) << s.id;
     }
 }

@@ -85,7 +85,7 @@ TEST(MuscleBuilder, EveryMeshIsClosedAndWoundOutward)
             ASSERT_EQ(count, 1) << s.id << " directed edge used twice";
             ASSERT_EQ(edges.count({e.second, e.first}), 1u) << s.id << " open edge";
         }
-        EXPECT_GT(signedVolume(m), 1e-7) << s.id << " (at least 0.1 cm^3, positive = outward)";
+        EXPECT_GT(m.signedVolume(), 1e-7) << s.id << " (at least 0.1 cm^3, positive = outward)";
         // Smooth unit normals that point away from the muscle's centre on average.
         const glm::vec3 c = m.bounds().centre();
         double outward = 0.0;
@@ -130,7 +130,7 @@ TEST(MuscleBuilder, RightSideMirrorsLeft)
             EXPECT_EQ(r.positions[k], glm::vec3(-l.positions[k].x, l.positions[k].y, l.positions[k].z));
             EXPECT_EQ(r.fibres[k], glm::vec3(-l.fibres[k].x, l.fibres[k].y, l.fibres[k].z));
         }
-        EXPECT_NEAR(signedVolume(r), signedVolume(l), 1e-12);
+        EXPECT_NEAR(r.signedVolume(), l.signedVolume(), 1e-12);
         // Left side is at +X (apart from midline origins).
         EXPECT_GT(l.bounds().centre().x, 0.0f) << muscles()[2 * i].id;
     }
@@ -195,9 +195,9 @@ TEST(MuscleBuilder, SmallestGridIsStillClosedAndOutward)
                         {{{0.0f, 1.45f, 0.0f}, {0.01f * flip, 1.45f, 0.0f}}, 0.003f}};
         const Mesh m = buildMuscleMesh(def);
         EXPECT_EQ(m.positions.size(), 4u * (2u * 3u + 2u));
-        EXPECT_GT(signedVolume(m), 0.0);
+        EXPECT_GT(m.signedVolume(), 0.0);
         // Volume close to width x length x mean thickness (lens profile with rounded sides).
-        EXPECT_NEAR(signedVolume(m), 0.01 * 0.05 * 0.0025 * 0.7, 0.01 * 0.05 * 0.0025 * 0.35);
+        EXPECT_NEAR(m.signedVolume(), 0.01 * 0.05 * 0.0025 * 0.7, 0.01 * 0.05 * 0.0025 * 0.35);
         std::map<std::pair<std::uint32_t, std::uint32_t>, int> edges;
         for (std::size_t t = 0; t < m.indices.size(); t += 3)
             for (int k = 0; k < 3; ++k)

@@ -1,5 +1,6 @@
 // The BVH must agree with brute force on every query, honour the structure filter (hidden and ghosted
 // layers) and never throw on odd input.
+#include "../common/uv_sphere.h"
 #include "core/picking/bvh.h"
 
 #include <gtest/gtest.h>
@@ -21,22 +22,7 @@ using ta::core::StructureId;
 
 Mesh sphere(glm::vec3 centre, float radius, int stacks = 12, int slices = 24)
 {
-    Mesh m;
-    for (int i = 0; i <= stacks; ++i) {
-        const float phi = std::numbers::pi_v<float> * i / stacks;
-        for (int j = 0; j <= slices; ++j) {
-            const float theta = 2.0f * std::numbers::pi_v<float> * j / slices;
-            const glm::vec3 n{std::sin(phi) * std::cos(theta), std::cos(phi), std::sin(phi) * std::sin(theta)};
-            m.positions.push_back(centre + radius * n);
-            m.normals.push_back(n);
-        }
-    }
-    for (int i = 0; i < stacks; ++i)
-        for (int j = 0; j < slices; ++j) {
-            const std::uint32_t a = i * (slices + 1) + j, b = a + slices + 1;
-            m.indices.insert(m.indices.end(), {a, a + 1, b, a + 1, b + 1, b});
-        }
-    return m;
+    return ta::testing::uvSphere(centre, glm::vec3(radius), stacks, slices);
 }
 
 /// A square in the plane z = `z`, facing +z, spanning [-h, h] in x and y.

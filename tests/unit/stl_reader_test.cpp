@@ -69,23 +69,13 @@ protected:
     fs::path m_dir;
 };
 
-double signedVolume(const ta::core::Mesh& m)
-{
-    double v = 0;
-    for (std::size_t t = 0; t < m.triangleCount(); ++t)
-        v += glm::dot(glm::dvec3(m.positions[m.indices[3 * t]]),
-                      glm::cross(glm::dvec3(m.positions[m.indices[3 * t + 1]]), glm::dvec3(m.positions[m.indices[3 * t + 2]]))) /
-             6.0;
-    return v;
-}
-
 TEST_F(StlFiles, BinaryTetrahedronIsWeldedAndKeepsWinding)
 {
     const auto m = ta::io::readStl(writeBinary("tetra.stl", tetra({1, 2, 3}, 2.0f)));
     EXPECT_EQ(m.triangleCount(), 4u);
     EXPECT_EQ(m.vertexCount(), 4u);
     EXPECT_EQ(m.normals.size(), 4u);
-    EXPECT_NEAR(signedVolume(m), 8.0 / 6.0, 1e-5);
+    EXPECT_NEAR(m.signedVolume(), 8.0 / 6.0, 1e-5);
     EXPECT_EQ(m.bounds().min, glm::vec3(1, 2, 3));
 }
 
@@ -94,7 +84,7 @@ TEST_F(StlFiles, AsciiTetrahedronMatchesBinary)
     const auto m = ta::io::readStl(writeAscii("tetra_ascii.stl", tetra({1, 2, 3}, 2.0f)));
     EXPECT_EQ(m.triangleCount(), 4u);
     EXPECT_EQ(m.vertexCount(), 4u);
-    EXPECT_NEAR(signedVolume(m), 8.0 / 6.0, 1e-5);
+    EXPECT_NEAR(m.signedVolume(), 8.0 / 6.0, 1e-5);
 }
 
 TEST_F(StlFiles, BinaryWhoseHeaderSaysSolidIsStillBinary)
@@ -154,8 +144,8 @@ TEST_F(StlFiles, ConversionKeepsOutwardWindingAndDropsTinyFragments)
     const auto m = ta::io::loadBodyParts3dStl(writeBinary("bp3d.stl", tris));
     EXPECT_EQ(m.triangleCount(), 4u);
     EXPECT_EQ(m.vertexCount(), 4u);
-    EXPECT_GT(signedVolume(m), 0.0); // still outward after the rotation
-    EXPECT_NEAR(signedVolume(m), 0.1 * 0.1 * 0.1 / 6.0, 1e-9);
+    EXPECT_GT(m.signedVolume(), 0.0); // still outward after the rotation
+    EXPECT_NEAR(m.signedVolume(), 0.1 * 0.1 * 0.1 / 6.0, 1e-9);
     const auto b = m.bounds();
     EXPECT_NEAR(b.min.y, 1.5f, 1e-5f);
     EXPECT_NEAR(b.max.y, 1.6f, 1e-5f);

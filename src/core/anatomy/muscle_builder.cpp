@@ -62,18 +62,6 @@ void flipWinding(Mesh& mesh)
 
 } // namespace
 
-double signedVolume(const Mesh& mesh)
-{
-    double v = 0.0;
-    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const glm::dvec3 a = mesh.positions[mesh.indices[t]];
-        const glm::dvec3 b = mesh.positions[mesh.indices[t + 1]];
-        const glm::dvec3 c = mesh.positions[mesh.indices[t + 2]];
-        v += glm::dot(a, glm::cross(b, c)) / 6.0;
-    }
-    return v;
-}
-
 Mesh buildMuscleMesh(const MuscleDef& def)
 {
     const int nu = def.samplesAcross;
@@ -176,7 +164,7 @@ Mesh buildMuscleMesh(const MuscleDef& def)
     tri(vid(0, 0), vid(0, sideLeft), vid(0, bottomK(0)));
     tri(vid(last, nu - 1), vid(last, sideRight), vid(last, bottomK(nu - 1)));
     tri(vid(last, bottomK(0)), vid(last, sideLeft), vid(last, 0));
-    if (signedVolume(mesh) < 0.0)
+    if (mesh.signedVolume() < 0.0)
         flipWinding(mesh);
     mesh.computeNormals();
     return mesh;

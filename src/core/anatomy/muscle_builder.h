@@ -29,7 +29,4 @@ core::Mesh buildMuscleMesh(const MuscleDef& def);
 /// The mirror image of a mesh through the mid-sagittal plane (x -> -x), winding kept outward.
 core::Mesh mirrorMesh(const core::Mesh& mesh);
 
-/// Signed volume (m^3) enclosed by a closed mesh; positive when its triangles wind outward.
-double signedVolume(const core::Mesh& mesh);
-
 } // namespace ta::core::anatomy

@@ -3,6 +3,8 @@
 #include "core/error.h"
 #include "core/referral/json_cursor.h"
 
+#include "core/enum_names.h"
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -18,15 +20,6 @@ constexpr std::array<std::pair<Confidence, std::string_view>, 3> kConfidenceName
     {Confidence::High, "H"}, {Confidence::Medium, "M"}, {Confidence::Low, "L"}}};
 constexpr std::array<std::pair<ZoneSide, std::string_view>, 3> kZoneSideNames{{
     {ZoneSide::Same, "same"}, {ZoneSide::Opposite, "opposite"}, {ZoneSide::Both, "both"}}};
-
-template <typename E, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<E, std::string_view>, N>& table, E e)
-{
-    for (const auto& [v, n] : table)
-        if (v == e)
-            return n;
-    return "?";
-}
 
 template <typename E, std::size_t N>
 E enumOf(const std::array<std::pair<E, std::string_view>, N>& table, const JsonCursor& c)
