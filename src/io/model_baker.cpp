@@ -33,6 +33,105 @@ bool isClosedManifold(const core::Mesh& mesh)
 
 namespace {
 
+std::uint64_t edgeKey(std::uint32_t a, std::uint32_t b)
+{
+    return (static_cast<std::uint64_t>(a) << 32) | b;
+}
+
+glm::vec3 unitNormal(const core::Mesh& mesh, const std::uint32_t* tri)
+{
+    const glm::vec3 a = mesh.positions[tri[0]], b = mesh.positions[tri[1]], c = mesh.positions[tri[2]];
+    const glm::vec3 n = glm::cross(b - a, c - a);
+    const float len = glm::length(n);
+    return len > 0.0f ? n / len : glm::vec3(0.0f);
+}
+
+} // namespace
+
+std::size_t unfoldTriangles(core::Mesh& mesh, int maxPasses)
+{
+    auto& idx = mesh.indices;
+    const std::size_t triangles = idx.size() / 3;
+    // Directed edge -> the triangle that holds it; each directed edge of a manifold mesh belongs to one.
+    std::unordered_map<std::uint64_t, std::uint32_t> owner;
+    owner.reserve(idx.size());
+    for (std::uint32_t t = 0; t < triangles; ++t)
+        for (int e = 0; e < 3; ++e)
+            owner[edgeKey(idx[3 * t + e], idx[3 * t + (e + 1) % 3])] = t;
+    const auto across = [&](std::uint32_t a, std::uint32_t b) -> std::int64_t {
+        const auto it = owner.find(edgeKey(b, a));
+        return it == owner.end() ? -1 : static_cast<std::int64_t>(it->second);
+    };
+    const auto normalOf = [&](std::int64_t t) { return t < 0 ? glm::vec3(0.0f) : unitNormal(mesh, &idx[3 * t]); };
+
+    std::size_t flips = 0;
+    for (int pass = 0; pass < maxPasses; ++pass) {
+        std::size_t flipsThisPass = 0;
+        for (std::uint32_t t = 0; t < triangles; ++t) {
+            const std::uint32_t* v = &idx[3 * t];
+            glm::vec3 around(0.0f);
+            for (int e = 0; e < 3; ++e)
+                around += normalOf(across(v[e], v[(e + 1) % 3]));
+            if (glm::dot(normalOf(t), around) >= 0.0f)
+                continue; // not folded over its neighbours
+            // Try flipping each edge: t = (a, b, c) and u = (b, a, d) become (a, d, c) and (d, b, c). Keep the
+            // flip whose two triangles agree best with the quad's outer neighbours, if both face their way.
+            float bestScore = 0.0f;
+            int bestEdge = -1;
+            for (int e = 0; e < 3; ++e) {
+                const std::uint32_t a = v[e], b = v[(e + 1) % 3], c = v[(e + 2) % 3];
+                const std::int64_t u = across(a, b);
+                if (u < 0)
+                    continue;
+                std::uint32_t d = 0;
+                for (int k = 0; k < 3; ++k)
+                    if (idx[3 * u + k] != a && idx[3 * u + k] != b)
+                        d = idx[3 * u + k];
+                if (d == c || owner.count(edgeKey(c, d)) || owner.count(edgeKey(d, c)))
+                    continue; // the new edge exists already: the flip would pinch the surface
+                const glm::vec3 ref = normalOf(across(a, d)) + normalOf(across(d, b)) + normalOf(across(b, c)) +
+                                      normalOf(across(c, a));
+                const float refLen = glm::length(ref);
+                if (refLen <= 0.0f)
+                    continue;
+                const std::uint32_t t1[3] = {a, d, c}, t2[3] = {d, b, c};
+                const float before = std::min(glm::dot(normalOf(t), ref), glm::dot(normalOf(u), ref)) / refLen;
+                const float after = std::min(glm::dot(unitNormal(mesh, t1), ref), glm::dot(unitNormal(mesh, t2), ref)) / refLen;
+                if (after > 0.0f && after > before && after > bestScore) {
+                    bestScore = after;
+                    bestEdge = e;
+                }
+            }
+            if (bestEdge < 0)
+                continue;
+            const std::uint32_t a = v[bestEdge], b = v[(bestEdge + 1) % 3], c = v[(bestEdge + 2) % 3];
+            const auto u = static_cast<std::uint32_t>(across(a, b));
+            std::uint32_t d = 0;
+            for (int k = 0; k < 3; ++k)
+                if (idx[3 * u + k] != a && idx[3 * u + k] != b)
+                    d = idx[3 * u + k];
+            for (std::uint32_t tri : {t, u})
+                for (int e = 0; e < 3; ++e)
+                    owner.erase(edgeKey(idx[3 * tri + e], idx[3 * tri + (e + 1) % 3]));
+            const std::uint32_t nt[3] = {a, d, c}, nu[3] = {d, b, c};
+            for (int k = 0; k < 3; ++k) {
+                idx[3 * t + k] = nt[k];
+                idx[3 * u + k] = nu[k];
+            }
+            for (std::uint32_t tri : {t, u})
+                for (int e = 0; e < 3; ++e)
+                    owner[edgeKey(idx[3 * tri + e], idx[3 * tri + (e + 1) % 3])] = tri;
+            ++flipsThisPass;
+        }
+        flips += flipsThisPass;
+        if (flipsThisPass == 0)
+            break;
+    }
+    return flips;
+}
+
+namespace {
+
 core::Mesh simplifyOnce(const core::Mesh& mesh, float relativeError)
 {
     std::vector<std::uint32_t> indices(mesh.indices.size());
@@ -91,8 +190,10 @@ core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError)
     // requested one (a fixed sequence keeps the bake deterministic). At worst the error is doubled.
     for (float factor : {1.0f, 1.5f, 0.75f, 2.0f, 0.5f}) {
         core::Mesh out = simplifyOnce(mesh, factor * maxError / scale);
-        if (isClosedManifold(out))
+        if (isClosedManifold(out)) {
+            unfoldTriangles(out);
             return out;
+        }
     }
     return mesh;
 }

@@ -24,9 +24,17 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
                              const core::anatomy::GenerateProgress& progress = {});
 
 /// Simplify a closed triangle mesh (metres) within about `maxError` metres (up to twice that when the
-/// requested bound pinches the surface); normals and fibres follow the kept vertices. Returns the input
+/// requested bound pinches the surface), then unfold what the collapses folded (unfoldTriangles); normals
+/// and fibres follow the kept vertices. Returns the input
 /// unchanged when no tried bound keeps the surface a closed 2-manifold.
 core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError);
+
+/// Edge collapses can fold a triangle over its neighbours (each collapse is checked, a run of them is not):
+/// it then faces into the body and renders as a dark speck. Each such triangle has the edge to one
+/// neighbour flipped when both new triangles then face the way the quad's outer neighbours do; vertices
+/// do not move, so the surface stays within the simplifier's error and a closed manifold stays one.
+/// Repeats up to `maxPasses` times; deterministic. Returns the number of flips.
+std::size_t unfoldTriangles(core::Mesh& mesh, int maxPasses = 8);
 
 /// True when every undirected edge is used by exactly two triangles, once in each direction.
 bool isClosedManifold(const core::Mesh& mesh);

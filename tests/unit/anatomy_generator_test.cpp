@@ -1,10 +1,14 @@
 // The generator on small specs written here: skin clearance over bones, the muscle cover field, landmark
 // snapping onto a surface, and the sided names of paired entries.
 #include "core/anatomy/model_generator.h"
+#include "core/anatomy/muscle_builder.h"
+#include "core/anatomy/muscle_spec.h"
 #include "core/anatomy/surface_cloud_field.h"
 #include "io/model_baker.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 using namespace ta::core;
 using namespace ta::core::anatomy;
@@ -65,6 +69,35 @@ TEST(AnatomyGenerator, UnknownSurfaceStructureIsRejectedOnLoad)
             found = found || s.id == structure;
         EXPECT_TRUE(found) << landmark << " -> " << structure;
     }
+}
+
+TEST(AnatomyGenerator, CoverFieldFindsNoDeepInsideAroundAThinMuscle)
+{
+    // Rhomboid major is a sheet at most 4.5 mm thick, so nothing is more than 2.25 mm inside it. The field
+    // once read about -20 mm at points 20 mm beyond the corner where its insertion end meets its lower side
+    // (one nearest point with a smoothed normal decided the sign), which folded the skin over the inferior
+    // angle of the scapula.
+    const auto muscles = loadMuscleSpec(std::string(TA_TEST_DIR) + "/../assets/anatomy/muscles.json");
+    const MuscleDef* def = muscles.find("rhomboid-major");
+    ASSERT_NE(def, nullptr);
+    Structure sheet;
+    sheet.id = "rhomboid-major-left";
+    sheet.mesh = buildMuscleMesh(*def);
+    const SurfaceCloudField field = coverField({sheet}, 22.0f);
+    Aabb box = sheet.mesh.bounds();
+    const glm::vec3 lo = box.min * 1000.0f - glm::vec3(20.0f), hi = box.max * 1000.0f + glm::vec3(20.0f);
+    int deep = 0;
+    float worst = 0.0f;
+    for (float z = lo.z; z <= hi.z; z += 2.0f)
+        for (float y = lo.y; y <= hi.y; y += 2.0f)
+            for (float x = lo.x; x <= hi.x; x += 2.0f) {
+                const float d = field.distance({x, y, z});
+                if (d < -3.0f) {
+                    ++deep;
+                    worst = std::min(worst, d);
+                }
+            }
+    EXPECT_EQ(deep, 0) << "deepest " << worst << " mm";
 }
 
 TEST(AnatomyGenerator, CoverFieldIsSignedByTheNormals)

@@ -1,4 +1,4 @@
-// The signed-distance primitives and the marching-tetrahedra mesher.
+// The signed-distance primitives, the marching-tetrahedra mesher and the baker's simplification.
 #include "core/anatomy/iso_mesher.h"
 #include "core/anatomy/sdf_shape.h"
 #include "io/model_baker.h"
@@ -80,4 +80,37 @@ TEST(AnatomyMesher, SimplificationKeepsTheSurfaceClosedAndClose)
     EXPECT_TRUE(ta::io::isClosedManifold(s));
     for (const auto& p : s.positions)
         EXPECT_NEAR(glm::length(p), 10.0f, 0.35f);
+}
+
+TEST(AnatomyMesher, UnfoldingFlipsTheEdgeOfATriangleFoldedOverItsNeighbour)
+{
+    // A flat patch (z = 0, facing +z) in which a collapse has moved c from (1, 1) to (1, -0.3), across the
+    // edge a-b: triangle (a, b, c) now lies folded over (b, a, d) and faces -z.
+    Mesh m;
+    const glm::vec3 a{0, 0, 0}, b{2, 0, 0}, c{1, -0.3f, 0}, d{1, -1, 0};
+    const glm::vec3 x{3, 1, 0}, y{-1, 1, 0}, z{-1, -1, 0}, w{3, -1, 0};
+    m.positions = {a, b, c, d, x, y, z, w};
+    m.normals.assign(m.positions.size(), glm::vec3(0, 0, 1));
+    m.indices = {0, 1, 2,  // a b c: folded
+                 1, 0, 3,  // b a d
+                 2, 1, 4,  // c b x
+                 0, 2, 5,  // a c y
+                 3, 0, 6,  // d a z
+                 1, 3, 7}; // b d w
+    const auto faceZ = [&](std::size_t t) {
+        const glm::vec3 p = m.positions[m.indices[t]], q = m.positions[m.indices[t + 1]], r = m.positions[m.indices[t + 2]];
+        return glm::cross(q - p, r - p).z;
+    };
+    ASSERT_LT(faceZ(0), 0.0f);
+    const auto positions = m.positions;
+    EXPECT_EQ(ta::io::unfoldTriangles(m), 1u);
+    EXPECT_EQ(m.triangleCount(), 6u);
+    EXPECT_EQ(m.positions, positions); // vertices stay where they are
+    for (std::size_t t = 0; t < m.indices.size(); t += 3)
+        EXPECT_GT(faceZ(t), 0.0f) << "triangle " << t / 3;
+
+    // Nothing folded: nothing flipped.
+    m.positions[2] = {1, 1, 0};
+    m.indices = {0, 1, 2, 1, 0, 3, 2, 1, 4, 0, 2, 5, 3, 0, 6, 1, 3, 7};
+    EXPECT_EQ(ta::io::unfoldTriangles(m), 0u);
 }

@@ -20,6 +20,8 @@ constexpr float kClearanceBlend = 12.0f;
 SurfaceCloudField coverField(const std::vector<Structure>& structures, float reach)
 {
     // Points every ~2 mm over each triangle, so the nearest point is close to the nearest surface point.
+    // Each carries its face's normal, not the smoothed vertex normals: at a sharp edge (a muscle's end cap
+    // meeting its side) the smoothed normals point along neither face and mislead the field's sign.
     constexpr float kSpacing = 2.5f;
     std::vector<glm::vec3> points, normals;
     for (const auto& s : structures) {
@@ -29,16 +31,16 @@ SurfaceCloudField coverField(const std::vector<Structure>& structures, float rea
             const glm::vec3 a = m.positions[i[0]] * 1000.0f, b = m.positions[i[1]] * 1000.0f, c = m.positions[i[2]] * 1000.0f;
             const glm::vec3 face = glm::cross(b - a, c - a);
             const float len = std::max({glm::length(b - a), glm::length(c - a), glm::length(c - b)});
+            const float area2 = glm::length(face);
+            if (!(area2 > 1.0e-6f * len * len))
+                continue; // degenerate: no normal to trust; its edges are sampled by its neighbours
+            const glm::vec3 nrm = face / area2;
             const int n = std::max(1, static_cast<int>(std::ceil(len / kSpacing)));
             for (int u = 0; u <= n; ++u) {
                 for (int v = 0; u + v <= n; ++v) {
                     const float fu = float(u) / n, fv = float(v) / n;
                     points.push_back(a + fu * (b - a) + fv * (c - a));
-                    glm::vec3 nrm = face;
-                    if (!m.normals.empty())
-                        nrm = (1.0f - fu - fv) * m.normals[i[0]] + fu * m.normals[i[1]] + fv * m.normals[i[2]];
-                    const float l = glm::length(nrm);
-                    normals.push_back(l > 0.0f ? nrm / l : glm::vec3(0.0f, 1.0f, 0.0f));
+                    normals.push_back(nrm);
                 }
             }
         }

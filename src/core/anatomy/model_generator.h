@@ -19,6 +19,11 @@ struct GenerateOptions {
 
 class SurfaceCloudField;
 
+/// The signed distance (mm) to the union of `structures` (meshes in metres) that the skin keeps its clearance
+/// from: points sampled ~2.5 mm apart over every triangle, with the face normals. `reach`: see
+/// SurfaceCloudField.
+SurfaceCloudField coverField(const std::vector<Structure>& structures, float reach);
+
 /// Mesh one structure of the spec in millimetres. For the skin (clearance >= 0) the surface keeps the
 /// clearance from every bone of the spec and from `cover` (the muscles), when given.
 Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, const GenerateOptions& options,

@@ -7,6 +7,9 @@ namespace ta::core::anatomy {
 
 namespace {
 constexpr float kCell = 4.0f; // mm
+/// Points this much farther than the nearest one still vote on the sign: more than the spacing at which
+/// callers sample their surfaces (coverField: 2.5 mm), so every face beside the nearest point is heard.
+constexpr float kSignMargin = 3.0f; // mm
 } // namespace
 
 SurfaceCloudField::SurfaceCloudField(std::vector<glm::vec3> positionsMm, std::vector<glm::vec3> normals, float reach)
@@ -58,7 +61,33 @@ float SurfaceCloudField::distance(const glm::vec3& p) const
     if (bestIndex < 0)
         return std::numeric_limits<float>::max();
     const float d = std::sqrt(best2);
-    return glm::dot(p - m_points[bestIndex], m_normals[bestIndex]) < 0.0f ? -d : d;
+    if (glm::dot(p - m_points[bestIndex], m_normals[bestIndex]) >= 0.0f)
+        return d;
+    // The nearest point alone misjudges the sign beside a sharp edge or corner of a thin sheet (a muscle's
+    // end cap meeting its side): a point 20 mm beyond the corner can lie behind the nearest top- or
+    // bottom-face point and would read as 20 mm inside, which folds the skin. Near a convex edge the solid
+    // is the intersection of its faces' half-spaces, so p is outside when it lies in front of any surface
+    // point about as near as the nearest; inside only when it lies behind all of them.
+    const float reach = d + kSignMargin, reach2 = reach * reach;
+    const int lo[3] = {int(std::floor((p.x - reach) / m_cell)), int(std::floor((p.y - reach) / m_cell)),
+                       int(std::floor((p.z - reach) / m_cell))};
+    const int hi[3] = {int(std::floor((p.x + reach) / m_cell)), int(std::floor((p.y + reach) / m_cell)),
+                       int(std::floor((p.z + reach) / m_cell))};
+    for (int z = lo[2]; z <= hi[2]; ++z) {
+        for (int y = lo[1]; y <= hi[1]; ++y) {
+            for (int x = lo[0]; x <= hi[0]; ++x) {
+                const auto it = m_grid.find(key(x, y, z));
+                if (it == m_grid.end())
+                    continue;
+                for (auto i : it->second) {
+                    const glm::vec3 v = p - m_points[i];
+                    if (glm::dot(v, v) <= reach2 && glm::dot(v, m_normals[i]) > 0.0f)
+                        return d;
+                }
+            }
+        }
+    }
+    return -d;
 }
 
 } // namespace ta::core::anatomy

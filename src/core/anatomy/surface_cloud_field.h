@@ -1,7 +1,9 @@
 #pragma once
-// An approximate signed distance to a closed mesh from its vertices and normals: the distance to the
-// nearest vertex, negative when the point lies behind that vertex's normal. Good near dense meshes (the
-// muscles), which is all the skin's clearance needs. Millimetres.
+// An approximate signed distance to closed meshes from points sampled on their faces with the faces'
+// normals: the distance to the nearest point, negative only when the query lies behind every point within
+// a few millimetres of that distance (sharp edges and thin sheets fool a single nearest point). Callers
+// sample at most ~3 mm apart. Good near dense samples (the muscles), which is all the skin's clearance
+// needs. Millimetres.
 #include "core/mesh.h"
 
 #include <cstdint>
