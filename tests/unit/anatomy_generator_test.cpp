@@ -77,12 +77,11 @@ TEST(AnatomyGenerator, CoverFieldFindsNoDeepInsideAroundAThinMuscle)
     // once read about -20 mm at points 20 mm beyond the corner where its insertion end meets its lower side
     // (one nearest point with a smoothed normal decided the sign), which folded the skin over the inferior
     // angle of the scapula.
-    const auto muscles = loadMuscleSpec(std::string(TA_TEST_DIR) + "/../assets/anatomy/muscles.json");
-    const MuscleDef* def = muscles.find("rhomboid-major");
-    ASSERT_NE(def, nullptr);
     Structure sheet;
-    sheet.id = "rhomboid-major-left";
-    sheet.mesh = buildMuscleMesh(*def);
+    for (auto& s : buildMuscles(AnatomySpec::load(std::string(TA_TEST_DIR) + "/../assets/anatomy")))
+        if (s.id == "rhomboid-major-left")
+            sheet = std::move(s);
+    ASSERT_FALSE(sheet.mesh.empty());
     const SurfaceCloudField field = coverField({sheet}, 22.0f);
     Aabb box = sheet.mesh.bounds();
     const glm::vec3 lo = box.min * 1000.0f - glm::vec3(20.0f), hi = box.max * 1000.0f + glm::vec3(20.0f);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <utility>
 
 namespace {
@@ -15,17 +16,32 @@ namespace {
 using namespace ta::core;
 using namespace ta::core::anatomy;
 
+const AnatomySpec& anatomy()
+{
+    static const AnatomySpec s = AnatomySpec::load(std::filesystem::path(TA_TEST_DIR) / ".." / "assets" / "anatomy");
+    return s;
+}
+
 const MuscleSpec& spec()
 {
-    static const MuscleSpec s =
-        loadMuscleSpec(std::filesystem::path(TA_TEST_DIR) / ".." / "assets" / "anatomy" / "muscles.json");
-    return s;
+    return anatomy().muscles;
 }
 
 const std::vector<Structure>& muscles()
 {
-    static const std::vector<Structure> m = buildMuscles(spec());
+    static const std::vector<Structure> m = buildMuscles(anatomy());
     return m;
+}
+
+/// Mean of the ring of vertices at one end of a muscle's tube (row 0 or the last row).
+glm::vec3 endCentre(const MuscleDef& def, const Mesh& mesh, bool last)
+{
+    const std::size_t ring = static_cast<std::size_t>(2 * def.samplesAcross + 2);
+    const std::size_t first = last ? static_cast<std::size_t>(def.samplesAlong - 1) * ring : 0;
+    glm::vec3 c(0.0f);
+    for (std::size_t k = 0; k < ring; ++k)
+        c += mesh.positions[first + k] / static_cast<float>(ring);
+    return c;
 }
 
 const Structure& get(const std::string& id)
@@ -102,11 +118,7 @@ TEST(MuscleBuilder, FibresAreUnitAndRunFromOriginToInsertion)
     for (std::size_t i = 0; i < spec().muscles.size(); ++i) {
         const auto& def = spec().muscles[i];
         const auto& s = muscles()[2 * i];
-        glm::vec3 origin(0.0f), insertion(0.0f);
-        for (const auto& p : def.stations.front().points)
-            origin += p / static_cast<float>(def.stations.front().points.size());
-        for (const auto& p : def.stations.back().points)
-            insertion += p / static_cast<float>(def.stations.back().points.size());
+        const glm::vec3 origin = endCentre(def, s.mesh, false), insertion = endCentre(def, s.mesh, true);
         const glm::vec3 axis = glm::normalize(insertion - origin);
         int along = 0;
         for (const auto& f : s.mesh.fibres) {
@@ -138,7 +150,7 @@ TEST(MuscleBuilder, RightSideMirrorsLeft)
 
 TEST(MuscleBuilder, Deterministic)
 {
-    const auto again = buildMuscles(spec());
+    const auto again = buildMuscles(anatomy());
     ASSERT_EQ(again.size(), muscles().size());
     for (std::size_t i = 0; i < again.size(); ++i) {
         EXPECT_EQ(again[i].mesh.positions, muscles()[i].mesh.positions);
@@ -181,6 +193,50 @@ TEST(MuscleBuilder, AttachmentsSitAtTheirLandmarks)
     EXPECT_LT(nearestVertex(get("rectus-capitis-posterior-minor-left").mesh, c1PosteriorTubercle), 0.010f);
     // Splenius capitis ends at the mastoid.
     EXPECT_LT(nearestVertex(get("splenius-capitis-left").mesh, mastoidTip), 0.025f);
+}
+
+/// Share of the vertices of `mesh`, end rings left out, more than 1.5 mm inside any bone of `over`.
+double sunkIntoBone(const MuscleDef& def, const Mesh& mesh)
+{
+    const std::size_t ring = static_cast<std::size_t>(2 * def.samplesAcross + 2);
+    const std::size_t rows = static_cast<std::size_t>(def.samplesAlong);
+    std::size_t sunk = 0, n = 0;
+    for (std::size_t v = ring; v < (rows - 1) * ring; ++v) {
+        ++n;
+        for (const auto& bone : anatomy().structures)
+            for (const auto& id : def.wrap.over)
+                if ((bone.id == id || bone.id == id + "-left") && bone.shape.distance(mesh.positions[v] * 1000.0f, true) < -1.5f) {
+                    ++sunk;
+                    goto next;
+                }
+    next:;
+    }
+    return n ? static_cast<double>(sunk) / static_cast<double>(n) : 0.0;
+}
+
+// Between its attachments a muscle lies on the bones it is wrapped over, not in them; and it is the
+// wrap that does it: the same trapezius built without one cuts through the spine and the scapula.
+TEST(MuscleBuilder, BelliesLieOnTheBonesBeneathThem)
+{
+    for (std::size_t i = 0; i < spec().muscles.size(); ++i) {
+        const auto& def = spec().muscles[i];
+        EXPECT_LT(sunkIntoBone(def, muscles()[2 * i].mesh), 0.03) << def.id;
+    }
+    const MuscleDef* trap = spec().find("trapezius-transverse");
+    ASSERT_NE(trap, nullptr);
+    MuscleDef bare = *trap;
+    const auto placed = anatomy().placedLandmarks();
+    bare.stations = resolveStations(
+        bare,
+        [&](const std::string& id) -> std::optional<glm::vec3> {
+            for (const auto& l : placed)
+                if (l.id == id || l.id == id + "-left")
+                    return l.position;
+            return std::nullopt;
+        },
+        "muscles.json");
+    const Mesh unwrapped = buildMuscleMesh(bare);
+    EXPECT_GT(sunkIntoBone(bare, unwrapped), 0.05);
 }
 
 TEST(MuscleBuilder, SmallestGridIsStillClosedAndOutward)

@@ -51,7 +51,7 @@ bool inside(const Mesh& m, const Aabb& box, const glm::vec3& p)
 
 std::vector<Structure> leftMuscles()
 {
-    const auto spec = loadMuscleSpec(std::filesystem::path(TA_TEST_DIR) / ".." / "assets" / "anatomy" / "muscles.json");
+    const auto spec = AnatomySpec::load(std::filesystem::path(TA_TEST_DIR) / ".." / "assets" / "anatomy");
     std::vector<Structure> out;
     for (auto& s : buildMuscles(spec))
         if (s.side == Side::Left)

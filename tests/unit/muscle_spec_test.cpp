@@ -1,5 +1,6 @@
-// The muscle specification loader: the committed spec loads, and every kind of damage is reported as
-// one error naming the file and the key.
+// The muscle specification loader: the committed spec loads, names its shape by landmarks with a few
+// figures per muscle, and every kind of damage is reported as one error naming the file and the key.
+#include "core/anatomy/anatomy_spec.h"
 #include "core/anatomy/muscle_spec.h"
 #include "core/error.h"
 
@@ -7,11 +8,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
 namespace {
 
+using ta::core::anatomy::AnatomySpec;
 using ta::core::anatomy::loadMuscleSpec;
+using ta::core::anatomy::resolveStations;
+using ta::core::anatomy::shapeFigureCount;
 using ta::core::anatomy::MuscleSpec;
 using ta::core::anatomy::parseMuscleSpec;
 
@@ -24,10 +29,10 @@ std::filesystem::path specPath()
 std::string minimalSpec(const std::string& muscleExtra = "", const std::string& stations = "")
 {
     const std::string st = stations.empty()
-                               ? R"([{"points": [[0, 1400, 0], [10, 1400, 0]], "thickness": 2},
-                                    {"points": [[0, 1450, 0], [10, 1450, 0]], "thickness": 3}])"
+                               ? R"([{"at": ["c7-spinous", {"at": "c7-spinous", "offset": [10, 0, 0]}], "thickness": 2},
+                                    {"at": [{"at": "inion", "toward": "c7-spinous", "t": 0.25}, "mastoid-tip"], "thickness": 3}])"
                                : stations;
-    return R"({"version": 1, "units": "mm", "muscles": [{
+    return R"({"version": 2, "units": "mm", "muscles": [{
         "id": "test-muscle", "name": "{Side} test muscle", "latin": "Musculus testis",
         "fma": {"left": "FMA1", "right": ""}, "layer": "deep", "origin": "here", "insertion": "there",
         "stations": )" + st + muscleExtra + "}]}";
@@ -46,7 +51,7 @@ std::string errorOf(const std::string& text)
 TEST(MuscleSpec, CommittedSpecLoadsWithEveryMuscleOfTheBrief)
 {
     const MuscleSpec spec = loadMuscleSpec(specPath());
-    EXPECT_EQ(spec.version, 1);
+    EXPECT_EQ(spec.version, 2);
     for (const char* id : {"trapezius-descending", "trapezius-transverse", "trapezius-ascending", "levator-scapulae",
                            "sternocleidomastoid-sternal", "sternocleidomastoid-clavicular",
                            "rectus-capitis-posterior-major", "rectus-capitis-posterior-minor",
@@ -79,16 +84,72 @@ TEST(MuscleSpec, LayersAndIdsFollowTheSharedContract)
     EXPECT_EQ(spec.find("levator-scapulae")->nameRight, "Right levator scapulae");
 }
 
-TEST(MuscleSpec, MillimetresBecomeMetres)
+TEST(MuscleSpec, AnchorsResolveOnLandmarksInMetres)
 {
     const MuscleSpec spec = parseMuscleSpec(minimalSpec(), "m.json");
     ASSERT_EQ(spec.muscles.size(), 1u);
-    const auto& st = spec.muscles[0].stations;
+    const auto& def = spec.muscles[0];
+    ASSERT_EQ(def.stationSpecs.size(), 2u);
+    EXPECT_FLOAT_EQ(def.stationSpecs[0].anchors[1].offset.x, 0.010f);
+    EXPECT_FLOAT_EQ(def.stationSpecs[1].thickness, 0.003f);
+    EXPECT_EQ(def.nameLeft, "Left test muscle");
+
+    const glm::vec3 c7(0.0f, 1.38f, 0.02f), inion(0.0f, 1.52f, 0.0f), mastoid(0.04f, 1.50f, 0.07f);
+    const auto landmark = [&](const std::string& id) -> std::optional<glm::vec3> {
+        if (id == "c7-spinous")
+            return c7;
+        if (id == "inion")
+            return inion;
+        if (id == "mastoid-tip")
+            return mastoid;
+        return std::nullopt;
+    };
+    const auto st = resolveStations(def, landmark, "m.json");
     ASSERT_EQ(st.size(), 2u);
-    EXPECT_FLOAT_EQ(st[1].points[0].y, 1.45f);
-    EXPECT_FLOAT_EQ(st[0].points[1].x, 0.010f);
+    EXPECT_EQ(st[0].points[0], c7);
+    EXPECT_NEAR(st[0].points[1].x, 0.010f, 1e-6f);
+    EXPECT_NEAR(st[1].points[0].y, 1.52f + 0.25f * (1.38f - 1.52f), 1e-6f); // a quarter of the way to C7
+    EXPECT_EQ(st[1].points[1], mastoid);
     EXPECT_FLOAT_EQ(st[1].thickness, 0.003f);
-    EXPECT_EQ(spec.muscles[0].nameLeft, "Left test muscle");
+
+    // An anchor on a landmark nobody defined names the muscle, the key and the landmark.
+    std::string unknown = minimalSpec();
+    unknown.replace(unknown.find("\"mastoid-tip\""), 13, "\"mastoid-tpi\"");
+    try {
+        (void)resolveStations(parseMuscleSpec(unknown, "m.json").muscles[0], landmark, "m.json");
+        FAIL() << "no error";
+    } catch (const ta::ValidationError& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find("m.json"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("test-muscle"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("stations[1].at[1]"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("mastoid-tpi"), std::string::npos) << msg;
+    }
+}
+
+// The spec may carry figures measured on a specimen, a few per muscle, never a measured surface: every
+// anchor names a landmark of landmarks.json, and no muscle needs more than a handful of numbers.
+TEST(MuscleSpec, EveryMuscleIsAFewFiguresOnNamedLandmarks)
+{
+    const auto spec = AnatomySpec::load(std::filesystem::path(TA_TEST_DIR) / ".." / "assets" / "anatomy");
+    int total = 0, most = 0;
+    for (const auto& def : spec.muscles.muscles) {
+        const int n = shapeFigureCount(def);
+        total += n;
+        most = std::max(most, n);
+        EXPECT_LE(n, 45) << def.id;
+        EXPECT_LE(def.stationSpecs.size(), 4u) << def.id;
+        for (const auto& st : def.stationSpecs)
+            for (const auto& a : st.anchors) {
+                bool found = false;
+                for (const auto& l : spec.landmarks)
+                    found = found || l.id == a.landmark || l.id == a.landmark + "-left";
+                EXPECT_TRUE(found) << def.id << ": " << a.landmark;
+                EXPECT_LE(glm::length(a.offset), 0.040f) << def.id;
+            }
+    }
+    // Version 1 of this file held 1527 numbers (measured cross-sections); keep well under half of that.
+    EXPECT_LT(total, 650) << "most for one muscle: " << most;
 }
 
 TEST(MuscleSpec, MissingFileIsAnIoErrorNamingIt)
@@ -119,7 +180,7 @@ TEST(MuscleSpec, SchemaErrorsNameFileAndKey)
         std::string key;
     };
     std::string wrongVersion = minimalSpec();
-    wrongVersion.replace(wrongVersion.find("\"version\": 1"), 12, "\"version\": 7");
+    wrongVersion.replace(wrongVersion.find("\"version\": 2"), 12, "\"version\": 7");
     std::string noName = minimalSpec();
     const std::string nameEntry = "\"name\": \"{Side} test muscle\", ";
     noName.erase(noName.find(nameEntry), nameEntry.size());
@@ -136,16 +197,29 @@ TEST(MuscleSpec, SchemaErrorsNameFileAndKey)
         {minimalSpec(", \"edgeratio\": 0.5"), "muscles[0].edgeratio"},
         {minimalSpec(", \"note\": 5"), "muscles[0].note"},
         {minimalSpec(", \"samples\": [2, 5]"), "muscles[0].samples"},
-        {minimalSpec("", R"([{"points": [[0, 1400, 0], [10, 1400, 0]], "thickness": 2}])"), "muscles[0].stations"},
-        {minimalSpec("", R"([{"points": [[0, 1400, 0], [10, 1400, 0]], "thickness": 2},
-                             {"points": [[0, 1450, 0], [10, 1450]], "thickness": 3}])"),
-         "muscles[0].stations[1].points[1]"},
-        {minimalSpec("", R"([{"points": [[0, 1400, 0], [10, 1400, 0]], "thickness": -1},
-                             {"points": [[0, 1450, 0], [10, 1450, 0]], "thickness": 3}])"),
+        {minimalSpec("", R"([{"at": ["c7-spinous", "inion"], "thickness": 2}])"), "muscles[0].stations"},
+        {minimalSpec("", R"([{"at": ["c7-spinous", "inion"], "thickness": 2},
+                             {"at": ["c7-spinous", {"at": "inion", "offset": [1, 2]}], "thickness": 3}])"),
+         "muscles[0].stations[1].at[1].offset"},
+        {minimalSpec("", R"([{"at": ["c7-spinous", "inion"], "thickness": -1},
+                             {"at": ["c7-spinous", "inion"], "thickness": 3}])"),
          "muscles[0].stations[0].thickness"},
-        {minimalSpec("", R"([{"points": [[0, 1400, 0], [0, 1400, 0]], "thickness": 1},
-                             {"points": [[0, 1450, 0], [10, 1450, 0]], "thickness": 3}])"),
-         "muscles[0].stations[0].points"},
+        {minimalSpec("", R"([{"at": ["c7-spinous"], "thickness": 1},
+                             {"at": ["c7-spinous", "inion"], "thickness": 3}])"),
+         "muscles[0].stations[0].at"},
+        {minimalSpec("", R"([{"at": ["c7-spinous", {"at": "inion", "offset": [50, 0, 0]}], "thickness": 1},
+                             {"at": ["c7-spinous", "inion"], "thickness": 3}])"),
+         "muscles[0].stations[0].at[1].offset"},
+        {minimalSpec("", R"([{"at": ["c7-spinous", {"at": "inion", "toward": "c7-spinous", "t": 1.5}], "thickness": 1},
+                             {"at": ["c7-spinous", "inion"], "thickness": 3}])"),
+         "muscles[0].stations[0].at[1].t"},
+        {minimalSpec("", R"([{"at": ["c7-spinous", "Inion!"], "thickness": 1},
+                             {"at": ["c7-spinous", "inion"], "thickness": 3}])"),
+         "muscles[0].stations[0].at[1]"},
+        {minimalSpec(", \"wrap\": {\"over\": []}"), "muscles[0].wrap.over"},
+        {minimalSpec(", \"wrap\": {\"over\": [\"c1\"], \"hug\": 99}"), "muscles[0].wrap.hug"},
+        {minimalSpec(", \"wrap\": {\"over\": [\"c1\"], \"gp\": 1}"), "muscles[0].wrap.gp"},
+        {minimalSpec(", \"belly\": 0"), "muscles[0].belly"},
     };
     for (const auto& c : cases) {
         const std::string msg = errorOf(c.text);

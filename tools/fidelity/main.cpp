@@ -1,6 +1,8 @@
 // ta-fidelity: how faithful the procedural model is to real anatomy (BodyParts3D reference meshes).
 // Prints a table; with --markdown writes docs/FIDELITY.md; with --reference-landmarks writes the landmark
 // positions found on the reference. Exits 0 with "skipped" when the reference folder is absent.
+#include "core/anatomy/anatomy_spec.h"
+#include "core/anatomy/muscle_builder.h"
 #include "core/error.h"
 #include "io/asset_paths.h"
 #include "io/fidelity/fidelity_report.h"
@@ -73,7 +75,7 @@ int main(int argc, char** argv)
     CLI::App cli{"ta-fidelity: surface distances and landmark errors of the model against reference anatomy"};
     std::string model = ta::io::defaultModelPath().string();
     std::string reference = (ta::io::projectRoot() / ".." / "shared" / "reference" / "bodyparts3d").string();
-    std::string markdown, landmarksFile;
+    std::string markdown, landmarksFile, specDir;
     std::size_t samples = 20000;
     bool quiet = false;
     cli.add_option("--model", model, "model file (.glb)")->capture_default_str();
@@ -84,6 +86,9 @@ int main(int argc, char** argv)
     cli.add_option("--samples", samples, "points sampled per surface and direction")
         ->check(CLI::Range(100, 1000000))
         ->capture_default_str();
+    cli.add_option("--muscles-from", specDir,
+                   "measure only the muscles, built straight from this anatomy spec folder (no bake; for tuning "
+                   "assets/anatomy/muscles.json)");
     cli.add_flag("--quiet", quiet, "no progress display");
     try {
         cli.parse(argc, argv);
@@ -117,7 +122,15 @@ int main(int argc, char** argv)
                 return 0;
         }
 
-        const auto anatomy = ta::io::loadModel(model);
+        ta::core::AnatomyModel anatomy;
+        if (specDir.empty()) {
+            anatomy = ta::io::loadModel(model);
+        } else {
+            const auto spec = ta::core::anatomy::AnatomySpec::load(specDir);
+            anatomy.structures = ta::core::anatomy::buildMuscles(spec);
+            anatomy.landmarks = spec.placedLandmarks();
+            ctx.model = shown(specDir) + " (muscles only)";
+        }
         ta::io::FidelityOptions options;
         options.samplesPerSide = samples;
         if (!quiet)

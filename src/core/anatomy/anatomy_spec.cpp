@@ -326,6 +326,35 @@ void AnatomySpec::parseStructures(const std::string& text, const std::string& fi
     }
 }
 
+std::vector<Landmark> AnatomySpec::placedLandmarks() const
+{
+    std::vector<Landmark> out = landmarks;
+    for (auto& l : out) {
+        for (const auto& [landmark, structure] : landmarkSurfaces) {
+            if (landmark != l.id)
+                continue;
+            for (const auto& s : structures) {
+                if (s.id != structure)
+                    continue;
+                glm::vec3 p = l.position * 1000.0f;
+                for (int step = 0; step < 6; ++step) {
+                    constexpr float e = 0.25f;
+                    const float d = s.shape.distance(p);
+                    const glm::vec3 g{s.shape.distance(p + glm::vec3(e, 0, 0)) - s.shape.distance(p - glm::vec3(e, 0, 0)),
+                                      s.shape.distance(p + glm::vec3(0, e, 0)) - s.shape.distance(p - glm::vec3(0, e, 0)),
+                                      s.shape.distance(p + glm::vec3(0, 0, e)) - s.shape.distance(p - glm::vec3(0, 0, e))};
+                    const float len = glm::length(g);
+                    if (len <= 0.0f)
+                        break;
+                    p -= d * g / len;
+                }
+                l.position = p / 1000.0f;
+            }
+        }
+    }
+    return out;
+}
+
 AnatomySpec AnatomySpec::load(const std::filesystem::path& dir)
 {
     AnatomySpec spec;

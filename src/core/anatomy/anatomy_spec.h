@@ -37,6 +37,10 @@ struct AnatomySpec {
     /// id. The generator moves such a landmark onto the generated surface.
     std::vector<std::pair<std::string, std::string>> landmarkSurfaces;
 
+    /// The landmarks with those that lie on a structure moved onto its surface (a few Newton steps along
+    /// the shape's distance gradient). Metres.
+    std::vector<Landmark> placedLandmarks() const;
+
     /// Load landmarks.json, bones.json, skin.json and muscles.json from `dir`.
     /// Throws IoError (missing/unreadable file), ParseError (bad JSON) or ValidationError (schema or
     /// value), each naming the file and the key path, e.g. "bones.json: structures[3].shape[1].radii: ...".

@@ -93,7 +93,7 @@ AnatomyModel generateModel(const AnatomySpec& spec, const GenerateOptions& optio
     const std::size_t total = spec.structures.size() + 1;
     if (progress)
         progress(0, total, "muscles");
-    std::vector<Structure> muscles = buildMuscles(spec.muscles);
+    std::vector<Structure> muscles = buildMuscles(spec);
     std::optional<SurfaceCloudField> cover;
     std::size_t done = 1;
     for (std::size_t i = 0; i < spec.structures.size(); ++i) {
@@ -124,31 +124,7 @@ AnatomyModel generateModel(const AnatomySpec& spec, const GenerateOptions& optio
     }
     for (auto& m : muscles) // a spec without skin
         model.structures.push_back(std::move(m));
-    model.landmarks = spec.landmarks;
-    // Landmarks on a surface: a few Newton steps along the field's gradient put them on the zero set.
-    for (auto& l : model.landmarks) {
-        for (const auto& [landmark, structure] : spec.landmarkSurfaces) {
-            if (landmark != l.id)
-                continue;
-            for (const auto& s : spec.structures) {
-                if (s.id != structure)
-                    continue;
-                glm::vec3 p = l.position * 1000.0f;
-                for (int step = 0; step < 6; ++step) {
-                    constexpr float e = 0.25f;
-                    const float d = s.shape.distance(p);
-                    const glm::vec3 g{s.shape.distance(p + glm::vec3(e, 0, 0)) - s.shape.distance(p - glm::vec3(e, 0, 0)),
-                                      s.shape.distance(p + glm::vec3(0, e, 0)) - s.shape.distance(p - glm::vec3(0, e, 0)),
-                                      s.shape.distance(p + glm::vec3(0, 0, e)) - s.shape.distance(p - glm::vec3(0, 0, e))};
-                    const float len = glm::length(g);
-                    if (len <= 0.0f)
-                        break;
-                    p -= d * g / len;
-                }
-                l.position = p / 1000.0f;
-            }
-        }
-    }
+    model.landmarks = spec.placedLandmarks();
     return model;
 }
 

@@ -1,5 +1,9 @@
 #include "core/anatomy/muscle_builder.h"
 
+#include "core/anatomy/model_generator.h"
+#include "core/anatomy/surface_cloud_field.h"
+#include "core/error.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -60,9 +64,80 @@ void flipWinding(Mesh& mesh)
         std::swap(mesh.indices[t + 1], mesh.indices[t + 2]);
 }
 
+/// Thickness across the width: full at the middle, edgeRatio of it at the side edges.
+float widthProfile(const MuscleDef& def, int i, int nu)
+{
+    const float x = 2.0f * static_cast<float>(i) / static_cast<float>(nu - 1) - 1.0f;
+    return def.edgeRatio + (1.0f - def.edgeRatio) * std::sqrt(std::max(0.0f, 1.0f - x * x));
+}
+
+using Grid = std::vector<std::vector<glm::vec3>>;
+
+/// One relaxation pass: every row between the attachments moves half-way to the mean of its four
+/// neighbours (the side edges use their own point for the missing one).
+void relax(Grid& grid)
+{
+    const int nv = static_cast<int>(grid.size());
+    const int nu = static_cast<int>(grid[0].size());
+    const Grid before = grid;
+    const auto at = [&](int j, int i) {
+        return before[static_cast<std::size_t>(j)][static_cast<std::size_t>(std::clamp(i, 0, nu - 1))];
+    };
+    for (int j = 1; j + 1 < nv; ++j)
+        for (int i = 0; i < nu; ++i) {
+            const glm::vec3 mean = 0.25f * (at(j - 1, i) + at(j + 1, i) + at(j, i - 1) + at(j, i + 1));
+            grid[static_cast<std::size_t>(j)][static_cast<std::size_t>(i)] = 0.5f * (at(j, i) + mean);
+        }
+}
+
+/// Moves each point between the attachments along the field's gradient until its distance from what
+/// lies beneath is the gap plus half the local thickness: always out of it, and with `hug` also down
+/// onto it from up to wrap.hug above.
+void project(Grid& grid, const std::vector<float>& rowThickness, const MuscleDef& def, const UnderlyingField& under,
+             bool hug)
+{
+    const int nv = static_cast<int>(grid.size());
+    const int nu = static_cast<int>(grid[0].size());
+    constexpr float h = 0.0005f;      // gradient step, metres
+    constexpr float maxMove = 0.020f; // no single move farther than this
+    for (int j = 1; j + 1 < nv; ++j) {
+        for (int i = 0; i < nu; ++i) {
+            glm::vec3& p = grid[static_cast<std::size_t>(j)][static_cast<std::size_t>(i)];
+            const float d = under(p);
+            if (!(d < 0.5f))
+                continue;
+            const float target = def.wrap.gap + 0.5f * rowThickness[static_cast<std::size_t>(j)] * widthProfile(def, i, nu);
+            const float excess = d - target;
+            if (excess >= 0.0f && (!hug || excess > def.wrap.hug))
+                continue;
+            const glm::vec3 g{under(p + glm::vec3(h, 0, 0)) - under(p - glm::vec3(h, 0, 0)),
+                              under(p + glm::vec3(0, h, 0)) - under(p - glm::vec3(0, h, 0)),
+                              under(p + glm::vec3(0, 0, h)) - under(p - glm::vec3(0, 0, h))};
+            const float len = glm::length(g);
+            if (!(len > 1e-9f) || !std::isfinite(len))
+                continue;
+            p -= std::clamp(excess, -maxMove, maxMove) * (g / len);
+        }
+    }
+}
+
+/// Lays the rows between the attachments over `under`: six rounds of projecting (hugging) and relaxing,
+/// then three of relaxing and pushing out only, so that the sheet ends smooth and never inside.
+void layOver(Grid& grid, const std::vector<float>& rowThickness, const MuscleDef& def, const UnderlyingField& under)
+{
+    for (int round = 0; round < 6; ++round) {
+        project(grid, rowThickness, def, under, true);
+        relax(grid);
+    }
+    for (int round = 0; round < 3; ++round) {
+        relax(grid);
+        project(grid, rowThickness, def, under, false);
+    }
+}
+
 } // namespace
 
-Mesh buildMuscleMesh(const MuscleDef& def)
+Mesh buildMuscleMesh(const MuscleDef& def, const UnderlyingField& under)
 {
     const int nu = def.samplesAcross;
     const int nv = def.samplesAlong;
@@ -88,13 +163,18 @@ Mesh buildMuscleMesh(const MuscleDef& def)
     std::vector<glm::vec3> column(ns);
     for (int j = 0; j < nv; ++j) {
         const float s = knots.back() * static_cast<float>(j) / (nv - 1);
-        rowThickness[static_cast<std::size_t>(j)] = std::max(hermite(thickness, knots, s), 0.2e-3f);
+        float t = hermite(thickness, knots, s);
+        if (def.belly > 0.0f)
+            t = std::max(t, def.belly * std::pow(std::sin(3.14159265f * static_cast<float>(j) / static_cast<float>(nv - 1)), 0.6f));
+        rowThickness[static_cast<std::size_t>(j)] = std::max(t, 0.2e-3f);
         for (int i = 0; i < nu; ++i) {
             for (std::size_t k = 0; k < ns; ++k)
                 column[k] = across[k][static_cast<std::size_t>(i)];
             grid[static_cast<std::size_t>(j)][static_cast<std::size_t>(i)] = hermite(column, knots, s);
         }
     }
+    if (under)
+        layOver(grid, rowThickness, def, under);
 
     const auto at = [&](int j, int i) { return grid[static_cast<std::size_t>(j)][static_cast<std::size_t>(i)]; };
     // Each row becomes a closed ring around the cross-section: the top row (k = i), a rounded side
@@ -117,9 +197,7 @@ Mesh buildMuscleMesh(const MuscleDef& def)
             const glm::vec3 n = safeNormalize(glm::cross(du, dv), lastNormal);
             lastNormal = n;
             rowNormal += n;
-            const float x = 2.0f * static_cast<float>(i) / static_cast<float>(nu - 1) - 1.0f;
-            const float profile = def.edgeRatio + (1.0f - def.edgeRatio) * std::sqrt(std::max(0.0f, 1.0f - x * x));
-            const float half = rowHalf * profile;
+            const float half = rowHalf * widthProfile(def, i, nu);
             const glm::vec3 fibre = safeNormalize(dv, glm::vec3(0.0f, 1.0f, 0.0f));
             const auto top = static_cast<std::size_t>(j * ring + i);
             const auto bottom = static_cast<std::size_t>(j * ring + bottomK(i));
@@ -184,11 +262,60 @@ Mesh mirrorMesh(const Mesh& mesh)
     return out;
 }
 
-std::vector<Structure> buildMuscles(const MuscleSpec& spec)
+std::vector<Structure> buildMuscles(const AnatomySpec& spec)
 {
+    const std::vector<Landmark> landmarks = spec.placedLandmarks();
+    const auto landmark = [&](const std::string& id) -> std::optional<glm::vec3> {
+        for (const std::string& name : {id + "-left", id})
+            for (const auto& l : landmarks)
+                if (l.id == name)
+                    return l.position;
+        return std::nullopt;
+    };
+    const std::string file = spec.muscles.source.string();
     std::vector<Structure> out;
-    out.reserve(spec.muscles.size() * 2);
-    for (const auto& def : spec.muscles) {
+    out.reserve(spec.muscles.muscles.size() * 2);
+    for (const auto& specDef : spec.muscles.muscles) {
+        MuscleDef def = specDef;
+        if (def.stations.empty())
+            def.stations = resolveStations(def, landmark, spec.muscles.source);
+
+        // What it lies on: bone shapes (mm fields) and the left meshes of muscles built before it.
+        std::vector<const SdfShape*> bones;
+        std::vector<Structure> deeper;
+        for (const auto& id : def.wrap.over) {
+            const SdfShape* bone = nullptr;
+            for (const auto& s : spec.structures)
+                if (s.layer != Layer::Skin && (s.id == id || s.id == id + "-left"))
+                    bone = &s.shape;
+            const Structure* muscle = nullptr;
+            for (const auto& s : out)
+                if (s.id == id + "-left")
+                    muscle = &s;
+            if (bone)
+                bones.push_back(bone);
+            else if (muscle)
+                deeper.push_back(*muscle);
+            else
+                throw ValidationError(file + ": muscle '" + def.id + "': wrap.over: '" + id +
+                                      "' is neither a bone nor a muscle listed before it");
+        }
+        std::optional<SurfaceCloudField> cloud;
+        if (!deeper.empty())
+            cloud.emplace(coverField(deeper, 40.0f));
+        UnderlyingField under;
+        if (!bones.empty() || cloud)
+            under = [&](const glm::vec3& p) {
+                const glm::vec3 mm = p * 1000.0f;
+                float d = 1000.0f;
+                for (const SdfShape* b : bones)
+                    if (boxDistance(mm, b->bounds()) < d)
+                        d = std::min(d, b->distance(mm, true));
+                if (cloud && boxDistance(mm, cloud->bounds()) < d)
+                    d = std::min(d, cloud->distance(mm));
+                return d / 1000.0f;
+            };
+
         Structure left;
         left.id = def.id + "-left";
         left.name = def.nameLeft;
@@ -197,7 +324,7 @@ std::vector<Structure> buildMuscles(const MuscleSpec& spec)
         left.side = Side::Left;
         left.layer = def.layer;
         left.kind = Kind::Muscle;
-        left.mesh = buildMuscleMesh(def);
+        left.mesh = buildMuscleMesh(def, under);
 
         Structure right = left;
         right.id = def.id + "-right";

@@ -126,22 +126,51 @@ std::string sideName(const std::string& pattern, const std::string& side)
     return out;
 }
 
-MuscleStation readStation(const Reader& r, const json& js, const std::string& path)
+MuscleAnchor readAnchor(const Reader& r, const json& js, const std::string& path)
+{
+    MuscleAnchor a;
+    if (js.is_string()) {
+        a.landmark = js.get<std::string>();
+        if (!isValidId(a.landmark))
+            r.fail(path, "'" + a.landmark + "' is not a landmark id");
+        return a;
+    }
+    if (!js.is_object())
+        r.fail(path, "must be a landmark id, or an object {\"at\": id, \"toward\": id, \"t\": 0..1, \"offset\": [x, y, z]}");
+    r.onlyKeys(js, {"at", "toward", "t", "offset"}, path);
+    a.landmark = r.string(js, "at", path, false);
+    if (!isValidId(a.landmark))
+        r.fail(path + ".at", "'" + a.landmark + "' is not a landmark id");
+    if (js.contains("toward")) {
+        a.toward = r.string(js, "toward", path, false);
+        if (!isValidId(a.toward))
+            r.fail(path + ".toward", "'" + a.toward + "' is not a landmark id");
+        const double t = r.number(r.member(js, "t", path), path + ".t");
+        if (t < 0.0 || t > 1.0)
+            r.fail(path + ".t", "must be in [0, 1]");
+        a.t = static_cast<float>(t);
+    } else if (js.contains("t")) {
+        r.fail(path + ".t", "only with \"toward\"");
+    }
+    if (js.contains("offset")) {
+        a.offset = r.point(js["offset"], path + ".offset");
+        if (glm::length(a.offset) > 0.040f)
+            r.fail(path + ".offset", "longer than 40 mm: name a nearer landmark");
+    }
+    return a;
+}
+
+MuscleStationSpec readStation(const Reader& r, const json& js, const std::string& path)
 {
     if (!js.is_object())
         r.fail(path, "must be an object");
-    r.onlyKeys(js, {"points", "thickness"}, path);
-    MuscleStation st;
-    const json& pts = r.member(js, "points", path);
-    if (!pts.is_array() || pts.size() < 2)
-        r.fail(path + ".points", "must be an array of at least two [x, y, z] points");
-    for (std::size_t i = 0; i < pts.size(); ++i)
-        st.points.push_back(r.point(pts[i], indexed(path + ".points", i)));
-    float width = 0.0f;
-    for (std::size_t i = 1; i < st.points.size(); ++i)
-        width += glm::length(st.points[i] - st.points[i - 1]);
-    if (width < 1e-4f)
-        r.fail(path + ".points", "the points must span a width (all coincide)");
+    r.onlyKeys(js, {"at", "thickness"}, path);
+    MuscleStationSpec st;
+    const json& at = r.member(js, "at", path);
+    if (!at.is_array() || at.size() < 2 || at.size() > 5)
+        r.fail(path + ".at", "must be an array of two to five anchors across the muscle's width");
+    for (std::size_t i = 0; i < at.size(); ++i)
+        st.anchors.push_back(readAnchor(r, at[i], indexed(path + ".at", i)));
     const double t = r.number(r.member(js, "thickness", path), path + ".thickness");
     if (t <= 0.0 || t > 60.0)
         r.fail(path + ".thickness", "must be in (0, 60] millimetres");
@@ -149,11 +178,41 @@ MuscleStation readStation(const Reader& r, const json& js, const std::string& pa
     return st;
 }
 
+MuscleWrap readWrap(const Reader& r, const json& js, const std::string& path)
+{
+    if (!js.is_object())
+        r.fail(path, "must be an object {\"over\": [ids], \"gap\": mm, \"hug\": mm}");
+    r.onlyKeys(js, {"over", "gap", "hug"}, path);
+    MuscleWrap w;
+    const json& over = r.member(js, "over", path);
+    if (!over.is_array() || over.empty())
+        r.fail(path + ".over", "must be a non-empty array of structure ids");
+    for (std::size_t i = 0; i < over.size(); ++i) {
+        if (!over[i].is_string() || !isValidId(over[i].get<std::string>()))
+            r.fail(indexed(path + ".over", i), "must be a structure id");
+        w.over.push_back(over[i].get<std::string>());
+    }
+    if (js.contains("gap")) {
+        const double g = r.number(js["gap"], path + ".gap");
+        if (g < 0.0 || g > 10.0)
+            r.fail(path + ".gap", "must be in [0, 10] millimetres");
+        w.gap = static_cast<float>(g) * kMillimetre;
+    }
+    if (js.contains("hug")) {
+        const double h = r.number(js["hug"], path + ".hug");
+        if (h < 0.0 || h > 40.0)
+            r.fail(path + ".hug", "must be in [0, 40] millimetres");
+        w.hug = static_cast<float>(h) * kMillimetre;
+    }
+    return w;
+}
+
 MuscleDef readMuscle(const Reader& r, const json& jm, const std::string& path)
 {
     if (!jm.is_object())
         r.fail(path, "must be an object");
-    r.onlyKeys(jm, {"id", "name", "latin", "fma", "layer", "origin", "insertion", "note", "edgeRatio", "samples", "stations"},
+    r.onlyKeys(jm, {"id", "name", "latin", "fma", "layer", "origin", "insertion", "note", "edgeRatio", "samples", "stations",
+                    "wrap", "belly"},
                path);
     MuscleDef m;
     m.id = r.string(jm, "id", path, false);
@@ -203,14 +262,67 @@ MuscleDef readMuscle(const Reader& r, const json& jm, const std::string& path)
     }
 
     const json& st = r.member(jm, "stations", path);
-    if (!st.is_array() || st.size() < 2)
-        r.fail(path + ".stations", "must be an array of at least two stations (origin ... insertion)");
+    if (!st.is_array() || st.size() < 2 || st.size() > 4)
+        r.fail(path + ".stations", "must be an array of two to four stations (origin, at most two between, insertion)");
     for (std::size_t i = 0; i < st.size(); ++i)
-        m.stations.push_back(readStation(r, st[i], indexed(path + ".stations", i)));
+        m.stationSpecs.push_back(readStation(r, st[i], indexed(path + ".stations", i)));
+    if (const auto it = jm.find("belly"); it != jm.end()) {
+        const double b = r.number(*it, path + ".belly");
+        if (b <= 0.0 || b > 60.0)
+            r.fail(path + ".belly", "must be in (0, 60] millimetres");
+        m.belly = static_cast<float>(b) * kMillimetre;
+    }
+    if (const auto it = jm.find("wrap"); it != jm.end())
+        m.wrap = readWrap(r, *it, path + ".wrap");
     return m;
 }
 
 } // namespace
+
+std::vector<MuscleStation> resolveStations(const MuscleDef& def,
+                                           const std::function<std::optional<glm::vec3>(const std::string&)>& landmark,
+                                           const std::filesystem::path& source)
+{
+    const Reader r(source);
+    std::vector<MuscleStation> out;
+    for (std::size_t s = 0; s < def.stationSpecs.size(); ++s) {
+        const auto& spec = def.stationSpecs[s];
+        const std::string path = "muscle '" + def.id + "': " + indexed("stations", s);
+        MuscleStation st;
+        st.thickness = spec.thickness;
+        for (std::size_t i = 0; i < spec.anchors.size(); ++i) {
+            const auto& a = spec.anchors[i];
+            const auto find = [&](const std::string& id, const char* key) {
+                const auto p = landmark(id);
+                if (!p)
+                    r.fail(indexed(path + ".at", i) + key, "no landmark '" + id + "' in landmarks.json");
+                return *p;
+            };
+            glm::vec3 p = find(a.landmark, a.toward.empty() ? "" : ".at");
+            if (!a.toward.empty())
+                p += a.t * (find(a.toward, ".toward") - p);
+            st.points.push_back(p + a.offset);
+        }
+        float width = 0.0f;
+        for (std::size_t i = 1; i < st.points.size(); ++i)
+            width += glm::length(st.points[i] - st.points[i - 1]);
+        if (width < 1e-4f)
+            r.fail(path + ".at", "the anchors coincide: a station needs a width");
+        out.push_back(std::move(st));
+    }
+    return out;
+}
+
+int shapeFigureCount(const MuscleDef& def)
+{
+    int n = 2 + (def.belly > 0.0f ? 1 : 0); // the wrap's gap and hug (counted even when left at their defaults)
+    for (const auto& st : def.stationSpecs) {
+        ++n; // thickness
+        for (const auto& a : st.anchors)
+            n += (a.toward.empty() ? 0 : 1) + (a.offset == glm::vec3(0.0f) ? 0 : 3);
+    }
+    return n;
+}
 
 const MuscleDef* MuscleSpec::find(std::string_view baseId) const
 {

@@ -2,15 +2,20 @@
 // The muscle specification: assets/anatomy/muscles.json parsed and checked.
 //
 // Each muscle is described once, for the subject's LEFT side (+X), as a sheet swept through a few
-// "stations": cross-section curves across the muscle's width, the first lying on the origin, the last on
-// the insertion, the ones between ("via" curves) carrying the belly over the layers beneath. The figures
-// were taken the way an anatomist measures a specimen (a few points per attachment line, a width, a
-// thickness). The right side is the mirror image (x -> -x). See muscle_builder.h for the geometry.
+// "stations": lines across the muscle's width, the first along the origin, the last along the insertion,
+// at most two between them where the belly turns. A station is not a list of coordinates but a list of
+// anchors on named landmarks (landmarks.json): "c7-spinous", or a landmark moved by a small offset, or a
+// point part-way between two landmarks. The belly between the stations is not described at all: the
+// builder lays it over the structures named in "wrap" (bones and deeper muscles), so its shape comes from
+// what lies beneath, as a real muscle's does. The right side is the mirror image (x -> -x). See
+// muscle_builder.h for the geometry.
 #include "core/anatomy_model.h"
 
 #include <glm/glm.hpp>
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +24,35 @@ namespace ta::core::anatomy {
 
 /// One cross-section curve of a muscle: a polyline across the width of the muscle's mid-surface
 /// (model frame, metres, left side) and the muscle's thickness there (metres, full thickness at the
-/// middle of the width).
+/// middle of the width). Resolved from the anchors by resolveStations().
 struct MuscleStation {
     std::vector<glm::vec3> points;
     float thickness = 0.0f;
+};
+
+/// A point named by landmarks: `landmark` (a landmarks.json id; paired landmarks by their base id, the
+/// left one is meant), or the point a fraction `t` of the way from `landmark` to `toward`, then moved by
+/// `offset` (metres, model frame, left side).
+struct MuscleAnchor {
+    std::string landmark;
+    std::string toward; ///< empty: the landmark itself
+    float t = 0.0f;
+    glm::vec3 offset{0.0f};
+};
+
+/// A station as written in the spec: anchors across the width, and the thickness there (metres).
+struct MuscleStationSpec {
+    std::vector<MuscleAnchor> anchors;
+    float thickness = 0.0f;
+};
+
+/// What a muscle lies on: structure ids (bones by their base id, e.g. "scapula", "c2"; muscles that come
+/// earlier in the spec, by base id), the gap it keeps from them and how far it is pulled down onto them.
+struct MuscleWrap {
+    std::vector<std::string> over;
+    float gap = 0.0005f;  ///< metres between the muscle's deep face and what it lies on
+    float hug = 0.0f;     ///< metres: a belly farther than this above the layer beneath is left alone;
+                          ///< nearer, it is pulled down onto it (sheets lie on what is beneath them)
 };
 
 /// One muscle (or one part of a muscle, e.g. the descending part of the trapezius), both sides.
@@ -37,8 +67,15 @@ struct MuscleDef {
     std::string origin;    ///< prose: where it arises
     std::string insertion; ///< prose: where it inserts
     std::string note;      ///< prose: how the figures were obtained; may be empty
-    /// Origin first, insertion last; at least two. Every station has at least two points.
+    /// Origin first, insertion last; two to four, each with at least two anchors.
+    std::vector<MuscleStationSpec> stationSpecs;
+    /// The stations in the model frame: filled by resolveStations() from stationSpecs (tests may fill
+    /// them directly).
     std::vector<MuscleStation> stations;
+    MuscleWrap wrap;
+    /// Thickness mid-way along (metres); 0: the stations' thicknesses alone. The belly swells smoothly
+    /// from the attachments to it.
+    float belly = 0.0f;
     /// Thickness at the side edges as a fraction of the mid-width thickness (0..1]: ~0.5 for flat
     /// sheets like the trapezius, ~0.3 for fleshy bellies (lens-shaped cross-section).
     float edgeRatio = 0.35f;
@@ -56,7 +93,17 @@ struct MuscleSpec {
 };
 
 /// The schema version this code reads.
-inline constexpr int kMuscleSpecVersion = 1;
+inline constexpr int kMuscleSpecVersion = 2;
+
+/// The stations of `def` in the model frame, from its anchors. `landmark(id)` returns the position of a
+/// landmark (metres) or nothing when there is none by that id. Throws ValidationError naming `source`,
+/// the muscle and the key of an anchor whose landmark is unknown, and of a station whose anchors coincide.
+std::vector<MuscleStation> resolveStations(const MuscleDef& def, const std::function<std::optional<glm::vec3>(const std::string&)>& landmark,
+                                           const std::filesystem::path& source);
+
+/// How many figures (numbers) the spec gives for this muscle's shape: offsets, fractions, thicknesses and
+/// wrap figures. The spec promises a few per muscle, not a measured surface.
+int shapeFigureCount(const MuscleDef& def);
 
 /// Reads and checks a muscle specification.
 /// Throws IoError (unreadable file), ParseError (not JSON) or ValidationError (schema broken); every

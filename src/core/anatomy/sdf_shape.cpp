@@ -22,7 +22,7 @@ SdfShape::SdfShape(std::vector<Primitive> primitives) : m_primitives(std::move(p
     }
 }
 
-float SdfShape::distance(const glm::vec3& p) const
+float SdfShape::distance(const glm::vec3& p, bool solid) const
 {
     constexpr float kInf = std::numeric_limits<float>::max();
     float d = kInf;
@@ -52,7 +52,8 @@ float SdfShape::distance(const glm::vec3& p) const
             d = smoothMax(d, prim.distance(p), prim.blend);
             break;
         case CsgOp::Hollow:
-            d = std::max(d, -(d + prim.thickness));
+            if (!solid)
+                d = std::max(d, -(d + prim.thickness));
             break;
         }
     }

@@ -15,7 +15,10 @@ public:
 
     /// Signed distance (mm) at model-frame point p (mm). Far from the surface the value is only a lower
     /// bound of the true distance (primitives whose boxes are far away are not evaluated); its sign is right.
-    float distance(const glm::vec3& p) const;
+    float distance(const glm::vec3& p) const { return distance(p, false); }
+    /// With `solid`, hollowing is skipped: the distance to the outer surface, negative anywhere inside it
+    /// (what a muscle lying on a hollow skull needs).
+    float distance(const glm::vec3& p, bool solid) const;
     /// Bounds of the solid (union primitives only), mm.
     const Aabb& bounds() const { return m_bounds; }
     const std::vector<Primitive>& primitives() const { return m_primitives; }
