@@ -1,6 +1,7 @@
 #version 410 core
 // Tissue materials, three-light shading in linear colour, the referral overlay as clinical charts draw it
-// (essential zone solid red, spillover zone red stipple) and two output modes:
+// (essential zone solid red, spillover zone red stipple), the client's pain drawing (blue hatching, so
+// that it and a trigger point's red zones can be compared on the same skin) and two output modes:
 //   uPass == 0: opaque surfaces, colour to attachment 0;
 //   uPass == 1: weighted blended order-independent transparency (McGuire & Bavoil 2013): premultiplied
 //               colour times weight to attachment 0 (additive), coverage to attachment 1 (multiplicative).
@@ -11,6 +12,7 @@ in vec3 vViewNormal;
 in vec3 vWorldFibre;
 in vec3 vViewFibre;
 in vec2 vReferral;
+in float vPain;
 
 uniform int uPass;
 uniform int uKind;            // 0 bone, 1 cartilage, 2 muscle, 3 tendon, 4 skin
@@ -22,6 +24,7 @@ uniform int uGhost;           // 1: x-ray look, mostly transparent, brighter at 
 uniform float uGhostOpacity;  // alpha of a ghosted surface seen face-on
 uniform float uStippleCell;   // spillover dot spacing in framebuffer pixels
 uniform vec3 uReferralColour; // linear red of the referral zones
+uniform vec3 uPainColour;     // linear blue of the client's pain drawing
 
 layout(location = 0) out vec4 outColour;
 layout(location = 1) out vec4 outReveal;
@@ -140,6 +143,22 @@ void main()
         colour = mix(colour, red, referral);
     }
 
+    // Pain drawing: diagonal hatching whose lines thicken with the intensity, over a light blue wash;
+    // where it overlaps a red zone both stay visible.
+    float pain = 0.0;
+    if (vPain > 0.01) {
+        float level = clamp(vPain, 0.0, 1.0);
+        float u = (gl_FragCoord.x + gl_FragCoord.y) / (uStippleCell * 0.9);
+        float line = abs(fract(u) - 0.5);
+        float width = mix(0.12, 0.30, level);
+        float aa = 1.0 / uStippleCell;
+        float hatch = 1.0 - smoothstep(width - aa, width + aa, line);
+        float edge = smoothstep(0.02, 0.25, level);
+        pain = edge * max(hatch * 0.95, 0.22 * (1.0 - referral));
+        vec3 blue = shade(uPainColour, n, v, 16.0, 0.04, 0.3);
+        colour = mix(colour, blue, pain);
+    }
+
     if (uPass == 0) {
         outColour = vec4(colour, 1.0);
         outReveal = vec4(0.0);
@@ -153,7 +172,7 @@ void main()
         alpha = mix(uGhostOpacity * 4.0, uGhostOpacity * 0.5, pow(facing, 0.8)) * uOpacity;
     }
     // Referral zones on a ghosted or translucent surface stay readable (deep zones glow through).
-    alpha = max(alpha, referral * 0.9);
+    alpha = max(alpha, max(referral, pain) * 0.9);
     alpha = clamp(alpha, 0.0, 1.0);
     float z = gl_FragCoord.z;
     float weight = clamp(pow(min(1.0, alpha * 10.0) + 0.01, 3.0) * 1e8 * pow(1.0 - z * 0.9, 3.0), 1e-2, 3e3);

@@ -4,6 +4,7 @@ layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec3 aFibre;    // unit muscle-fibre direction, zero for other tissue
 layout(location = 3) in vec2 aReferral; // (essential, spillover) weights in [0, 1]
+layout(location = 4) in float aPain;    // the client's pain drawing, intensity in [0, 1]
 
 uniform mat4 uView;
 uniform mat4 uProjection;
@@ -15,6 +16,7 @@ out vec3 vViewNormal;
 out vec3 vWorldFibre;
 out vec3 vViewFibre;
 out vec2 vReferral;
+out float vPain;
 
 void main()
 {
@@ -26,5 +28,6 @@ void main()
     vWorldFibre = aFibre;
     vViewFibre = mat3(uView) * aFibre;
     vReferral = aReferral;
+    vPain = aPain;
     gl_Position = uProjection * viewPosition;
 }

@@ -6,7 +6,7 @@
 
 namespace ta::app {
 
-void CameraInput::update(GLFWwindow* window, ui::AppState& state, float pixelRatio, bool uiWantsMouse)
+void CameraInput::update(GLFWwindow* window, ui::AppState& state, float pixelRatio, bool uiWantsMouse, bool leftPaints)
 {
     double x = 0.0, y = 0.0;
     glfwGetCursorPos(window, &x, &y);
@@ -17,7 +17,7 @@ void CameraInput::update(GLFWwindow* window, ui::AppState& state, float pixelRat
                        glfwGetKey(window, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
 
     if (!m_dragging && !m_panning && !uiWantsMouse) {
-        if (left && !shift)
+        if (left && !shift && !leftPaints)
             m_dragging = true;
         else if (right || (left && shift))
             m_panning = true;

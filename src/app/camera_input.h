@@ -11,8 +11,9 @@ namespace ta::app {
 class CameraInput {
 public:
     /// Reads this frame's mouse. `pixelRatio` converts window units to framebuffer pixels.
-    /// Does nothing with the mouse when `uiWantsMouse` (a panel is under the cursor).
-    void update(GLFWwindow* window, ui::AppState& state, float pixelRatio, bool uiWantsMouse);
+    /// Does nothing with the mouse when `uiWantsMouse` (a panel is under the cursor). With `leftPaints`
+    /// (the pain brush is in hand) a plain left drag is the brush's, not the camera's.
+    void update(GLFWwindow* window, ui::AppState& state, float pixelRatio, bool uiWantsMouse, bool leftPaints = false);
     /// Wheel offsets arrive through a GLFW callback; the frame loop forwards them here.
     void addScroll(double dy) { m_scroll += dy; }
 

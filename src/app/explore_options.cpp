@@ -243,14 +243,22 @@ void ExploreSession::drawOffscreen(unsigned fbo, int width, int height)
 
 void ExploreSession::syncGpu(render::GpuModel& gpu)
 {
-    if (m_state.referralRevision() == m_uploadedRevision)
-        return;
-    m_uploadedRevision = m_state.referralRevision();
-    gpu.clearAllReferral();
-    const auto& weights = m_state.referralWeights();
-    for (std::uint32_t i = 0; i < weights.size(); ++i)
-        if (!weights[i].empty())
-            gpu.setReferral(core::StructureId{i}, weights[i]);
+    if (m_state.referralRevision() != m_uploadedRevision) {
+        m_uploadedRevision = m_state.referralRevision();
+        gpu.clearAllReferral();
+        const auto& weights = m_state.referralWeights();
+        for (std::uint32_t i = 0; i < weights.size(); ++i)
+            if (!weights[i].empty())
+                gpu.setReferral(core::StructureId{i}, weights[i]);
+    }
+    if (m_state.pain.revision() != m_uploadedPainRevision) {
+        m_uploadedPainRevision = m_state.pain.revision();
+        gpu.clearAllPain();
+        const auto& pain = m_state.pain.weights();
+        for (std::uint32_t i = 0; i < pain.size(); ++i)
+            if (!pain[i].empty())
+                gpu.setPain(core::StructureId{i}, pain[i]);
+    }
 }
 
 } // namespace ta::app

@@ -57,7 +57,7 @@ public:
     void afterFrame(GLFWwindow* window, int fbWidth, int fbHeight);
     /// Off-screen: draws the overlay (labels, caption) over framebuffer `fbo` of a width x height image.
     void drawOffscreen(unsigned fbo, int width, int height);
-    /// Uploads the referral overlay to the GPU when it changed. Never throws.
+    /// Uploads the referral overlay and the pain drawing to the GPU when they changed. Never throws.
     void syncGpu(render::GpuModel& gpu);
 
 private:
@@ -69,6 +69,7 @@ private:
     ui::ExploreUi m_ui;
     bool m_interactive;
     std::uint64_t m_uploadedRevision = UINT64_MAX;
+    std::uint64_t m_uploadedPainRevision = UINT64_MAX;
     bool m_windowPlaced = false;
 };
 

@@ -76,7 +76,7 @@ int runViewer(const ViewOptions& options)
         state.frame.pixelScale = std::max(pixelRatio, window.contentScale());
 
         imgui.beginFrame();
-        input.update(window.handle(), state, pixelRatio, imgui.wantsMouse());
+        input.update(window.handle(), state, pixelRatio, imgui.wantsMouse(), explore.state().pain.active);
         state.camera.update(dt);
         explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);
         explore.syncGpu(scene.gpuModel());

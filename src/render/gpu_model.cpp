@@ -9,6 +9,7 @@ constexpr GLuint kPositionAttribute = 0;
 constexpr GLuint kNormalAttribute = 1;
 constexpr GLuint kFibreAttribute = 2;
 constexpr GLuint kReferralAttribute = 3;
+constexpr GLuint kPainAttribute = 4;
 
 constexpr std::size_t kLodMinTriangles = 4000;
 
@@ -56,6 +57,7 @@ GpuMesh upload(const core::Structure& structure, bool buildLod)
     gpu.vertexArray = makeVertexArray();
     gpu.vertices = makeBuffer();
     gpu.referral = makeBuffer();
+    gpu.pain = makeBuffer();
     gpu.indices = makeBuffer();
     glBindVertexArray(gpu.vertexArray.id());
 
@@ -76,6 +78,12 @@ GpuMesh upload(const core::Structure& structure, bool buildLod)
                  GL_DYNAMIC_DRAW);
     glEnableVertexAttribArray(kReferralAttribute);
     glVertexAttribPointer(kReferralAttribute, 2, GL_FLOAT, GL_FALSE, sizeof(glm::vec2), nullptr);
+
+    const std::vector<float> noPain(gpu.vertexCount, 0.0f);
+    glBindBuffer(GL_ARRAY_BUFFER, gpu.pain.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(noPain.size() * sizeof(float)), noPain.data(), GL_DYNAMIC_DRAW);
+    glEnableVertexAttribArray(kPainAttribute);
+    glVertexAttribPointer(kPainAttribute, 1, GL_FLOAT, GL_FALSE, sizeof(float), nullptr);
 
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.indices.id());
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
@@ -136,6 +144,37 @@ void GpuModel::clearAllReferral()
 {
     for (std::uint32_t i = 0; i < m_meshes.size(); ++i)
         clearReferral(core::StructureId{i});
+}
+
+bool GpuModel::setPain(core::StructureId id, std::span<const float> intensity)
+{
+    if (!id.valid() || id.value >= m_meshes.size())
+        return false;
+    GpuMesh& mesh = m_meshes[id.value];
+    if (intensity.size() != mesh.vertexCount)
+        return false;
+    glBindBuffer(GL_ARRAY_BUFFER, mesh.pain.id());
+    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(intensity.size_bytes()), intensity.data());
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    mesh.hasPain = true;
+    ++m_revision;
+    return true;
+}
+
+void GpuModel::clearPain(core::StructureId id)
+{
+    if (!id.valid() || id.value >= m_meshes.size() || !m_meshes[id.value].hasPain)
+        return;
+    GpuMesh& mesh = m_meshes[id.value];
+    const std::vector<float> zeros(mesh.vertexCount, 0.0f);
+    setPain(id, zeros);
+    mesh.hasPain = false;
+}
+
+void GpuModel::clearAllPain()
+{
+    for (std::uint32_t i = 0; i < m_meshes.size(); ++i)
+        clearPain(core::StructureId{i});
 }
 
 } // namespace ta::render

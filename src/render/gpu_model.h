@@ -1,7 +1,8 @@
 #pragma once
 // The GPU mirror of a core::AnatomyModel: one vertex array per structure, in the same order, so a
 // core::StructureId indexes both. Attributes: 0 position, 1 normal, 2 fibre (zero when none), 3 referral
-// (vec2 = essential, spillover weights in [0, 1]; zero until set, re-uploadable per structure at run time).
+// (vec2 = essential, spillover weights in [0, 1]; zero until set, re-uploadable per structure at run time),
+// 4 pain (float in [0, 1]: the client's pain drawing; zero until set, re-uploadable likewise).
 #include "core/anatomy_model.h"
 #include "render/gl_handles.h"
 
@@ -17,6 +18,7 @@ struct GpuMesh {
     VertexArray vertexArray;
     Buffer vertices; ///< interleaved position, normal, fibre
     Buffer referral; ///< vec2 per vertex, dynamic
+    Buffer pain;     ///< float per vertex, dynamic
     Buffer indices;
     GLsizei indexCount = 0;
     /// A coarser index buffer over the same vertices (quarter of the triangles) for drawing while the view
@@ -27,6 +29,7 @@ struct GpuMesh {
     core::Kind kind = core::Kind::Bone;
     core::Layer layer = core::Layer::Bone;
     bool hasReferral = false;
+    bool hasPain = false;
 };
 
 class GpuModel {
@@ -44,6 +47,11 @@ public:
     bool setReferral(core::StructureId id, std::span<const glm::vec2> weights);
     void clearReferral(core::StructureId id);
     void clearAllReferral();
+    /// Replace one structure's pain drawing (one intensity per vertex); false, changing nothing, when the id
+    /// is unknown or the count does not match. Never throws.
+    bool setPain(core::StructureId id, std::span<const float> intensity);
+    void clearPain(core::StructureId id);
+    void clearAllPain();
     /// Increases whenever per-vertex data changes (referral uploads): lets a frame cache notice uploads
     /// made by anyone.
     std::uint64_t revision() const { return m_revision; }

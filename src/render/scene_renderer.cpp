@@ -101,6 +101,7 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
     m_scene.set("uGhostOpacity", settings.ghostOpacity);
     m_scene.set("uStippleCell", 7.0f * settings.pixelScale * scale);
     m_scene.set("uReferralColour", settings.referralColour);
+    m_scene.set("uPainColour", settings.painColour);
     drawStructures(model, styles, false, settings);
     drawMarkers(markers, camera, false);
 

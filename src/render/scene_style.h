@@ -40,6 +40,7 @@ struct FrameSettings {
     bool coarse = false;         ///< draw the coarse LOD index buffers where built (while moving)
     float renderScale = 1.0f;    ///< off-screen size relative to the viewport (below 1 while moving, for speed)
     glm::vec3 referralColour{0.80f, 0.015f, 0.015f}; ///< linear
+    glm::vec3 painColour{0.02f, 0.12f, 0.85f};       ///< linear: the client's pain drawing
     bool operator==(const FrameSettings&) const = default;
 };
 

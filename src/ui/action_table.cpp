@@ -21,7 +21,7 @@ const std::array kActions{
     Action{ActionId::Undo, "Edit", "Undo", key(GLFW_KEY_Z, kCtrl), none, "Undo the last view, visibility or tag change"},
     Action{ActionId::Redo, "Edit", "Redo", key(GLFW_KEY_Y, kCtrl), key(GLFW_KEY_Z, kCtrl | kShift), "Redo what was undone"},
     Action{ActionId::Find, "Edit", "Find structure...", key(GLFW_KEY_F, kCtrl), key(GLFW_KEY_SLASH), "Search muscles and bones by name"},
-    Action{ActionId::ClearSelection, "Edit", "Clear selection", key(GLFW_KEY_ESCAPE), none, "Deselect, hide the referral pattern, leave the tag tool"},
+    Action{ActionId::ClearSelection, "Edit", "Clear selection", key(GLFW_KEY_ESCAPE), none, "Deselect, hide the referral pattern, put down the tag tool or the pain brush"},
     Action{ActionId::DeleteTag, "Edit", "Delete tag", key(GLFW_KEY_DELETE), none, "Delete the selected tag"},
 
     Action{ActionId::ViewAnterior, "View", "Front", key(GLFW_KEY_1), none, "Look at the front of the body"},
@@ -46,6 +46,7 @@ const std::array kActions{
     Action{ActionId::ShowAll, "Layers", "Show all", key(GLFW_KEY_H, kShift), none, "Show every layer and structure again"},
 
     Action{ActionId::TagTool, "Trigger points", "Tag tool", key(GLFW_KEY_T), none, "Click a muscle to tag a trigger point you found"},
+    Action{ActionId::PainTool, "Trigger points", "Pain drawing", key(GLFW_KEY_D), none, "Drag over the body where the client feels pain; see which trigger points explain it"},
     Action{ActionId::NextTriggerPoint, "Trigger points", "Next trigger point", key(GLFW_KEY_RIGHT_BRACKET), key(GLFW_KEY_N), "Show the next trigger point of the selected muscle"},
     Action{ActionId::PreviousTriggerPoint, "Trigger points", "Previous trigger point", key(GLFW_KEY_LEFT_BRACKET), key(GLFW_KEY_N, kShift), "Show the previous trigger point"},
 

@@ -13,7 +13,7 @@ enum class ActionId {
     ViewAnterior, ViewPosterior, ViewLeft, ViewRight, ViewSuperior, FrameSelection, FrameAll,
     PeelLayer, RestoreLayer, ToggleGhost, HideSelection, IsolateSelection, ShowAll,
     ToggleTriggerPoints, ToggleLabels, ToggleLandmarks, ToggleReferralPath, TogglePanels, Presentation,
-    TagTool, NextTriggerPoint, PreviousTriggerPoint,
+    TagTool, PainTool, NextTriggerPoint, PreviousTriggerPoint,
     ShortcutHelp,
 };
 

@@ -28,6 +28,7 @@ bool ExploreState::checked(ActionId id) const
     case ActionId::TogglePanels: return app.showPanels;
     case ActionId::Presentation: return presentation;
     case ActionId::TagTool: return tagTool;
+    case ActionId::PainTool: return pain.active;
     case ActionId::ShortcutHelp: return showHelp;
     default: return false;
     }
@@ -62,6 +63,8 @@ void ExploreState::run(ActionId id)
             movingTag = false;
         else if (tagTool)
             tagTool = false;
+        else if (pain.active)
+            pain.active = false;
         else if (presentation)
             presentation = false;
         else {
@@ -90,8 +93,19 @@ void ExploreState::run(ActionId id)
     case ActionId::ToggleReferralPath: referralPath = !referralPath; break;
     case ActionId::TogglePanels: app.showPanels = !app.showPanels; break;
     case ActionId::Presentation: presentation = !presentation; break;
+    case ActionId::PainTool:
+        pain.active = !pain.active;
+        if (pain.active) {
+            tagTool = false;
+            movingTag = false;
+            app.showPanels = true;
+            notify("Pain brush: drag over the body where it hurts; Shift+drag or right-drag moves the view (Esc to stop)");
+        }
+        break;
     case ActionId::TagTool:
         tagTool = !tagTool;
+        if (tagTool)
+            pain.active = false;
         if (tagTool) {
             // See the muscles through the skin; clicks pass through it too.
             if (app.layer(core::Layer::Skin).visible && !app.ghost) {

@@ -353,6 +353,26 @@ std::vector<core::StructureId> ExploreState::referralTargets() const
     return reached;
 }
 
+std::vector<core::StructureId> ExploreState::painTargets() const
+{
+    std::vector<core::StructureId> skin, bones;
+    for (std::uint32_t i = 0; i < app.model.structures.size(); ++i) {
+        const core::StructureId id{i};
+        const core::Kind kind = app.model.structures[i].kind;
+        if (kind == core::Kind::Skin && app.isVisible(id))
+            skin.push_back(id);
+        else if (kind == core::Kind::Bone && app.isVisible(id))
+            bones.push_back(id);
+    }
+    return skin.empty() ? bones : skin;
+}
+
+void ExploreState::painAt(const core::PickHit& hit)
+{
+    const core::Structure* s = app.model.get(hit.structure);
+    pain.paintAt(hit.point, s ? s->id : std::string());
+}
+
 void ExploreState::refreshReferral()
 {
     if (!m_shownTriggerPoint || !catalog.loaded()) {
@@ -519,6 +539,7 @@ void ExploreState::update(double now)
     m_now = now;
     if (m_shownTriggerPoint && referralTargets() != m_referralTargets)
         refreshReferral(); // the skin was hidden or shown: repaint on what is visible now
+    pain.refresh(app.model, catalog, bodyMap, painTargets());
     rebuildMarkers();
     history.record(app, now);
 }

@@ -10,6 +10,7 @@
 #include "core/settings/settings.h"
 #include "ui/action_table.h"
 #include "ui/app_state.h"
+#include "ui/pain_tool.h"
 #include "ui/trigger_point_catalog.h"
 #include "ui/view_history.h"
 
@@ -91,6 +92,12 @@ public:
     void selectTag(std::optional<core::MarkId> id);
     void deleteSelectedTag();
     bool openBodyMap(const std::filesystem::path& file);
+
+    // Pain drawing (the client's pain, in the body map's current session) and its likely sources.
+    PainTool pain;
+    /// Paints at `hit` with the brush (any visible surface; the drawing is shown on the skin).
+    void painAt(const core::PickHit& hit);
+    void endPainStroke() { pain.endStroke(bodyMap); }
     bool saveBodyMap(const std::optional<std::filesystem::path>& file = std::nullopt);
 
     // Display toggles.
@@ -137,6 +144,8 @@ private:
     void refreshReferral();
     void rebuildMarkers();
     std::vector<core::StructureId> referralTargets() const;
+    /// Where the pain drawing is shown: the visible skin, or every visible bone when it is hidden.
+    std::vector<core::StructureId> painTargets() const;
 
     core::Bvh m_bvh;
     std::optional<std::size_t> m_shownTriggerPoint;

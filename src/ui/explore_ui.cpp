@@ -73,7 +73,14 @@ void ExploreUi::mouse(float pixelRatio, bool uiWantsMouse)
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
         m_pressInView = !uiWantsMouse;
     const bool released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
-    if (released && m_pressInView &&
+    if (m_ex.pain.active) {
+        // The brush: left press or drag paints where the cursor meets the body (Shift+drag still pans).
+        if (m_pressInView && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !io.KeyShift && mouseValid)
+            if (const auto hit = m_ex.pick(pixel))
+                m_ex.painAt(*hit);
+        if (released)
+            m_ex.endPainStroke();
+    } else if (released && m_pressInView &&
         io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] <= kClickSlopPixels * kClickSlopPixels) {
         if (m_hoveredMarker && !(m_ex.tagTool && m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint)) {
             if (m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint)
@@ -89,7 +96,7 @@ void ExploreUi::mouse(float pixelRatio, bool uiWantsMouse)
             m_ex.select(std::nullopt);
         }
     }
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !uiWantsMouse && !m_ex.tagTool) {
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !uiWantsMouse && !m_ex.tagTool && !m_ex.pain.active) {
         if (m_hoveredMarker && m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint)
             m_ex.showTriggerPoint(m_hoveredMarker->index, true);
         else if (const auto hit = m_ex.pick(pixel))
@@ -117,7 +124,7 @@ void ExploreUi::hoverTooltip()
         }
     } else if (m_ex.app.hovered) {
         if (const core::Structure* s = m_ex.app.model.get(*m_ex.app.hovered))
-            text = s->name + (m_ex.tagTool ? "\nclick to tag" : "");
+            text = s->name + (m_ex.tagTool ? "\nclick to tag" : m_ex.pain.active ? "\ndrag to mark pain" : "");
     }
     if (!text.empty() && !m_ex.presentation) {
         ImGui::BeginTooltip();

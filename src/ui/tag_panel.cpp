@@ -1,5 +1,7 @@
 #include "ui/tag_panel.h"
 
+#include "ui/pain_panel.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -53,6 +55,11 @@ void drawTagPanel(ExploreState& ex)
         ex.run(ActionId::TagTool);
     if (ex.tagTool)
         ImGui::PopStyleColor();
+
+    // The client's pain and what could explain it.
+    ImGui::Separator();
+    drawPainSection(ex);
+    ImGui::Separator();
 
     std::string client = ex.bodyMap.map().client;
     ImGui::SetNextItemWidth(-5.0f * em);

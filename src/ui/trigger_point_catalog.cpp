@@ -315,9 +315,9 @@ std::vector<std::vector<glm::vec2>> TriggerPointCatalog::referralWeights(std::si
         if (!s || s->mesh.empty())
             continue;
         try {
-            auto& proj = m_projectors[t.value];
+            core::ReferralProjector* proj = projector(t);
             if (!proj)
-                proj = std::make_unique<core::ReferralProjector>(*m_atlas, s->mesh);
+                continue;
             const core::ReferralMap map = proj->map(i);
             auto& w = out[t.value];
             w.resize(s->mesh.vertexCount());
@@ -327,6 +327,46 @@ std::vector<std::vector<glm::vec2>> TriggerPointCatalog::referralWeights(std::si
         } catch (const std::exception&) {
             out[t.value].clear(); // a structure that cannot be projected stays unpainted
         }
+    }
+    return out;
+}
+
+core::ReferralProjector* TriggerPointCatalog::projector(core::StructureId id)
+{
+    const core::Structure* s = m_model && m_atlas ? m_model->get(id) : nullptr;
+    if (!s || s->mesh.empty())
+        return nullptr;
+    auto& proj = m_projectors[id.value];
+    if (!proj) {
+        try {
+            proj = std::make_unique<core::ReferralProjector>(*m_atlas, s->mesh);
+        } catch (const std::exception&) {
+            return nullptr;
+        }
+    }
+    return proj.get();
+}
+
+std::vector<TriggerPointCatalog::PainSource> TriggerPointCatalog::explainPain(core::StructureId surface,
+                                                                             const std::vector<float>& intensity,
+                                                                             std::size_t limit)
+{
+    std::vector<PainSource> out;
+    core::ReferralProjector* proj = projector(surface);
+    if (!proj || std::none_of(intensity.begin(), intensity.end(), [](float v) { return v > 0.0f; }))
+        return out;
+    try {
+        for (core::LookupHit& hit : core::lookupDrawing(*proj, intensity)) {
+            if (out.size() >= limit)
+                break;
+            for (std::size_t i = 0; i < size(); ++i)
+                if (instance(i).key == hit.triggerPoint) {
+                    out.push_back({i, std::move(hit)});
+                    break;
+                }
+        }
+    } catch (const std::exception&) {
+        out.clear();
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include "core/referral/referral_atlas.h"
 #include "core/referral/referral_data.h"
 #include "core/referral/referral_projector.h"
+#include "core/referral/reverse_lookup.h"
 
 #include <glm/glm.hpp>
 
@@ -69,7 +70,19 @@ public:
     /// (non-targets left empty). Projectors are built on first use per structure. Never throws.
     std::vector<std::vector<glm::vec2>> referralWeights(std::size_t i, const std::vector<core::StructureId>& targets);
 
+    /// A trigger point that could explain a pain drawing: its catalog index and the lookup's verdict.
+    struct PainSource {
+        std::size_t index = 0;
+        core::LookupHit hit;
+    };
+    /// The trigger points that best explain a pain drawing on structure `surface` (one intensity in [0, 1]
+    /// per vertex), best first, at most `limit`. Empty without data, drawing or hits. Never throws.
+    std::vector<PainSource> explainPain(core::StructureId surface, const std::vector<float>& intensity, std::size_t limit = 8);
+
 private:
+    /// The projector of structure `id` (built on first use); null when it cannot be built.
+    core::ReferralProjector* projector(core::StructureId id);
+
     const core::AnatomyModel* m_model = nullptr;
     std::unique_ptr<core::ReferralData> m_data;
     std::unique_ptr<core::ReferralAtlas> m_atlas;

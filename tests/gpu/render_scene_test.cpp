@@ -174,6 +174,57 @@ TEST(GpuRender, ReferralSpilloverIsAStippleNotASolidFill)
     EXPECT_GT(notRed, 40) << "spillover filled solid";
 }
 
+// The client's pain drawing is blue hatching: blue lines where painted, skin between them, nothing on the
+// unpainted side; and it shows beside a red referral zone without hiding it.
+TEST(GpuRender, PainDrawingIsBlueHatchingOnlyWherePainted)
+{
+    TA_REQUIRE_GL();
+    Scene scene(ta::testing::makeTestModel(), core::ViewPreset::Anterior);
+    const core::StructureId skin = scene.state.model.find("skin");
+    const core::Mesh& mesh = scene.state.model.get(skin)->mesh;
+    std::vector<float> pain(mesh.vertexCount(), 0.0f);
+    for (std::size_t i = 0; i < pain.size(); ++i)
+        if (mesh.positions[i].x > 0.02f)
+            pain[i] = 1.0f;
+    ASSERT_TRUE(scene.gpu.setPain(skin, pain));
+    const io::RgbaImage image = scene.render();
+    const auto c = scene.state.camera.project({0.10f, 1.50f, 0.10f});
+    const auto other = scene.state.camera.project({-0.10f, 1.50f, 0.10f});
+    ASSERT_TRUE(c && other);
+    const auto isBluish = [](glm::vec3 p) { return p.z > 100.0f && p.z > 1.6f * p.x && p.z > 1.3f * p.y; };
+    int blue = 0, notBlue = 0, blueOther = 0;
+    for (int y = int(c->y) - 10; y < int(c->y) + 10; ++y)
+        for (int x = int(c->x) - 10; x < int(c->x) + 10; ++x) {
+            (isBluish(averageRgb(image, x, y, 0)) ? blue : notBlue)++;
+            blueOther += isBluish(averageRgb(image, x + int(other->x - c->x), y, 0)) ? 1 : 0;
+        }
+    EXPECT_GT(blue, 60) << "no hatching";
+    EXPECT_GT(notBlue, 40) << "hatching filled solid";
+    EXPECT_EQ(blueOther, 0) << "the unpainted side must stay clean";
+
+    // With a red essential zone over the same skin, both show: red between the blue lines.
+    ASSERT_TRUE(scene.gpu.setReferral(skin, std::vector<glm::vec2>(mesh.vertexCount(), glm::vec2(1.0f, 0.0f))));
+    const io::RgbaImage both = scene.render();
+    int red = 0, blue2 = 0;
+    for (int y = int(c->y) - 10; y < int(c->y) + 10; ++y)
+        for (int x = int(c->x) - 10; x < int(c->x) + 10; ++x) {
+            red += isReddish(averageRgb(both, x, y, 0)) ? 1 : 0;
+            blue2 += isBluish(averageRgb(both, x, y, 0)) ? 1 : 0;
+        }
+    EXPECT_GT(red, 40);
+    EXPECT_GT(blue2, 60);
+
+    EXPECT_FALSE(scene.gpu.setPain(skin, std::vector<float>(3)));
+    scene.gpu.clearPain(skin);
+    scene.gpu.clearReferral(skin);
+    const io::RgbaImage none = scene.render();
+    int left = 0;
+    for (int y = int(c->y) - 10; y < int(c->y) + 10; ++y)
+        for (int x = int(c->x) - 10; x < int(c->x) + 10; ++x)
+            left += isBluish(averageRgb(none, x, y, 0)) ? 1 : 0;
+    EXPECT_EQ(left, 0) << "cleared";
+}
+
 TEST(GpuRender, GhostLayersAreOrderIndependent)
 {
     TA_REQUIRE_GL();

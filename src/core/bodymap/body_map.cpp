@@ -1,5 +1,7 @@
 #include "core/bodymap/body_map.h"
 
+#include <utility>
+
 #include <algorithm>
 
 namespace ta::core {
@@ -56,8 +58,13 @@ const TriggerPointTag* BodyMap::findTag(MarkId id) const
 
 PainMark* BodyMap::findPainMark(MarkId id)
 {
-    for (auto& s : sessions)
-        for (auto& m : s.painMarks)
+    return const_cast<PainMark*>(std::as_const(*this).findPainMark(id));
+}
+
+const PainMark* BodyMap::findPainMark(MarkId id) const
+{
+    for (const auto& s : sessions)
+        for (const auto& m : s.painMarks)
             if (m.id == id)
                 return &m;
     return nullptr;

@@ -67,6 +67,7 @@ public:
     TriggerPointTag* findTag(MarkId id);
     const TriggerPointTag* findTag(MarkId id) const;
     PainMark* findPainMark(MarkId id);
+    const PainMark* findPainMark(MarkId id) const;
     /// Removes the tag or pain mark with this id; false when there is none.
     bool remove(MarkId id);
     /// One more than the largest id in use.

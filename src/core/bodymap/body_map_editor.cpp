@@ -112,6 +112,45 @@ bool BodyMapEditor::deleteTag(MarkId id)
     return true;
 }
 
+std::vector<MarkId> BodyMapEditor::addPainMarks(std::vector<PainMark> marks)
+{
+    std::vector<MarkId> ids;
+    if (marks.empty())
+        return ids;
+    BodyMap after = m_map;
+    for (PainMark& m : marks) {
+        m.intensity = std::clamp(m.intensity, 0, kMaxSeverity);
+        ids.push_back(after.addPainMark(m_date, std::move(m)));
+    }
+    change("Mark pain", std::move(after));
+    return ids;
+}
+
+bool BodyMapEditor::deletePainMark(MarkId id)
+{
+    if (!m_map.findPainMark(id))
+        return false;
+    BodyMap after = m_map;
+    after.remove(id);
+    change("Erase pain mark", std::move(after));
+    return true;
+}
+
+bool BodyMapEditor::clearSessionPain()
+{
+    BodyMap after = m_map;
+    bool any = false;
+    for (Session& s : after.sessions)
+        if (s.date == m_date && !s.painMarks.empty()) {
+            s.painMarks.clear();
+            any = true;
+        }
+    if (!any)
+        return false;
+    change("Clear pain drawing", std::move(after));
+    return true;
+}
+
 void BodyMapEditor::setClient(std::string client)
 {
     if (client == m_map.client)

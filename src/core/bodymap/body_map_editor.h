@@ -1,6 +1,6 @@
 #pragma once
 // The open body-map document and its editing: new, open, save, save as; place, move, edit and delete
-// tags, each undoable through a shared UndoStack. Opening a damaged file reports why and leaves the
+// tags; mark and erase pain; each undoable through a shared UndoStack. Opening a damaged file reports why and leaves the
 // current document untouched; saving writes atomically. Used by the tag tool panel; no UI here.
 #include "core/bodymap/body_map.h"
 #include "core/history/undo_stack.h"
@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ta::core {
 
@@ -39,6 +40,12 @@ public:
     /// Replaces the tag with this id (position, structure, snapped point, state, severity, note).
     bool updateTag(MarkId id, const TriggerPointTag& tag, const std::string& label = "Edit tag");
     bool deleteTag(MarkId id);
+    /// Adds pain marks to the current session as one undoable step ("Mark pain"): a whole stroke of the
+    /// pain brush undoes at once. Returns their ids.
+    std::vector<MarkId> addPainMarks(std::vector<PainMark> marks);
+    bool deletePainMark(MarkId id);
+    /// Removes every pain mark of the current session (one undoable step); false when there were none.
+    bool clearSessionPain();
     void setClient(std::string client);
     const TriggerPointTag* tag(MarkId id) const { return m_map.findTag(id); }
 

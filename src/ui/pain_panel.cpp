@@ -1,0 +1,75 @@
+#include "ui/pain_panel.h"
+
+#include "core/bodymap/pain_drawing.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+
+namespace ta::ui {
+
+void drawPainSection(ExploreState& ex)
+{
+    PainTool& pain = ex.pain;
+    const float em = ImGui::GetFontSize();
+    if (pain.active)
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.10f, 0.30f, 0.85f, 1.0f));
+    if (ImGui::Button(pain.active ? "Pain brush ON: drag over the body (D)" : "Mark pain (D)"))
+        ex.run(ActionId::PainTool);
+    if (pain.active)
+        ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Drag where the client feels pain; Shift+drag or right-drag moves the view.");
+
+    float radiusCm = pain.radius * 100.0f;
+    ImGui::SetNextItemWidth(-7.0f * em);
+    if (ImGui::SliderFloat("Brush (cm)", &radiusCm, 1.0f, 5.0f, "%.1f"))
+        pain.radius = radiusCm / 100.0f;
+    ImGui::SetNextItemWidth(-7.0f * em);
+    ImGui::SliderInt("Intensity", &pain.intensity, 1, core::kMaxSeverity);
+    ImGui::Checkbox("All sessions", &pain.allSessions);
+    ImGui::SameLine();
+    const bool today = !core::painMarksOf(ex.bodyMap.map(), ex.bodyMap.sessionDate()).empty();
+    if (!today)
+        ImGui::BeginDisabled();
+    if (ImGui::Button("Erase today's pain"))
+        ex.bodyMap.clearSessionPain();
+    if (!today)
+        ImGui::EndDisabled();
+    const bool any = !pain.shownMarks().empty();
+
+    if (!any) {
+        ImGui::TextDisabled("No pain marked%s.", pain.allSessions ? "" : " in this session");
+        return;
+    }
+    if (!ex.catalog.loaded()) {
+        ImGui::TextDisabled("Trigger-point data is not available: no likely sources.");
+        return;
+    }
+    if (!pain.allSessions && pain.shownDate() != ex.bodyMap.sessionDate())
+        ImGui::TextColored(ImVec4(0.45f, 0.65f, 1.0f, 1.0f), "Showing the pain drawn on %s", pain.shownDate().c_str());
+    ImGui::TextDisabled("Could be referred from (best first):");
+    if (pain.sources().empty())
+        ImGui::TextDisabled("No documented trigger point refers there.");
+    for (const auto& src : pain.sources()) {
+        ImGui::PushID(static_cast<int>(src.index));
+        const auto& inst = ex.catalog.instance(src.index);
+        char label[256];
+        std::snprintf(label, sizeof label, "%3.0f%%  %s (%s)", 100.0f * src.hit.score,
+                      ex.catalog.record(src.index).name.c_str(), std::string(core::toString(inst.key.side)).c_str());
+        const bool shown = ex.shownTriggerPoint() && *ex.shownTriggerPoint() == src.index;
+        if (ImGui::Selectable(label, shown))
+            ex.showTriggerPoint(shown ? std::nullopt : std::optional<std::size_t>(src.index));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", src.hit.reason.c_str());
+        if (shown) {
+            ImGui::Indent();
+            ImGui::TextWrapped("%s", src.hit.reason.c_str());
+            ImGui::Unindent();
+        }
+        ImGui::PopID();
+    }
+}
+
+} // namespace ta::ui

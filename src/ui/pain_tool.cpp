@@ -1,0 +1,73 @@
+#include "ui/pain_tool.h"
+
+#include "core/bodymap/pain_drawing.h"
+
+#include <algorithm>
+
+namespace ta::ui {
+namespace {
+
+bool sameMarks(const std::vector<core::PainMark>& a, const std::vector<core::PainMark>& b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const core::PainMark& x, const core::PainMark& y) {
+        return x.id == y.id && x.position == y.position && x.radius == y.radius && x.intensity == y.intensity;
+    });
+}
+
+} // namespace
+
+void PainTool::paintAt(const glm::vec3& point, const std::string& structure)
+{
+    if (!m_stroke.empty() && glm::distance(m_stroke.back().position, point) < 0.5f * radius)
+        return;
+    core::PainMark m;
+    m.structure = structure;
+    m.position = point;
+    m.radius = radius;
+    m.intensity = std::clamp(intensity, 1, core::kMaxSeverity);
+    m_stroke.push_back(std::move(m));
+}
+
+void PainTool::endStroke(core::BodyMapEditor& bodyMap)
+{
+    if (m_stroke.empty())
+        return;
+    bodyMap.addPainMarks(std::move(m_stroke));
+    m_stroke.clear();
+}
+
+void PainTool::refresh(const core::AnatomyModel& model, TriggerPointCatalog& catalog, const core::BodyMapEditor& bodyMap,
+                       const std::vector<core::StructureId>& targets)
+{
+    std::string date = allSessions ? std::string() : bodyMap.sessionDate();
+    if (!allSessions && m_stroke.empty() && core::painMarksOf(bodyMap.map(), date).empty())
+        for (const core::Session& s : bodyMap.map().sessions) // in date order: the last one with pain wins
+            if (!s.painMarks.empty())
+                date = s.date;
+    m_shownDate = date;
+    std::vector<core::PainMark> shown = core::painMarksOf(bodyMap.map(), date);
+    shown.insert(shown.end(), m_stroke.begin(), m_stroke.end());
+    const bool changed = !sameMarks(shown, m_shown) || targets != m_targets || &model != m_model;
+    if (changed) {
+        m_shown = std::move(shown);
+        m_targets = targets;
+        m_model = &model;
+        m_weights.assign(model.structures.size(), {});
+        if (!m_shown.empty())
+            for (core::StructureId t : targets)
+                if (const core::Structure* s = model.get(t))
+                    m_weights[t.value] = core::painIntensities(s->mesh, m_shown);
+        ++m_revision;
+        m_sourcesStale = true;
+    }
+    // The lookup reads the drawing on the skin, whatever is shown; it waits for the end of a stroke.
+    if (m_sourcesStale && m_stroke.empty()) {
+        m_sourcesStale = false;
+        m_sources.clear();
+        const core::StructureId skin = model.find("skin");
+        if (const core::Structure* s = model.get(skin); s && !m_shown.empty())
+            m_sources = catalog.explainPain(skin, core::painIntensities(s->mesh, m_shown));
+    }
+}
+
+} // namespace ta::ui

@@ -1,0 +1,161 @@
+// The pain brush on the committed model with the clinical data: a stroke is one undoable step painted on
+// the skin; a drawing of the upper trapezius trigger point 1's own zones is explained by that trigger point
+// on the same side; last session's drawing shows until today's begins. No rendering: the drawing and the
+// lookup are state that the frame loop uploads and the panel lists.
+#include "io/asset_paths.h"
+#include "io/gltf_reader.h"
+#include "ui/app_state.h"
+#include "ui/explore_state.h"
+
+#include "core/bodymap/pain_drawing.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+using namespace ta;
+
+namespace {
+
+std::filesystem::path modelPath()
+{
+    if (const char* p = std::getenv("TRIGGER_ATLAS_TEST_MODEL"); p && *p)
+        return p;
+    return io::defaultModelPath();
+}
+
+struct PainScene {
+    ui::AppState state;
+    ui::ExploreState ex{state};
+    core::StructureId skin;
+
+    PainScene()
+    {
+        state.camera.setViewport(640, 480);
+        state.setModel(io::loadModel(modelPath()), modelPath());
+        ex.modelChanged(io::assetPath("data"));
+        ex.bodyMap.setSessionDate("2026-11-30");
+        skin = state.model.find("skin");
+    }
+    std::size_t painted() const
+    {
+        const auto& w = ex.pain.weights();
+        if (skin.value >= w.size())
+            return 0;
+        return static_cast<std::size_t>(std::count_if(w[skin.value].begin(), w[skin.value].end(), [](float v) { return v > 0.0f; }));
+    }
+};
+
+#define REQUIRE_MODEL()                                                                                         \
+    if (!std::filesystem::exists(modelPath()))                                                                  \
+    GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << modelPath()
+
+TEST(ExplorePain, AStrokeIsOneUndoableStepPaintedOnTheSkin)
+{
+    REQUIRE_MODEL();
+    PainScene s;
+    ASSERT_TRUE(s.skin.valid());
+    // Aim at the left temple from the left, as a user would.
+    s.state.camera.applyPreset(core::ViewPreset::Left, true);
+    s.state.camera.frame(s.state.model.get(s.state.model.find("skull"))->mesh.bounds(), true);
+    s.state.camera.snap();
+    const auto px = s.state.camera.project(s.state.model.landmark("pterion-left")->position);
+    ASSERT_TRUE(px);
+    const auto hit = s.ex.pick({px->x, px->y});
+    ASSERT_TRUE(hit);
+    EXPECT_EQ(hit->structure, s.skin);
+
+    s.ex.run(ui::ActionId::PainTool);
+    EXPECT_TRUE(s.ex.pain.active);
+    s.ex.painAt(*hit);
+    core::PickHit near = *hit, far = *hit;
+    near.point += glm::vec3(0.0f, 0.002f, 0.0f); // closer than half the brush: no new mark
+    far.point += glm::vec3(0.0f, 0.025f, 0.0f);
+    s.ex.painAt(near);
+    s.ex.painAt(far);
+    s.ex.update(0.0);
+    EXPECT_EQ(s.ex.pain.shownMarks().size(), 2u);
+    EXPECT_GT(s.painted(), 20u) << "the stroke in progress shows on the skin";
+    EXPECT_TRUE(s.ex.pain.sources().empty()) << "the lookup waits for the end of the stroke";
+
+    s.ex.endPainStroke();
+    s.ex.update(0.1);
+    EXPECT_EQ(core::painMarksOf(s.ex.bodyMap.map(), "2026-11-30").size(), 2u);
+    EXPECT_FALSE(s.ex.pain.sources().empty()) << "pain at the temple has documented sources";
+    for (const auto& src : s.ex.pain.sources())
+        EXPECT_EQ(s.ex.catalog.instance(src.index).key.side, core::Side::Left) << s.ex.catalog.key(src.index);
+
+    s.ex.run(ui::ActionId::Undo);
+    s.ex.update(0.2);
+    EXPECT_EQ(core::painMarksOf(s.ex.bodyMap.map(), "").size(), 0u);
+    EXPECT_EQ(s.painted(), 0u);
+    EXPECT_TRUE(s.ex.pain.sources().empty());
+    s.ex.run(ui::ActionId::Redo);
+    s.ex.update(0.3);
+    EXPECT_EQ(s.ex.pain.shownMarks().size(), 2u);
+
+    // Esc puts the brush down; the tag tool and the brush exclude each other.
+    s.ex.run(ui::ActionId::ClearSelection);
+    EXPECT_FALSE(s.ex.pain.active);
+    s.ex.run(ui::ActionId::PainTool);
+    s.ex.run(ui::ActionId::TagTool);
+    EXPECT_FALSE(s.ex.pain.active);
+}
+
+TEST(ExplorePain, ADrawingOfAZoneIsExplainedByItsTriggerPointOnTheSameSide)
+{
+    REQUIRE_MODEL();
+    PainScene s;
+    ASSERT_TRUE(s.ex.catalog.loaded()) << s.ex.message();
+    for (const char* key : {"trapezius.upper.trp1-left", "sternocleidomastoid.sternal.middle-right"}) {
+        const auto trp = s.ex.catalog.find(key);
+        ASSERT_TRUE(trp) << key;
+        // The client draws where this trigger point's essential zone lies.
+        s.ex.showTriggerPoint(trp);
+        s.ex.update(0.0);
+        std::vector<core::PainMark> marks;
+        for (const glm::vec3& c : s.ex.zoneCentres())
+            marks.push_back({.structure = "skin", .position = c, .radius = 0.025f, .intensity = 7});
+        ASSERT_FALSE(marks.empty()) << key;
+        s.ex.showTriggerPoint(std::nullopt);
+        s.ex.bodyMap.clearSessionPain();
+        s.ex.bodyMap.addPainMarks(marks);
+        s.ex.update(0.1);
+        const auto& sources = s.ex.pain.sources();
+        ASSERT_FALSE(sources.empty()) << key;
+        std::vector<std::string> top;
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, sources.size()); ++i)
+            top.push_back(s.ex.catalog.key(sources[i].index));
+        EXPECT_NE(std::find(top.begin(), top.end(), key), top.end())
+            << key << " not among the first three: " << top[0] << (top.size() > 1 ? ", " + top[1] : "");
+        EXPECT_EQ(s.ex.catalog.instance(sources.front().index).key.side, s.ex.catalog.instance(*trp).key.side) << key;
+        EXPECT_FALSE(sources.front().hit.reason.empty());
+    }
+}
+
+TEST(ExplorePain, LastSessionsDrawingShowsUntilTodaysBegins)
+{
+    REQUIRE_MODEL();
+    PainScene s;
+    const glm::vec3 temple = s.state.model.landmark("pterion-left")->position + glm::vec3(0.012f, 0.0f, 0.0f);
+    s.ex.bodyMap.setSessionDate("2026-11-20");
+    s.ex.bodyMap.addPainMarks({{.structure = "skin", .position = temple, .radius = 0.02f, .intensity = 6},
+                               {.structure = "skin", .position = temple + glm::vec3(0, 0.02f, 0), .radius = 0.02f, .intensity = 6}});
+    s.ex.bodyMap.setSessionDate("2026-11-30");
+    s.ex.update(0.0);
+    EXPECT_EQ(s.ex.pain.shownDate(), "2026-11-20");
+    EXPECT_EQ(s.ex.pain.shownMarks().size(), 2u);
+    EXPECT_GT(s.painted(), 0u);
+
+    s.ex.bodyMap.addPainMarks({{.structure = "skin", .position = temple, .radius = 0.02f, .intensity = 3}});
+    s.ex.update(0.1);
+    EXPECT_EQ(s.ex.pain.shownDate(), "2026-11-30");
+    EXPECT_EQ(s.ex.pain.shownMarks().size(), 1u);
+    s.ex.pain.allSessions = true;
+    s.ex.update(0.2);
+    EXPECT_EQ(s.ex.pain.shownMarks().size(), 3u);
+}
+
+} // namespace
