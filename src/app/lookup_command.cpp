@@ -1,15 +1,23 @@
 // `trigger-atlas lookup --region R [--region R ...] --side left|right|both [--json] [--limit N]`: rank the
 // trigger points whose referral zones explain pain in the given regions (see core/referral/reverse_lookup.h).
+// `trigger-atlas lookup --tags CLIENT.json [--session DATE]`: the same from a body map's pain drawing,
+// projected on the model's skin (the drawing of DATE, or of the latest session that has one).
 #include "app/commands.h"
 #include "core/error.h"
+#include "core/bodymap/body_map_json.h"
+#include "core/bodymap/pain_drawing.h"
 #include "core/referral/close_matches.h"
+#include "core/referral/referral_atlas.h"
+#include "core/referral/referral_projector.h"
 #include "core/referral/referral_data.h"
 #include "core/referral/reverse_lookup.h"
 #include "io/asset_paths.h"
+#include "io/gltf_reader.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -21,6 +29,9 @@ namespace {
 struct LookupArgs {
     std::vector<std::string> regions;
     std::string side;
+    std::string tags;    ///< a body map whose pain drawing to explain, instead of regions
+    std::string session; ///< with tags: the session date; empty = the latest with pain marks
+    std::string model;   ///< with tags: the model whose skin the drawing is projected on
     bool json = false;
     int limit = 10;
 };
@@ -51,10 +62,39 @@ std::vector<core::Side> parseSide(const std::string& side)
     throw ArgumentError(msg);
 }
 
+/// The hits for a body map's pain drawing, projected on the model's skin.
+std::vector<core::LookupHit> lookupBodyMap(const core::ReferralData& data, const LookupArgs& args)
+{
+    const core::BodyMap map = core::loadBodyMap(args.tags);
+    std::string date = args.session;
+    if (date.empty())
+        for (const auto& s : map.sessions)
+            if (!s.painMarks.empty())
+                date = s.date;
+    const auto marks = core::painMarksOf(map, date);
+    if (marks.empty())
+        throw ArgumentError("lookup: " + args.tags + ": no pain marks" +
+                            (args.session.empty() ? std::string(" in any session") : " in session " + args.session));
+    const std::filesystem::path modelFile = args.model.empty() ? io::defaultModelPath() : std::filesystem::path(args.model);
+    const core::AnatomyModel model = io::loadModel(modelFile);
+    const core::Structure* skin = model.get(model.find("skin"));
+    if (!skin)
+        throw ArgumentError("lookup: " + modelFile.string() + ": the model has no skin to draw pain on");
+    const auto atlas = core::ReferralAtlas::build(data, model);
+    const core::ReferralProjector projector(atlas, skin->mesh);
+    return core::lookupDrawing(projector, core::painIntensities(skin->mesh, marks));
+}
+
 void run(const LookupArgs& args)
 {
-    const auto sides = parseSide(args.side);
     const auto data = core::ReferralData::load(io::assetPath("data"));
+    if (!args.tags.empty() && !args.regions.empty())
+        throw ArgumentError("lookup: give --region (with --side) or --tags, not both");
+    if (args.tags.empty() && args.regions.empty())
+        throw ArgumentError("lookup: give at least one --region (with --side), or --tags with a body map");
+    if (args.tags.empty() && args.side.empty())
+        throw ArgumentError("lookup: --side left|right|both is required with --region");
+    const auto sides = args.tags.empty() ? parseSide(args.side) : std::vector<core::Side>{};
     std::vector<std::string> names;
     for (const auto& r : data.regions) {
         names.push_back(r.id);
@@ -69,7 +109,7 @@ void run(const LookupArgs& args)
         for (auto s : sides)
             drawing.push_back({static_cast<std::uint32_t>(idx), s});
     }
-    auto hits = core::lookupRegions(data, drawing);
+    auto hits = args.tags.empty() ? core::lookupRegions(data, drawing) : lookupBodyMap(data, args);
     if (args.limit > 0 && hits.size() > static_cast<std::size_t>(args.limit))
         hits.resize(static_cast<std::size_t>(args.limit));
 
@@ -109,11 +149,14 @@ void run(const LookupArgs& args)
 
 void addLookupCommand(CLI::App& app, int& exitCode)
 {
-    auto* cmd = app.add_subcommand("lookup", "Rank trigger points that could explain pain in the given regions");
+    auto* cmd = app.add_subcommand("lookup", "Rank trigger points that could explain pain in the given regions, or in "
+                                             "a body map's pain drawing");
     auto args = std::make_shared<LookupArgs>();
-    cmd->add_option("--region,-r", args->regions, "A painful region (repeat for several); see `list regions`")
-        ->required();
-    cmd->add_option("--side,-s", args->side, "left | right | both")->required();
+    cmd->add_option("--region,-r", args->regions, "A painful region (repeat for several); see `list regions`");
+    cmd->add_option("--side,-s", args->side, "left | right | both (with --region)");
+    cmd->add_option("--tags", args->tags, "A body map (JSON): explain its pain drawing instead of regions");
+    cmd->add_option("--session", args->session, "With --tags: the session date (default: the latest with pain marks)");
+    cmd->add_option("--model", args->model, "With --tags: the model to project the drawing on (default: the committed one)");
     cmd->add_flag("--json", args->json, "Print a JSON array, best first");
     cmd->add_option("--limit,-n", args->limit, "Show at most N results (0 = all)")->capture_default_str();
     cmd->callback([args, &exitCode] {

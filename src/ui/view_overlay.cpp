@@ -139,25 +139,40 @@ void landmarkLabels(ExploreState& ex, ImDrawList* dl, ImFont* font, float size, 
     }
 }
 
-/// Essential solid, spillover stippled: the chart convention, explained in the corner.
-void referralLegend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner)
+/// What the colours on the body mean, in the corner: essential solid and spillover stippled (the chart
+/// convention) when a referral is shown, blue hatching when the client's pain drawing is.
+void legend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner, bool referral, bool pain)
 {
     const ImU32 red = IM_COL32(205, 30, 30, 255);
+    const ImU32 blue = IM_COL32(40, 90, 235, 255);
+    const ImU32 text = IM_COL32(235, 235, 235, 255);
     const float box = 0.9f * size;
-    ImVec2 at{corner.x, corner.y - 2.6f * size};
-    const float textWidth = font->CalcTextSizeA(size, 1e9f, 0.0f, "spillover (some patients)").x;
+    const int rows = (referral ? 2 : 0) + (pain ? 1 : 0);
+    if (rows == 0)
+        return;
+    ImVec2 at{corner.x, corner.y - (1.2f * static_cast<float>(rows) + 0.2f) * size};
+    float textWidth = 0.0f;
+    for (const char* t : {"spillover (some patients)", "client's pain"})
+        textWidth = std::max(textWidth, font->CalcTextSizeA(size, 1e9f, 0.0f, t).x);
     dl->AddRectFilled(ImVec2(at.x - 0.4f * size, at.y - 0.4f * size),
-                      ImVec2(at.x + 1.5f * box + textWidth + 0.5f * size, at.y + 2.6f * size), IM_COL32(12, 14, 20, 190),
-                      0.3f * size);
-    dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), red);
-    dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), IM_COL32(235, 235, 235, 255),
-                "essential zone");
-    at.y += 1.2f * size;
-    for (int y = 0; y < 3; ++y)
-        for (int x = 0; x < 3; ++x)
-            dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), 0.09f * box, red);
-    dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), IM_COL32(235, 235, 235, 255),
-                "spillover (some patients)");
+                      ImVec2(at.x + 1.5f * box + textWidth + 0.5f * size, corner.y), IM_COL32(12, 14, 20, 190), 0.3f * size);
+    if (referral) {
+        dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), red);
+        dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "essential zone");
+        at.y += 1.2f * size;
+        for (int y = 0; y < 3; ++y)
+            for (int x = 0; x < 3; ++x)
+                dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), 0.09f * box, red);
+        dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "spillover (some patients)");
+        at.y += 1.2f * size;
+    }
+    if (pain) {
+        dl->PushClipRect(at, ImVec2(at.x + box, at.y + box), true);
+        for (float d = -box; d < box; d += 0.3f * box)
+            dl->AddLine(ImVec2(at.x + d, at.y + box), ImVec2(at.x + d + box, at.y), blue, 0.12f * box);
+        dl->PopClipRect();
+        dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "client's pain");
+    }
 }
 
 } // namespace
@@ -225,8 +240,8 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
         takenBoxes.push_back(taken);
     if (ex.showLandmarks)
         landmarkLabels(ex, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
-    if (ex.shownTriggerPoint() && ex.catalog.loaded())
-        referralLegend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base));
+    legend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base),
+           ex.shownTriggerPoint() && ex.catalog.loaded(), !ex.pain.shownMarks().empty());
 
     // Referral path: dots travelling from the trigger point to each region of its essential zone.
     if (ex.referralPath && ex.shownTriggerPoint() && ex.catalog.loaded()) {

@@ -182,6 +182,32 @@ TEST(LookupCli, UnknownRegionOrSideFailsWithCloseMatches)
     EXPECT_NE(s.out.find("did you mean right"), std::string::npos) << s.out;
 }
 
+// A body map's pain drawing (docs/examples/temple-headache.json: left temple and the back and side of the
+// left neck) is projected on the committed model's skin and explained: upper trapezius TrP1 of the left
+// side first, as the charts would have it; only left-side trigger points; a session without pain, or
+// regions and a body map at once, is one clear line.
+TEST(LookupCli, ExplainsABodyMapsPainDrawing)
+{
+    const std::string example = std::string(TA_TEST_DIR) + "/../docs/examples/temple-headache.json";
+    const AppRun r = runApp("lookup --tags \"" + example + "\" --json -n 5");
+    ASSERT_EQ(r.status, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(j.is_array());
+    ASSERT_FALSE(j.empty());
+    EXPECT_LE(j.size(), 5u);
+    EXPECT_EQ(j[0]["trigger_point"], "trapezius.upper.trp1") << r.out;
+    for (const auto& e : j)
+        EXPECT_EQ(e["side"], "left") << e.dump();
+
+    const AppRun none = runApp("lookup --tags \"" + example + "\" --session 2025-01-01");
+    EXPECT_NE(none.status, 0);
+    EXPECT_NE(none.out.find("temple-headache.json: no pain marks in session 2025-01-01"), std::string::npos) << none.out;
+    EXPECT_EQ(std::count(none.out.begin(), none.out.end(), '\n'), 1) << none.out;
+    const AppRun both = runApp("lookup --tags \"" + example + "\" --region temple --side left");
+    EXPECT_NE(both.status, 0);
+    EXPECT_NE(both.out.find("not both"), std::string::npos) << both.out;
+}
+
 TEST(ListCli, RegionsAndTriggerPointsOnePerLine)
 {
     const AppRun r = runApp("list regions");
