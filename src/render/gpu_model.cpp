@@ -115,19 +115,25 @@ GpuModel::GpuModel(const core::AnatomyModel& model, bool buildLod)
         m_meshes.push_back(upload(s, buildLod));
 }
 
-bool GpuModel::setReferral(core::StructureId id, std::span<const glm::vec2> weights)
+bool GpuModel::uploadPerVertex(core::StructureId id, Buffer GpuMesh::*buffer, bool GpuMesh::*flag, const void* data,
+                               std::size_t count, std::size_t bytes)
 {
     if (!id.valid() || id.value >= m_meshes.size())
         return false;
     GpuMesh& mesh = m_meshes[id.value];
-    if (weights.size() != mesh.vertexCount)
+    if (count != mesh.vertexCount)
         return false;
-    glBindBuffer(GL_ARRAY_BUFFER, mesh.referral.id());
-    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(weights.size_bytes()), weights.data());
+    glBindBuffer(GL_ARRAY_BUFFER, (mesh.*buffer).id());
+    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), data);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    mesh.hasReferral = true;
+    mesh.*flag = true;
     ++m_revision;
     return true;
+}
+
+bool GpuModel::setReferral(core::StructureId id, std::span<const glm::vec2> weights)
+{
+    return uploadPerVertex(id, &GpuMesh::referral, &GpuMesh::hasReferral, weights.data(), weights.size(), weights.size_bytes());
 }
 
 void GpuModel::clearReferral(core::StructureId id)
@@ -135,8 +141,7 @@ void GpuModel::clearReferral(core::StructureId id)
     if (!id.valid() || id.value >= m_meshes.size() || !m_meshes[id.value].hasReferral)
         return;
     GpuMesh& mesh = m_meshes[id.value];
-    const std::vector<glm::vec2> zeros(mesh.vertexCount, glm::vec2(0.0f));
-    setReferral(id, zeros);
+    setReferral(id, std::vector<glm::vec2>(mesh.vertexCount, glm::vec2(0.0f)));
     mesh.hasReferral = false;
 }
 
@@ -148,17 +153,7 @@ void GpuModel::clearAllReferral()
 
 bool GpuModel::setPain(core::StructureId id, std::span<const float> intensity)
 {
-    if (!id.valid() || id.value >= m_meshes.size())
-        return false;
-    GpuMesh& mesh = m_meshes[id.value];
-    if (intensity.size() != mesh.vertexCount)
-        return false;
-    glBindBuffer(GL_ARRAY_BUFFER, mesh.pain.id());
-    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(intensity.size_bytes()), intensity.data());
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-    mesh.hasPain = true;
-    ++m_revision;
-    return true;
+    return uploadPerVertex(id, &GpuMesh::pain, &GpuMesh::hasPain, intensity.data(), intensity.size(), intensity.size_bytes());
 }
 
 void GpuModel::clearPain(core::StructureId id)
@@ -166,8 +161,7 @@ void GpuModel::clearPain(core::StructureId id)
     if (!id.valid() || id.value >= m_meshes.size() || !m_meshes[id.value].hasPain)
         return;
     GpuMesh& mesh = m_meshes[id.value];
-    const std::vector<float> zeros(mesh.vertexCount, 0.0f);
-    setPain(id, zeros);
+    setPain(id, std::vector<float>(mesh.vertexCount, 0.0f));
     mesh.hasPain = false;
 }
 

@@ -57,6 +57,10 @@ public:
     std::uint64_t revision() const { return m_revision; }
 
 private:
+    /// Replaces one per-vertex buffer of structure `id` with `count` values (`bytes` in all).
+    bool uploadPerVertex(core::StructureId id, Buffer GpuMesh::*buffer, bool GpuMesh::*flag, const void* data,
+                         std::size_t count, std::size_t bytes);
+
     std::vector<GpuMesh> m_meshes;
     std::uint64_t m_revision = 0;
 };

@@ -9,16 +9,22 @@
 
 namespace ta::ui {
 
+void toolButton(ExploreState& ex, ActionId action, bool on, const char* onLabel, const char* offLabel, const ImVec4& onColour)
+{
+    if (on)
+        ImGui::PushStyleColor(ImGuiCol_Button, onColour);
+    if (ImGui::Button(on ? onLabel : offLabel))
+        ex.run(action);
+    if (on)
+        ImGui::PopStyleColor();
+}
+
 void drawPainSection(ExploreState& ex)
 {
     PainTool& pain = ex.pain;
     const float em = ImGui::GetFontSize();
-    if (pain.active)
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.10f, 0.30f, 0.85f, 1.0f));
-    if (ImGui::Button(pain.active ? "Pain brush ON: drag over the body (D)" : "Mark pain (D)"))
-        ex.run(ActionId::PainTool);
-    if (pain.active)
-        ImGui::PopStyleColor();
+    toolButton(ex, ActionId::PainTool, pain.active, "Pain brush ON: drag over the body (D)", "Mark pain (D)",
+               ImVec4(0.10f, 0.30f, 0.85f, 1.0f));
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Drag where the client feels pain; Shift+drag or right-drag moves the view.");
 

@@ -4,6 +4,12 @@
 // click shows that trigger point's referral in red over the client's blue drawing.
 #include "ui/explore_state.h"
 
+struct ImVec4;
+
 namespace ta::ui {
 void drawPainSection(ExploreState& ex);
+
+/// The button of a tool (tag tool, pain brush): `onLabel` on `onColour` while the tool is in hand; a click
+/// runs `action`.
+void toolButton(ExploreState& ex, ActionId action, bool on, const char* onLabel, const char* offLabel, const ImVec4& onColour);
 } // namespace ta::ui

@@ -49,12 +49,8 @@ void drawTagPanel(ExploreState& ex)
         fileField = ex.bodyMap.path() ? ex.bodyMap.path()->string() : defaultFolder() + "client.json";
 
     // The tool.
-    if (ex.tagTool)
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.45f, 0.05f, 1.0f));
-    if (ImGui::Button(ex.tagTool ? "Tag tool ON: click a muscle (T)" : "Tag a trigger point (T)"))
-        ex.run(ActionId::TagTool);
-    if (ex.tagTool)
-        ImGui::PopStyleColor();
+    toolButton(ex, ActionId::TagTool, ex.tagTool, "Tag tool ON: click a muscle (T)", "Tag a trigger point (T)",
+               ImVec4(0.85f, 0.45f, 0.05f, 1.0f));
 
     // The client's pain and what could explain it.
     ImGui::Separator();

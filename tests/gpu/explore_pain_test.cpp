@@ -2,6 +2,8 @@
 // the skin; a drawing of the upper trapezius trigger point 1's own zones is explained by that trigger point
 // on the same side; last session's drawing shows until today's begins. No rendering: the drawing and the
 // lookup are state that the frame loop uploads and the panel lists.
+#include "gpu_fixture.h"
+
 #include "io/asset_paths.h"
 #include "io/gltf_reader.h"
 #include "ui/app_state.h"
@@ -19,12 +21,7 @@ using namespace ta;
 
 namespace {
 
-std::filesystem::path modelPath()
-{
-    if (const char* p = std::getenv("TRIGGER_ATLAS_TEST_MODEL"); p && *p)
-        return p;
-    return io::defaultModelPath();
-}
+std::filesystem::path modelPath() { return ta::testing::testModelPath(); }
 
 struct PainScene {
     ui::AppState state;

@@ -22,12 +22,7 @@ namespace {
 constexpr int kWidth = 480;
 constexpr int kHeight = 360;
 
-std::filesystem::path modelPath()
-{
-    if (const char* p = std::getenv("TRIGGER_ATLAS_TEST_MODEL"); p && *p)
-        return p;
-    return io::defaultModelPath();
-}
+std::filesystem::path modelPath() { return ta::testing::testModelPath(); }
 
 struct ExploreScene {
     ui::AppState state;

@@ -1,6 +1,7 @@
 #pragma once
 // Shared set-up for GPU tests: one headless context for the whole test program, image comparison
 // against baselines in tests/baselines, and helpers to read pixels.
+#include "io/asset_paths.h"
 #include "io/png_image.h"
 #include "render/gl_context.h"
 
@@ -121,6 +122,14 @@ inline int runLogged(const std::string& command, const std::filesystem::path& lo
 }
 
 /// "Suite.Name" of the running test, for file names.
+/// The committed model, or the one TRIGGER_ATLAS_TEST_MODEL names.
+inline std::filesystem::path testModelPath()
+{
+    if (const char* p = std::getenv("TRIGGER_ATLAS_TEST_MODEL"); p && *p)
+        return p;
+    return io::defaultModelPath();
+}
+
 inline std::string currentTestName()
 {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
