@@ -99,7 +99,7 @@ void ExploreState::run(ActionId id)
             tagTool = false;
             movingTag = false;
             app.showPanels = true;
-            notify("Pain brush: drag over the body where it hurts; Shift+drag or right-drag moves the view (Esc to stop)");
+            notify("Pain brush: drag over the body where it hurts, Ctrl+drag erases; Shift+drag or right-drag moves the view (Esc to stop)");
         }
         break;
     case ActionId::TagTool:

@@ -97,6 +97,8 @@ public:
     PainTool pain;
     /// Paints at `hit` with the brush (any visible surface; the drawing is shown on the skin).
     void painAt(const core::PickHit& hit);
+    /// Erases today's pain marks under the brush at `hit` (Ctrl+drag).
+    void eraseAt(const core::PickHit& hit) { pain.eraseAt(hit.point, bodyMap); }
     void endPainStroke() { pain.endStroke(bodyMap); }
     bool saveBodyMap(const std::optional<std::filesystem::path>& file = std::nullopt);
 

@@ -74,10 +74,15 @@ void ExploreUi::mouse(float pixelRatio, bool uiWantsMouse)
         m_pressInView = !uiWantsMouse;
     const bool released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
     if (m_ex.pain.active) {
-        // The brush: left press or drag paints where the cursor meets the body (Shift+drag still pans).
+        // The brush: left press or drag paints where the cursor meets the body, Ctrl+drag erases today's
+        // marks there (Shift+drag still pans).
         if (m_pressInView && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !io.KeyShift && mouseValid)
-            if (const auto hit = m_ex.pick(pixel))
-                m_ex.painAt(*hit);
+            if (const auto hit = m_ex.pick(pixel)) {
+                if (io.KeyCtrl)
+                    m_ex.eraseAt(*hit);
+                else
+                    m_ex.painAt(*hit);
+            }
         if (released)
             m_ex.endPainStroke();
     } else if (released && m_pressInView &&

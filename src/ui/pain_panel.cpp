@@ -26,7 +26,7 @@ void drawPainSection(ExploreState& ex)
     toolButton(ex, ActionId::PainTool, pain.active, "Pain brush ON: drag over the body (D)", "Mark pain (D)",
                ImVec4(0.10f, 0.30f, 0.85f, 1.0f));
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Drag where the client feels pain; Shift+drag or right-drag moves the view.");
+        ImGui::SetTooltip("Drag where the client feels pain; Ctrl+drag erases; Shift+drag or right-drag moves the view.");
 
     float radiusCm = pain.radius * 100.0f;
     ImGui::SetNextItemWidth(-7.0f * em);

@@ -28,24 +28,37 @@ void PainTool::paintAt(const glm::vec3& point, const std::string& structure)
     m_stroke.push_back(std::move(m));
 }
 
+void PainTool::eraseAt(const glm::vec3& point, const core::BodyMapEditor& bodyMap)
+{
+    for (const core::PainMark& m : core::painMarksOf(bodyMap.map(), bodyMap.sessionDate()))
+        if (glm::distance(m.position, point) < 0.5f * (radius + m.radius) &&
+            std::find(m_erased.begin(), m_erased.end(), m.id) == m_erased.end())
+            m_erased.push_back(m.id);
+}
+
 void PainTool::endStroke(core::BodyMapEditor& bodyMap)
 {
-    if (m_stroke.empty())
-        return;
-    bodyMap.addPainMarks(std::move(m_stroke));
+    if (!m_stroke.empty())
+        bodyMap.addPainMarks(std::move(m_stroke));
+    if (!m_erased.empty())
+        bodyMap.deletePainMarks(m_erased);
     m_stroke.clear();
+    m_erased.clear();
 }
 
 void PainTool::refresh(const core::AnatomyModel& model, TriggerPointCatalog& catalog, const core::BodyMapEditor& bodyMap,
                        const std::vector<core::StructureId>& targets)
 {
     std::string date = allSessions ? std::string() : bodyMap.sessionDate();
-    if (!allSessions && m_stroke.empty() && core::painMarksOf(bodyMap.map(), date).empty())
+    if (!allSessions && m_stroke.empty() && m_erased.empty() && core::painMarksOf(bodyMap.map(), date).empty())
         for (const core::Session& s : bodyMap.map().sessions) // in date order: the last one with pain wins
             if (!s.painMarks.empty())
                 date = s.date;
     m_shownDate = date;
     std::vector<core::PainMark> shown = core::painMarksOf(bodyMap.map(), date);
+    std::erase_if(shown, [&](const core::PainMark& m) {
+        return std::find(m_erased.begin(), m_erased.end(), m.id) != m_erased.end();
+    });
     shown.insert(shown.end(), m_stroke.begin(), m_stroke.end());
     const bool changed = !sameMarks(shown, m_shown) || targets != m_targets || &model != m_model;
     if (changed) {
@@ -61,7 +74,7 @@ void PainTool::refresh(const core::AnatomyModel& model, TriggerPointCatalog& cat
         m_sourcesStale = true;
     }
     // The lookup reads the drawing on the skin, whatever is shown; it waits for the end of a stroke.
-    if (m_sourcesStale && m_stroke.empty()) {
+    if (m_sourcesStale && !painting()) {
         m_sourcesStale = false;
         m_sources.clear();
         const core::StructureId skin = model.find("skin");

@@ -27,9 +27,12 @@ public:
     /// Adds a mark at `point` (model frame) on `structure` to the stroke in progress, unless the last
     /// one is nearer than half a radius (a slow drag does not pile up marks).
     void paintAt(const glm::vec3& point, const std::string& structure);
-    /// Ends the stroke: its marks go into the body map as one undoable step. Nothing when empty.
+    /// Erases, as the stroke goes, the marks of today's session that the brush touches at `point` (they
+    /// vanish at once; the body map changes when the stroke ends).
+    void eraseAt(const glm::vec3& point, const core::BodyMapEditor& bodyMap);
+    /// Ends the stroke: its marks go into the body map, or the erased ones leave it, as one undoable step.
     void endStroke(core::BodyMapEditor& bodyMap);
-    bool painting() const { return !m_stroke.empty(); }
+    bool painting() const { return !m_stroke.empty() || !m_erased.empty(); }
 
     /// Recomputes the per-vertex drawing on `targets` and the likely sources when the marks (committed
     /// or in progress), the targets or the model changed. Cheap when nothing did. Never throws.
@@ -48,6 +51,7 @@ public:
 
 private:
     std::vector<core::PainMark> m_stroke;
+    std::vector<core::MarkId> m_erased; ///< marks the erasing stroke in progress has touched
     std::vector<core::PainMark> m_shown;
     std::string m_shownDate;
     std::vector<core::StructureId> m_targets;

@@ -93,6 +93,18 @@ TEST(ExplorePain, AStrokeIsOneUndoableStepPaintedOnTheSkin)
     s.ex.update(0.3);
     EXPECT_EQ(s.ex.pain.shownMarks().size(), 2u);
 
+    // Ctrl+drag over the first mark erases it (and only it), live, and as one step when the stroke ends.
+    s.ex.eraseAt(*hit);
+    s.ex.update(0.4);
+    EXPECT_EQ(s.ex.pain.shownMarks().size(), 1u) << "the erased mark vanishes at once";
+    EXPECT_EQ(core::painMarksOf(s.ex.bodyMap.map(), "2026-11-30").size(), 2u) << "the map changes at the end";
+    s.ex.endPainStroke();
+    s.ex.update(0.5);
+    EXPECT_EQ(core::painMarksOf(s.ex.bodyMap.map(), "2026-11-30").size(), 1u);
+    s.ex.run(ui::ActionId::Undo);
+    s.ex.update(0.6);
+    EXPECT_EQ(core::painMarksOf(s.ex.bodyMap.map(), "2026-11-30").size(), 2u);
+
     // Esc puts the brush down; the tag tool and the brush exclude each other.
     s.ex.run(ui::ActionId::ClearSelection);
     EXPECT_FALSE(s.ex.pain.active);

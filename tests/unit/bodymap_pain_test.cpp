@@ -82,6 +82,14 @@ TEST(PainDrawing, AStrokeIsOneUndoableStepInTodaysSession)
     EXPECT_TRUE(ed.deletePainMark(ids[0]));
     EXPECT_FALSE(ed.deletePainMark(ids[0]));
     EXPECT_EQ(painMarksOf(ed.map(), "2026-11-30").size(), 2u);
+    // An erasing stroke removes its marks as one step; ids already gone are skipped.
+    const auto more = ed.addPainMarks({markAt(0.04f, 0.02f, 3), markAt(0.05f, 0.02f, 3)});
+    EXPECT_EQ(ed.deletePainMarks({more[0], more[1], ids[0]}), 2u);
+    EXPECT_EQ(painMarksOf(ed.map(), "2026-11-30").size(), 2u);
+    undo.undo();
+    EXPECT_EQ(painMarksOf(ed.map(), "2026-11-30").size(), 4u);
+    undo.redo();
+    EXPECT_EQ(ed.deletePainMarks({more[0]}), 0u);
     // Erasing today's drawing leaves earlier sessions alone, and is undoable too.
     EXPECT_TRUE(ed.clearSessionPain());
     EXPECT_FALSE(ed.clearSessionPain());

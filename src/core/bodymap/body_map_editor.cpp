@@ -136,6 +136,18 @@ bool BodyMapEditor::deletePainMark(MarkId id)
     return true;
 }
 
+std::size_t BodyMapEditor::deletePainMarks(const std::vector<MarkId>& ids)
+{
+    BodyMap after = m_map;
+    std::size_t n = 0;
+    for (MarkId id : ids)
+        if (after.findPainMark(id) && after.remove(id))
+            ++n;
+    if (n > 0)
+        change("Erase pain", std::move(after));
+    return n;
+}
+
 bool BodyMapEditor::clearSessionPain()
 {
     BodyMap after = m_map;

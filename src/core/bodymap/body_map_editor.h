@@ -44,6 +44,9 @@ public:
     /// pain brush undoes at once. Returns their ids.
     std::vector<MarkId> addPainMarks(std::vector<PainMark> marks);
     bool deletePainMark(MarkId id);
+    /// Deletes these pain marks as one undoable step ("Erase pain"); ids that are not there are skipped.
+    /// Returns how many were deleted.
+    std::size_t deletePainMarks(const std::vector<MarkId>& ids);
     /// Removes every pain mark of the current session (one undoable step); false when there were none.
     bool clearSessionPain();
     void setClient(std::string client);
