@@ -326,17 +326,22 @@ std::string ExploreState::caption() const
     return {};
 }
 
+void ExploreState::visibleSkinAndBones(std::vector<core::StructureId>& skin, std::vector<core::StructureId>& bones) const
+{
+    for (std::uint32_t i = 0; i < app.model.structures.size(); ++i) {
+        const core::StructureId id{i};
+        const core::Kind kind = app.model.structures[i].kind;
+        if (kind == core::Kind::Skin && app.isVisible(id))
+            skin.push_back(id);
+        else if (kind == core::Kind::Bone && app.isVisible(id))
+            bones.push_back(id);
+    }
+}
+
 std::vector<core::StructureId> ExploreState::referralTargets() const
 {
     std::vector<core::StructureId> skin, bones;
-    for (std::uint32_t i = 0; i < app.model.structures.size(); ++i) {
-        const core::StructureId id{i};
-        const core::Structure& s = app.model.structures[i];
-        if (s.kind == core::Kind::Skin && app.isVisible(id))
-            skin.push_back(id);
-        else if (s.kind == core::Kind::Bone && app.isVisible(id))
-            bones.push_back(id);
-    }
+    visibleSkinAndBones(skin, bones);
     if (!skin.empty())
         return skin; // on the skin, as the charts draw it
     // On the bones when the skin is hidden: only those the zones reach (projecting onto every bone of
@@ -356,14 +361,7 @@ std::vector<core::StructureId> ExploreState::referralTargets() const
 std::vector<core::StructureId> ExploreState::painTargets() const
 {
     std::vector<core::StructureId> skin, bones;
-    for (std::uint32_t i = 0; i < app.model.structures.size(); ++i) {
-        const core::StructureId id{i};
-        const core::Kind kind = app.model.structures[i].kind;
-        if (kind == core::Kind::Skin && app.isVisible(id))
-            skin.push_back(id);
-        else if (kind == core::Kind::Bone && app.isVisible(id))
-            bones.push_back(id);
-    }
+    visibleSkinAndBones(skin, bones);
     return skin.empty() ? bones : skin;
 }
 

@@ -146,6 +146,8 @@ private:
     void refreshReferral();
     void rebuildMarkers();
     std::vector<core::StructureId> referralTargets() const;
+    /// The visible skin and the visible bones, in model order.
+    void visibleSkinAndBones(std::vector<core::StructureId>& skin, std::vector<core::StructureId>& bones) const;
     /// Where the pain drawing is shown: the visible skin, or every visible bone when it is hidden.
     std::vector<core::StructureId> painTargets() const;
 
