@@ -6,7 +6,7 @@
 
 namespace ta::app {
 
-void CameraInput::update(GLFWwindow* window, ui::AppState& state, float pixelRatio, bool uiWantsMouse, bool leftPaints)
+void CameraInput::update(GLFWwindow* window, core::OrbitCamera& camera, float pixelRatio, bool uiWantsMouse, bool leftPaints)
 {
     double x = 0.0, y = 0.0;
     glfwGetCursorPos(window, &x, &y);
@@ -28,12 +28,12 @@ void CameraInput::update(GLFWwindow* window, ui::AppState& state, float pixelRat
     const float dy = static_cast<float>(y - m_lastY) * pixelRatio;
     if (m_dragging) {
         if (left)
-            state.camera.orbit(dx, dy);
+            camera.orbit(dx, dy);
         else
             m_dragging = false;
     } else if (m_panning) {
         if (left || right)
-            state.camera.pan(dx, dy);
+            camera.pan(dx, dy);
         else
             m_panning = false;
     }
@@ -43,7 +43,7 @@ void CameraInput::update(GLFWwindow* window, ui::AppState& state, float pixelRat
     if (m_scroll != 0.0 && !uiWantsMouse) {
         // One wheel notch zooms by 12 percent toward the point under the cursor.
         const float factor = std::pow(0.88f, static_cast<float>(m_scroll));
-        state.camera.zoomToward({static_cast<float>(x) * pixelRatio, static_cast<float>(y) * pixelRatio}, factor);
+        camera.zoomToward({static_cast<float>(x) * pixelRatio, static_cast<float>(y) * pixelRatio}, factor);
     }
     m_scroll = 0.0;
 }

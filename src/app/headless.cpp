@@ -1,13 +1,13 @@
 #include "app/headless.h"
 
-#include "app/explore_options.h"
+#include "app/explore_frontend.h"
 
 #include "core/error.h"
 #include "io/png_image.h"
 #include "render/gl_context.h"
 #include "app/scene_frame.h"
-#include "core/picking/bvh.h"
-#include "ui/app_state.h"
+#include "io/asset_paths.h"
+#include "session/app_session.h"
 
 #include <algorithm>
 #include <chrono>
@@ -16,8 +16,6 @@
 
 namespace ta::app {
 namespace {
-
-PickProbe g_pickProbe;
 
 std::unique_ptr<render::GlContext> requireContext()
 {
@@ -45,9 +43,7 @@ double percentile(std::vector<double> v, double p)
 
 } // namespace
 
-void setBenchPickProbe(PickProbe probe) { g_pickProbe = std::move(probe); }
-
-int runScreenshot(const ViewOptions& options)
+int runScreenshot(const ViewOptions& options, const session::StartOptions& start)
 {
     // Check every value before the slow parts, so a typo fails at once.
     const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
@@ -55,17 +51,19 @@ int runScreenshot(const ViewOptions& options)
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
     auto context = requireContext();
-    ui::AppState state;
-    state.camera.setViewport(size.width, size.height);
-    state.setModel(std::move(model), modelPath);
-    applyViewOptions(options, state);
-    state.frame.samples = options.samples;
+    session::AppSession session;
+    session.camera().setViewport(size.width, size.height);
+    session.openModel(std::move(model), modelPath, io::assetPath("data"));
+    session.bodyMap().setSessionDate(todayIso());
+    applyViewOptions(options, session);
+    render::FrameSettings frame;
+    frame.samples = options.samples;
     // Stipple dots keep their share of the picture in large images (a 1600x1000 shot looks like the window).
-    state.frame.pixelScale = std::max(1.0f, static_cast<float>(size.height) / 1000.0f);
-    ExploreSession explore(state, exploreOptions(), /*interactive=*/false);
-    SceneFrame scene(state);
-    explore.syncGpu(scene.gpuModel());
-    scene.render(state);
+    frame.pixelScale = std::max(1.0f, static_cast<float>(size.height) / 1000.0f);
+    ExploreFrontEnd explore(session, /*interactive=*/false);
+    session::applyStartOptions(session, start);
+    SceneFrame scene(session);
+    scene.render(session, frame);
     explore.drawOffscreen(scene.renderer().target().outputFramebuffer(), size.width, size.height);
     io::writePng(scene.renderer().readPixels(), options.screenshot);
     std::printf("wrote %s (%dx%d, %s view)\n", options.screenshot.c_str(), size.width, size.height,
@@ -73,7 +71,7 @@ int runScreenshot(const ViewOptions& options)
     return 0;
 }
 
-int runBench(const ViewOptions& options)
+int runBench(const ViewOptions& options, const session::StartOptions& start)
 {
     const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
     std::filesystem::path modelPath;
@@ -81,31 +79,35 @@ int runBench(const ViewOptions& options)
 
     auto context = requireContext();
     std::printf("context: %s\n", context->description().c_str());
-    ui::AppState state;
-    state.camera.setViewport(size.width, size.height);
-    state.setModel(std::move(model), modelPath);
-    applyViewOptions(options, state);
-    state.frame.samples = options.samples;
+    using Clock = std::chrono::steady_clock;
+    session::AppSession session;
+    session.camera().setViewport(size.width, size.height);
+    const auto openStart = Clock::now();
+    session.openModel(std::move(model), modelPath, io::assetPath("data"));
+    std::printf("open: picking BVH, search index and trigger-point catalog %.0f ms\n",
+                std::chrono::duration<double, std::milli>(Clock::now() - openStart).count());
+    applyViewOptions(options, session);
+    render::FrameSettings frameSettings;
+    frameSettings.samples = options.samples;
     // Every layer at full detail; skin and superficial muscles ghosted (the heaviest case: both passes busy).
     for (core::Layer l : core::kAllLayers)
-        state.layer(l) = ui::LayerState{};
-    state.ghost = true;
-    state.ghostDownTo = core::Layer::Superficial;
-    ExploreSession explore(state, exploreOptions(), /*interactive=*/false);
-    setBenchPickProbe([&explore](const core::PixelRay& ray) { return explore.state().pickRay(ray).has_value(); });
-    using Clock = std::chrono::steady_clock;
+        session.visibility().layer(l) = session::LayerState{};
+    session.visibility().setGhost(true);
+    session.visibility().setGhostDownTo(core::Layer::Superficial);
+    session::applyStartOptions(session, start);
     const auto uploadStart = Clock::now();
-    SceneFrame scene(state, true); // with the coarse meshes the window draws while moving
+    SceneFrame scene(session, true); // with the coarse meshes the window draws while moving
+    const core::AnatomyModel& m = session.model();
     std::printf("model: %s (%zu structures, %zu triangles); upload with coarse meshes %.0f ms\n",
-                modelPath.string().c_str(), state.model.structures.size(), state.model.triangleCount(),
+                modelPath.string().c_str(), m.structures.size(), m.triangleCount(),
                 std::chrono::duration<double, std::milli>(Clock::now() - uploadStart).count());
 
     auto frame = [&]() {
         // Turn a little each frame so nothing can be cached between frames.
-        core::CameraPose pose = state.camera.pose();
+        core::CameraPose pose = session.camera().pose();
         pose.yaw += 0.01f;
-        state.camera.setPose(pose);
-        scene.render(state);
+        session.camera().setPose(pose);
+        scene.render(session, frameSettings);
         // glFinish-equivalent: reading one pixel waits for the frame to complete.
         unsigned char pixel[4];
         glBindFramebuffer(GL_READ_FRAMEBUFFER, scene.renderer().target().outputFramebuffer());
@@ -127,38 +129,25 @@ int runBench(const ViewOptions& options)
     };
     timeFrames("still view, full detail, all layers, ghosting on");
     // What the window draws while the view moves: coarse meshes, reduced resolution, no MSAA.
-    state.frame.coarse = true;
-    state.frame.samples = 1;
-    state.frame.renderScale = options.interactiveScale;
+    frameSettings.coarse = true;
+    frameSettings.samples = 1;
+    frameSettings.renderScale = options.interactiveScale;
     timeFrames("moving view, coarse meshes, all layers, ghosting on");
 
-    // Without a registered probe, time the core picking path the viewer uses: a BVH ray cast that skips
-    // hidden and ghosted structures (a click goes through the x-ray to what lies beneath).
-    core::Bvh bvh;
-    PickProbe probe = g_pickProbe;
-    if (!probe) {
-        const auto t0 = Clock::now();
-        bvh = core::Bvh(state.model);
-        std::printf("BVH build: %.1f ms (%zu triangles)\n",
-                    std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), bvh.triangleCount());
-        const core::PickFilter filter = core::PickFilter::from(
-            state.model, [&state](core::StructureId id) { return state.isVisible(id) && !state.isGhosted(id); });
-        probe = [&bvh, filter](const core::PixelRay& ray) {
-            return bvh.raycast(core::Ray{ray.origin, ray.direction}, filter).has_value();
-        };
-    }
-    if (probe) {
+    // The pick path the window uses: the session's ray cast through its visibility filter (hidden and
+    // x-rayed structures skipped, a click goes through the x-ray to what lies beneath).
+    {
         std::vector<double> pickUs;
         std::vector<double> hitUs;
         int hits = 0;
         const int kProbes = 2000;
         // Rays through the projected model: a fixed grid over the screen box of the model's bounds.
         glm::vec2 lo(1e9f), hi(-1e9f);
-        const core::Aabb box = state.model.bounds();
+        const core::Aabb box = session.model().bounds();
         for (int c = 0; c < 8; ++c) {
             const glm::vec3 corner{c & 1 ? box.max.x : box.min.x, c & 2 ? box.max.y : box.min.y,
                                    c & 4 ? box.max.z : box.min.z};
-            if (auto p = state.camera.project(corner)) {
+            if (auto p = session.camera().project(corner)) {
                 lo = glm::min(lo, glm::vec2(*p));
                 hi = glm::max(hi, glm::vec2(*p));
             }
@@ -166,9 +155,9 @@ int runBench(const ViewOptions& options)
         for (int i = 0; i < kProbes; ++i) {
             const float fx = static_cast<float>(i % 50) / 49.0f;
             const float fy = static_cast<float>(i / 50) / 39.0f;
-            const core::PixelRay ray = state.camera.rayFromPixel(glm::mix(lo, hi, glm::vec2(fx, fy)));
+            const core::PixelRay ray = session.camera().rayFromPixel(glm::mix(lo, hi, glm::vec2(fx, fy)));
             const auto t0 = Clock::now();
-            const bool hit = probe(ray);
+            const bool hit = session.pickRay(ray).has_value();
             const double us = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
             pickUs.push_back(us);
             if (hit) {
@@ -180,8 +169,6 @@ int runBench(const ViewOptions& options)
                     "(%d): median %.2f us, p99 %.2f us\n",
                     percentile(pickUs, 0.5), percentile(pickUs, 0.99), kProbes, hits, percentile(hitUs, 0.5),
                     percentile(hitUs, 0.99));
-    } else {
-        std::printf("pick: not measured (no pick probe registered)\n");
     }
     return 0;
 }

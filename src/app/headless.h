@@ -1,23 +1,16 @@
 #pragma once
 // Off-screen runs: --screenshot and --bench. Both use the headless context (EGL, or a hidden GLFW window).
 #include "app/view_options.h"
-#include "core/orbit_camera.h"
-
-#include <functional>
+#include "session/start_options.h"
 
 namespace ta::app {
 
 /// Renders the requested view to options.screenshot and returns the exit status (0 on success).
 /// Throws ta::Error with one line for a bad value, a bad model or no GL context.
-int runScreenshot(const ViewOptions& options);
+int runScreenshot(const ViewOptions& options, const session::StartOptions& start);
 
-/// Hook for timing picks in --bench: called once per probe ray; it should run the real pick path and
-/// return whether something was hit. Empty (the default) = time the core BVH ray cast with the viewer's
-/// filter (visible, not ghosted).
-using PickProbe = std::function<bool(const core::PixelRay&)>;
-void setBenchPickProbe(PickProbe probe);
-
-/// Times frames at options.size with every layer visible and the outer layers ghosted; prints a report.
-int runBench(const ViewOptions& options);
+/// Times frames at options.size with every layer visible and the outer layers ghosted, and picks through
+/// the session's real pick path; prints a report.
+int runBench(const ViewOptions& options, const session::StartOptions& start);
 
 } // namespace ta::app

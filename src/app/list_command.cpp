@@ -6,6 +6,7 @@
 #include "core/referral/referral_data.h"
 #include "io/asset_paths.h"
 #include "io/gltf_reader.h"
+#include "session/reference_lists.h"
 
 #include <cstdio>
 #include <string>
@@ -14,27 +15,10 @@
 namespace ta::app {
 namespace {
 
-void listRegions(const core::ReferralData& data)
+void print(const std::vector<session::ListRow>& rows)
 {
-    for (const auto& r : data.regions) {
-        std::string line = r.id + "\t" + r.name;
-        if (r.deep)
-            line += " (deep)";
-        std::printf("%s\n", line.c_str());
-    }
-}
-
-void listTriggerPoints(const core::ReferralData& data)
-{
-    for (const auto& t : data.triggerPoints)
-        std::printf("%s\t%s\n", t.id.c_str(), t.name.c_str());
-}
-
-void listStructures()
-{
-    const core::AnatomyModel model = io::loadModel(io::defaultModelPath());
-    for (const auto& s : model.structures)
-        std::printf("%s\t%s\n", s.id.c_str(), s.name.c_str());
+    for (const auto& r : rows)
+        std::printf("%s\t%s\n", r.id.c_str(), r.name.c_str());
 }
 
 } // namespace
@@ -47,13 +31,10 @@ void addListCommand(CLI::App& app, int& exitCode)
     cmd->callback([what, &exitCode] {
         const std::vector<std::string> kinds{"regions", "trigger-points", "structures"};
         if (*what == "structures") {
-            listStructures();
+            print(session::structureRows(io::loadModel(io::defaultModelPath())));
         } else if (*what == "regions" || *what == "trigger-points") {
             const auto data = core::ReferralData::load(io::assetPath("data"));
-            if (*what == "regions")
-                listRegions(data);
-            else
-                listTriggerPoints(data);
+            print(*what == "regions" ? session::regionRows(data) : session::triggerPointRows(data));
         } else {
             std::string msg = "list: unknown kind \"" + *what + "\" (expected regions, trigger-points or structures)";
             const auto close = core::closeMatches(*what, kinds);

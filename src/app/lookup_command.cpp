@@ -4,15 +4,8 @@
 // projected on the model's skin (the drawing of DATE, or of the latest session that has one).
 #include "app/commands.h"
 #include "core/error.h"
-#include "core/bodymap/body_map_json.h"
-#include "core/bodymap/pain_drawing.h"
-#include "core/referral/close_matches.h"
-#include "core/referral/referral_atlas.h"
-#include "core/referral/referral_projector.h"
-#include "core/referral/referral_data.h"
-#include "core/referral/reverse_lookup.h"
 #include "io/asset_paths.h"
-#include "io/gltf_reader.h"
+#include "session/lookup_service.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,80 +29,20 @@ struct LookupArgs {
     int limit = 10;
 };
 
-std::string suggestion(const std::string& value, const std::vector<std::string>& candidates)
-{
-    const auto close = core::closeMatches(value, candidates);
-    if (close.empty())
-        return "";
-    std::string s = "; close matches: ";
-    for (std::size_t i = 0; i < close.size(); ++i)
-        s += (i ? ", " : "") + close[i];
-    return s;
-}
-
-std::vector<core::Side> parseSide(const std::string& side)
-{
-    if (side == "left")
-        return {core::Side::Left};
-    if (side == "right")
-        return {core::Side::Right};
-    if (side == "both")
-        return {core::Side::Left, core::Side::Right};
-    std::string msg = "lookup: unknown side \"" + side + "\" (expected left, right or both)";
-    const auto close = core::closeMatches(side, {"left", "right", "both"}, 3);
-    if (!close.empty())
-        msg += "; did you mean " + close.front() + "?";
-    throw ArgumentError(msg);
-}
-
-/// The hits for a body map's pain drawing, projected on the model's skin.
-std::vector<core::LookupHit> lookupBodyMap(const core::ReferralData& data, const LookupArgs& args)
-{
-    const core::BodyMap map = core::loadBodyMap(args.tags);
-    std::string date = args.session;
-    if (date.empty())
-        for (const auto& s : map.sessions)
-            if (!s.painMarks.empty())
-                date = s.date;
-    const auto marks = core::painMarksOf(map, date);
-    if (marks.empty())
-        throw ArgumentError("lookup: " + args.tags + ": no pain marks" +
-                            (args.session.empty() ? std::string(" in any session") : " in session " + args.session));
-    const std::filesystem::path modelFile = args.model.empty() ? io::defaultModelPath() : std::filesystem::path(args.model);
-    const core::AnatomyModel model = io::loadModel(modelFile);
-    const core::Structure* skin = model.get(model.find("skin"));
-    if (!skin)
-        throw ArgumentError("lookup: " + modelFile.string() + ": the model has no skin to draw pain on");
-    const auto atlas = core::ReferralAtlas::build(data, model);
-    const core::ReferralProjector projector(atlas, skin->mesh);
-    return core::lookupDrawing(projector, core::painIntensities(skin->mesh, marks));
-}
-
 void run(const LookupArgs& args)
 {
-    const auto data = core::ReferralData::load(io::assetPath("data"));
+    const session::LookupService service(io::assetPath("data"));
+    const core::ReferralData& data = service.data();
     if (!args.tags.empty() && !args.regions.empty())
         throw ArgumentError("lookup: give --region (with --side) or --tags, not both");
     if (args.tags.empty() && args.regions.empty())
         throw ArgumentError("lookup: give at least one --region (with --side), or --tags with a body map");
     if (args.tags.empty() && args.side.empty())
         throw ArgumentError("lookup: --side left|right|both is required with --region");
-    const auto sides = args.tags.empty() ? parseSide(args.side) : std::vector<core::Side>{};
-    std::vector<std::string> names;
-    for (const auto& r : data.regions) {
-        names.push_back(r.id);
-        names.insert(names.end(), r.aliases.begin(), r.aliases.end());
-    }
-    std::vector<core::SidedIndex> drawing;
-    for (const auto& name : args.regions) {
-        const int idx = data.findRegion(name);
-        if (idx < 0)
-            throw ArgumentError("lookup: unknown region \"" + name + "\"" + suggestion(name, names) +
-                                " (`trigger-atlas list regions` shows all)");
-        for (auto s : sides)
-            drawing.push_back({static_cast<std::uint32_t>(idx), s});
-    }
-    auto hits = args.tags.empty() ? core::lookupRegions(data, drawing) : lookupBodyMap(data, args);
+    auto hits = args.tags.empty()
+                    ? service.byRegions(args.regions, args.side)
+                    : service.byBodyMap(args.tags, args.session,
+                                        args.model.empty() ? io::defaultModelPath() : std::filesystem::path(args.model));
     if (args.limit > 0 && hits.size() > static_cast<std::size_t>(args.limit))
         hits.resize(static_cast<std::size_t>(args.limit));
 

@@ -1,7 +1,7 @@
 // trigger-atlas: entry point. Parses the command line and dispatches to a subcommand, an off-screen run
 // (--screenshot, --bench) or the interactive viewer.
 #include "app/commands.h"
-#include "app/explore_options.h"
+#include "app/start_option_flags.h"
 #include "app/headless.h"
 #include "app/view_options.h"
 #include "app/viewer.h"
@@ -20,7 +20,8 @@ int main(int argc, char** argv)
     int exitCode = 0;
     ta::app::ViewOptions view;
     ta::app::addViewOptions(cli, view);
-    ta::app::addExploreOptions(cli);
+    ta::session::StartOptions start;
+    ta::app::addStartOptionFlags(cli, start);
     ta::app::addBakeCommand(cli, exitCode);
     ta::app::addListCommand(cli, exitCode);
     ta::app::addLookupCommand(cli, exitCode);
@@ -29,10 +30,10 @@ int main(int argc, char** argv)
         if (!cli.get_subcommands().empty())
             return exitCode;
         if (!view.screenshot.empty())
-            return ta::app::runScreenshot(view);
+            return ta::app::runScreenshot(view, start);
         if (view.bench)
-            return ta::app::runBench(view);
-        return ta::app::runViewer(view);
+            return ta::app::runBench(view, start);
+        return ta::app::runViewer(view, start);
     } catch (const CLI::CallForHelp& e) {
         return cli.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

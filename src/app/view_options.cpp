@@ -83,10 +83,10 @@ ImageSize validateViewOptions(const ViewOptions& options)
     return size;
 }
 
-void applyViewOptions(const ViewOptions& options, ui::AppState& state)
+void applyViewOptions(const ViewOptions& options, session::AppSession& session)
 {
-    state.camera.applyPreset(core::parseViewPreset(options.view), true);
-    state.camera.frame(state.homeBounds(), true);
+    session.camera().applyPreset(core::parseViewPreset(options.view), true);
+    session.camera().frame(session.homeBounds(), true);
 }
 
 } // namespace ta::app

@@ -1,7 +1,7 @@
 #pragma once
 // The viewer's own command-line options (no subcommand): what to show and how to output it.
 #include "core/anatomy_model.h"
-#include "ui/app_state.h"
+#include "session/app_session.h"
 
 #include <CLI/CLI.hpp>
 
@@ -39,8 +39,8 @@ core::AnatomyModel loadRequestedModel(const ViewOptions& options, std::filesyste
 /// Check the values that need no model (view, size) so a typo fails before anything slow.
 /// Returns the parsed size. Throws ArgumentError.
 ImageSize validateViewOptions(const ViewOptions& options);
-/// Apply --view to a state whose model is loaded and frame the camera on the visible structures.
+/// Apply --view to a session whose model is open and frame the camera on the visible structures.
 /// Throws ArgumentError naming a bad value.
-void applyViewOptions(const ViewOptions& options, ui::AppState& state);
+void applyViewOptions(const ViewOptions& options, session::AppSession& session);
 
 } // namespace ta::app

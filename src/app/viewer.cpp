@@ -1,12 +1,13 @@
 #include "app/viewer.h"
 
 #include "app/camera_input.h"
-#include "app/explore_options.h"
-#include "app/overlay_renderer.h"
-#include "core/error.h"
+#include "app/explore_frontend.h"
 #include "app/scene_frame.h"
+#include "app/stop_signals.h"
+#include "core/error.h"
+#include "io/asset_paths.h"
 #include "render/window.h"
-#include "ui/app_state.h"
+#include "session/app_session.h"
 #include "ui/imgui_layer.h"
 
 #include <imgui_impl_glfw.h>
@@ -18,38 +19,41 @@
 namespace ta::app {
 namespace {
 
-CameraInput* g_input = nullptr; // the GLFW scroll callback's target while the viewer runs
-
 void onScroll(GLFWwindow* window, double dx, double dy)
 {
     ImGui_ImplGlfw_ScrollCallback(window, dx, dy);
-    if (g_input)
-        g_input->addScroll(dy);
+    // The window's user pointer is the camera input of the viewer running it.
+    if (auto* input = static_cast<CameraInput*>(glfwGetWindowUserPointer(window)))
+        input->addScroll(dy);
 }
 
 } // namespace
 
-int runViewer(const ViewOptions& options)
+int runViewer(const ViewOptions& options, const session::StartOptions& start)
 {
     const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
+    const StopSignals stop; // before the window: the GL driver's threads inherit the blocked mask
     std::filesystem::path modelPath;
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
     render::Window window(size.width, size.height, "TriggerAtlas — " + modelPath.filename().string());
     glfwSwapInterval(1);
     ui::ImGuiLayer imgui(window.handle(), window.contentScale(), window.pixelRatio());
-    ui::AppState state;
+    session::AppSession session;
     int fbWidth = 0, fbHeight = 0;
     window.framebufferSize(fbWidth, fbHeight);
-    state.camera.setViewport(fbWidth, fbHeight);
-    state.setModel(std::move(model), modelPath);
-    applyViewOptions(options, state);
-    state.frame.samples = options.samples;
-    SceneFrame scene(state, true);
-    ExploreSession explore(state, exploreOptions(), /*interactive=*/true);
+    session.camera().setViewport(fbWidth, fbHeight);
+    session.openModel(std::move(model), modelPath, io::assetPath("data"));
+    session.bodyMap().setSessionDate(todayIso());
+    applyViewOptions(options, session);
+    render::FrameSettings frame;
+    frame.samples = options.samples;
+    SceneFrame scene(session, true);
+    ExploreFrontEnd explore(session, /*interactive=*/true);
+    session::applyStartOptions(session, start);
 
     CameraInput input;
-    g_input = &input;
+    glfwSetWindowUserPointer(window.handle(), &input);
     // ImGui installed its callbacks (InitForOpenGL with install_callbacks); chain the wheel through ours.
     glfwSetScrollCallback(window.handle(), onScroll);
 
@@ -62,42 +66,54 @@ int runViewer(const ViewOptions& options)
             glfwWaitEventsTimeout(0.25);
         else
             glfwPollEvents();
+        if (stop.pending())
+            break; // Ctrl+C or SIGTERM: close cleanly, saving the settings
         const double now = glfwGetTime();
         const float dt = static_cast<float>(now - last);
         last = now;
 
         window.framebufferSize(fbWidth, fbHeight);
         if (fbWidth <= 0 || fbHeight <= 0) { // minimised
-            glfwWaitEvents();
+            glfwWaitEventsTimeout(0.25);
             continue;
         }
-        state.camera.setViewport(fbWidth, fbHeight);
+        core::OrbitCamera& camera = session.camera();
+        camera.setViewport(fbWidth, fbHeight);
         const float pixelRatio = window.pixelRatio();
-        state.frame.pixelScale = std::max(pixelRatio, window.contentScale());
+        frame.pixelScale = std::max(pixelRatio, window.contentScale());
 
         imgui.beginFrame();
-        input.update(window.handle(), state, pixelRatio, imgui.wantsMouse(), explore.state().pain.active);
-        state.camera.update(dt);
+        input.update(window.handle(), camera, pixelRatio, imgui.wantsMouse(), session.tool() == session::Tool::Pain);
+        camera.update(dt);
         explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);
-        explore.syncGpu(scene.gpuModel());
 
         // While the view moves, draw at half resolution without MSAA (a software renderer keeps up);
         // the still picture that follows is drawn at full quality.
-        const bool interacting = state.camera.moving() || glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_LEFT) ||
+        const bool interacting = camera.moving() || glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_LEFT) ||
                                  glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_RIGHT) ||
                                  glfwGetMouseButton(window.handle(), GLFW_MOUSE_BUTTON_MIDDLE);
-        state.frame.renderScale = interacting && options.interactiveScale < 1.0f ? options.interactiveScale : 1.0f;
-        state.frame.samples = interacting && options.interactiveScale < 1.0f ? 1 : options.samples;
-        state.frame.coarse = interacting && options.interactiveScale < 1.0f;
-        const bool drew = scene.render(state);
-        idle = !drew && !state.camera.moving();
+        const bool reduce = interacting && options.interactiveScale < 1.0f;
+        frame.renderScale = reduce ? options.interactiveScale : 1.0f;
+        frame.samples = reduce ? 1 : options.samples;
+        frame.coarse = reduce;
+        const bool drew = scene.render(session, frame);
+        idle = !drew && !camera.moving();
         scene.renderer().blitTo(0, fbWidth, fbHeight);
         glViewport(0, 0, fbWidth, fbHeight);
         imgui.endFrame();
-        explore.afterFrame(window.handle(), fbWidth, fbHeight);
+        // F12 saves the 3D view alone (at full quality), not the panels over it.
+        explore.afterFrame(window.handle(), [&] {
+            scene.invalidate();
+            render::FrameSettings still = frame;
+            still.renderScale = 1.0f;
+            still.samples = options.samples;
+            still.coarse = false;
+            scene.render(session, still);
+            return scene.renderer().readPixels();
+        });
         window.swapBuffers();
     }
-    g_input = nullptr;
+    glfwSetWindowUserPointer(window.handle(), nullptr);
     return 0;
 }
 

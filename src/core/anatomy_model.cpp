@@ -26,17 +26,17 @@ std::optional<Layer> layerFromString(std::string_view s) { return valueOf(kLayer
 std::optional<Side> sideFromString(std::string_view s) { return valueOf(kSideNames, s); }
 std::optional<Kind> kindFromString(std::string_view s) { return valueOf(kKindNames, s); }
 
-StructureId AnatomyModel::find(std::string_view id) const
+std::optional<StructureId> AnatomyModel::find(std::string_view id) const
 {
     for (std::size_t i = 0; i < structures.size(); ++i)
         if (structures[i].id == id)
             return StructureId{static_cast<std::uint32_t>(i)};
-    return {};
+    return std::nullopt;
 }
 
 const Structure* AnatomyModel::get(StructureId sid) const
 {
-    return sid.valid() && sid.value < structures.size() ? &structures[sid.value] : nullptr;
+    return sid.value < structures.size() ? &structures[sid.value] : nullptr;
 }
 
 const Landmark* AnatomyModel::landmark(std::string_view id) const

@@ -31,11 +31,12 @@ std::optional<Layer> layerFromString(std::string_view s);
 std::optional<Side> sideFromString(std::string_view s);
 std::optional<Kind> kindFromString(std::string_view s);
 
-/// Index of a structure inside one AnatomyModel. Only valid for the model that issued it.
+/// Index of a structure inside one AnatomyModel. Only meaningful for the model that issued it; "no
+/// structure" is std::nullopt, never a sentinel value.
 struct StructureId {
-    std::uint32_t value = UINT32_MAX;
-    bool valid() const { return value != UINT32_MAX; }
+    std::uint32_t value = 0;
     friend bool operator==(StructureId, StructureId) = default;
+    friend auto operator<=>(StructureId, StructureId) = default;
 };
 
 struct Structure {
@@ -60,8 +61,11 @@ public:
     std::vector<Structure> structures;
     std::vector<Landmark> landmarks;
 
-    StructureId find(std::string_view id) const;
+    /// The structure with this stable id ("trapezius-descending-left"); nullopt when the model has none.
+    std::optional<StructureId> find(std::string_view id) const;
+    /// Null when `sid` is out of range (or nullopt).
     const Structure* get(StructureId sid) const;
+    const Structure* get(std::optional<StructureId> sid) const { return sid ? get(*sid) : nullptr; }
     const Landmark* landmark(std::string_view id) const;
     Aabb bounds() const;
     std::size_t triangleCount() const;

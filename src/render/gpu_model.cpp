@@ -118,7 +118,7 @@ GpuModel::GpuModel(const core::AnatomyModel& model, bool buildLod)
 bool GpuModel::uploadPerVertex(core::StructureId id, Buffer GpuMesh::*buffer, bool GpuMesh::*flag, const void* data,
                                std::size_t count, std::size_t bytes)
 {
-    if (!id.valid() || id.value >= m_meshes.size())
+    if (id.value >= m_meshes.size())
         return false;
     GpuMesh& mesh = m_meshes[id.value];
     if (count != mesh.vertexCount)
@@ -138,7 +138,7 @@ bool GpuModel::setReferral(core::StructureId id, std::span<const glm::vec2> weig
 
 void GpuModel::clearReferral(core::StructureId id)
 {
-    if (!id.valid() || id.value >= m_meshes.size() || !m_meshes[id.value].hasReferral)
+    if (id.value >= m_meshes.size() || !m_meshes[id.value].hasReferral)
         return;
     GpuMesh& mesh = m_meshes[id.value];
     setReferral(id, std::vector<glm::vec2>(mesh.vertexCount, glm::vec2(0.0f)));
@@ -158,7 +158,7 @@ bool GpuModel::setPain(core::StructureId id, std::span<const float> intensity)
 
 void GpuModel::clearPain(core::StructureId id)
 {
-    if (!id.valid() || id.value >= m_meshes.size() || !m_meshes[id.value].hasPain)
+    if (id.value >= m_meshes.size() || !m_meshes[id.value].hasPain)
         return;
     GpuMesh& mesh = m_meshes[id.value];
     setPain(id, std::vector<float>(mesh.vertexCount, 0.0f));

@@ -47,7 +47,7 @@ void ExploreUi::shortcuts(bool uiWantsKeyboard)
                 if (s.key == GLFW_KEY_ESCAPE && io.WantTextInput)
                     continue; // Esc leaves the text field first
             }
-            m_ex.run(a.id);
+            runAction(a.id, m_s, m_ui);
             return; // one action per frame
         }
     }
@@ -63,53 +63,58 @@ void ExploreUi::mouse(float pixelRatio, bool uiWantsMouse)
     m_hoveredMarker.reset();
     if (!uiWantsMouse && mouseValid && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
         !ImGui::IsMouseDragging(ImGuiMouseButton_Right)) {
-        m_hoveredMarker = m_ex.pickMarker(pixel, kMarkerPickRadius * pixelRatio);
-        const auto hit = m_ex.pick(pixel);
-        m_ex.hover(hit ? std::optional<core::StructureId>(hit->structure) : std::nullopt);
+        m_hoveredMarker = m_s.pickMarker(pixel, kMarkerPickRadius * pixelRatio);
+        const auto hit = m_s.pick(pixel);
+        m_s.hover(hit ? std::optional<core::StructureId>(hit->structure) : std::nullopt);
     } else if (!uiWantsMouse) {
-        m_ex.hover(std::nullopt);
+        m_s.hover(std::nullopt);
     }
 
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
         m_pressInView = !uiWantsMouse;
     const bool released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
-    if (m_ex.pain.active) {
+    const session::Tool tool = m_s.tool();
+    if (tool == session::Tool::Pain) {
         // The brush: left press or drag paints where the cursor meets the body, Ctrl+drag erases today's
         // marks there (Shift+drag still pans).
         if (m_pressInView && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !io.KeyShift && mouseValid)
-            if (const auto hit = m_ex.pick(pixel)) {
+            if (const auto hit = m_s.pick(pixel)) {
                 if (io.KeyCtrl)
-                    m_ex.eraseAt(*hit);
+                    m_s.eraseAt(*hit);
                 else
-                    m_ex.painAt(*hit);
+                    m_s.painAt(*hit);
             }
         if (released)
-            m_ex.endPainStroke();
+            m_s.endPainStroke();
     } else if (released && m_pressInView &&
         io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] <= kClickSlopPixels * kClickSlopPixels) {
-        if (m_hoveredMarker && !(m_ex.tagTool && m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint)) {
-            if (m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint)
-                m_ex.showTriggerPoint(m_hoveredMarker->index);
+        const bool tagTool = tool == session::Tool::Tag;
+        const auto* markerTp = m_hoveredMarker ? std::get_if<core::TriggerPointId>(&m_hoveredMarker->target) : nullptr;
+        const auto* markerTag = m_hoveredMarker ? std::get_if<core::TagId>(&m_hoveredMarker->target) : nullptr;
+        if (m_hoveredMarker && !(tagTool && markerTp)) {
+            if (markerTp)
+                m_s.showTriggerPoint(*markerTp);
+            else if (markerTag)
+                m_s.selectTag(*markerTag);
+        } else if (const auto hit = tagTool ? m_s.pickUnderSkin(pixel) : m_s.pick(pixel)) {
+            if (tagTool)
+                m_s.tagAt(*hit);
             else
-                m_ex.selectTag(core::MarkId{static_cast<std::uint32_t>(m_hoveredMarker->index)});
-        } else if (const auto hit = m_ex.tagTool ? m_ex.pickUnderSkin(pixel) : m_ex.pick(pixel)) {
-            if (m_ex.tagTool)
-                m_ex.tagAt(*hit);
-            else
-                m_ex.select(hit->structure);
-        } else if (!m_ex.tagTool) {
-            m_ex.select(std::nullopt);
+                m_s.select(hit->structure);
+        } else if (!tagTool) {
+            m_s.select(std::nullopt);
         }
     }
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !uiWantsMouse && !m_ex.tagTool && !m_ex.pain.active) {
-        if (m_hoveredMarker && m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint)
-            m_ex.showTriggerPoint(m_hoveredMarker->index, true);
-        else if (const auto hit = m_ex.pick(pixel))
-            m_ex.select(hit->structure, true);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !uiWantsMouse && tool == session::Tool::None) {
+        const auto* markerTp = m_hoveredMarker ? std::get_if<core::TriggerPointId>(&m_hoveredMarker->target) : nullptr;
+        if (markerTp)
+            m_s.showTriggerPoint(*markerTp, true);
+        else if (const auto hit = m_s.pick(pixel))
+            m_s.select(hit->structure, true);
     }
     if (released || ImGui::IsMouseReleased(ImGuiMouseButton_Right) || ImGui::IsMouseReleased(ImGuiMouseButton_Middle)) {
         m_pressInView = false;
-        m_ex.history.endGesture();
+        m_s.history().endGesture();
     }
 }
 
@@ -119,19 +124,23 @@ void ExploreUi::hoverTooltip()
         return;
     std::string text;
     if (m_hoveredMarker) {
-        if (m_hoveredMarker->kind == PickableMarker::Kind::TriggerPoint && m_ex.catalog.loaded()) {
-            text = m_ex.catalog.record(m_hoveredMarker->index).name + " (" +
-                   std::string(core::toString(m_ex.catalog.instance(m_hoveredMarker->index).key.side)) + ")\n" +
-                   "refers to " + m_ex.catalog.zoneText(m_hoveredMarker->index, true);
-        } else if (const auto* t = m_ex.bodyMap.tag(core::MarkId{static_cast<std::uint32_t>(m_hoveredMarker->index)})) {
+        const auto* markerTp = std::get_if<core::TriggerPointId>(&m_hoveredMarker->target);
+        const auto* markerTag = std::get_if<core::TagId>(&m_hoveredMarker->target);
+        if (markerTp && m_s.catalog().loaded()) {
+            text = m_s.catalog().record(*markerTp).name + " (" +
+                   std::string(core::toString(m_s.catalog().instance(*markerTp).key.side)) + ")\n" +
+                   "refers to " + m_s.catalog().zoneText(*markerTp, true);
+        } else if (const auto* t = markerTag ? m_s.bodyMap().tag(*markerTag) : nullptr) {
             text = "Tag: " + t->structure + ", " + std::string(core::toString(t->state)) + " " +
                    std::to_string(t->severity) + "/10" + (t->note.empty() ? "" : "\n" + t->note);
         }
-    } else if (m_ex.app.hovered) {
-        if (const core::Structure* s = m_ex.app.model.get(*m_ex.app.hovered))
-            text = s->name + (m_ex.tagTool ? "\nclick to tag" : m_ex.pain.active ? "\ndrag to mark pain" : "");
+    } else if (m_s.hovered()) {
+        if (const core::Structure* s = m_s.model().get(*m_s.hovered()))
+            text = s->name + (m_s.tool() == session::Tool::Tag    ? "\nclick to tag"
+                              : m_s.tool() == session::Tool::Pain ? "\ndrag to mark pain"
+                                                                  : "");
     }
-    if (!text.empty() && !m_ex.presentation) {
+    if (!text.empty() && !m_s.display().presentation) {
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(text.c_str());
         ImGui::EndTooltip();
@@ -142,16 +151,16 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
 {
     shortcuts(uiWantsKeyboard);
     mouse(pixelRatio, uiWantsMouse);
-    if (!m_ex.presentation) {
-        drawMenuBar(m_ex);
-        if (m_ex.app.showPanels) {
-            drawLayersPanel(m_ex);
-            drawInfoPanel(m_ex);
-            drawTriggerPointPanel(m_ex);
-            drawTagPanel(m_ex);
-            drawSearchBox(m_ex);
+    if (!m_s.display().presentation) {
+        drawMenuBar(m_s, m_ui);
+        if (m_ui.showPanels) {
+            drawLayersPanel(m_s, m_ui);
+            drawInfoPanel(m_s, m_ui);
+            drawTriggerPointPanel(m_s, m_ui);
+            drawTagPanel(m_s, m_ui);
+            drawSearchBox(m_s, m_ui);
         }
-        drawShortcutHelp(m_ex);
+        drawShortcutHelp(m_s, m_ui);
         if (!uiWantsMouse)
             hoverTooltip();
     }
@@ -159,7 +168,7 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     glm::vec2 lo{vp->WorkPos.x, vp->WorkPos.y}, hi{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
     const float midX = vp->WorkPos.x + 0.5f * vp->WorkSize.x;
-    if (!m_ex.presentation && m_ex.app.showPanels) {
+    if (!m_s.display().presentation && m_ui.showPanels) {
         for (const char* name : {"Layers", "Info", "Trigger points", "###bodymap"}) {
             const ImGuiWindow* w = ImGui::FindWindowByName(name);
             if (!w || !w->WasActive)
@@ -176,10 +185,10 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
         lo.x = vp->WorkPos.x;
         hi.x = vp->WorkPos.x + vp->WorkSize.x;
     }
-    m_ex.freeMin = lo;
-    m_ex.freeMax = hi;
-    drawViewOverlay(m_ex, pixelRatio);
-    m_ex.update(now);
+    m_ui.freeMin = lo;
+    m_ui.freeMax = hi;
+    drawViewOverlay(m_s, m_ui, pixelRatio);
+    m_s.update(now);
 }
 
 } // namespace ta::ui

@@ -37,14 +37,14 @@ std::string joined(const std::vector<std::string>& v, const char* sep = ", ")
 
 } // namespace
 
-void drawTriggerPointDetails(ExploreState& ex, std::size_t i)
+void drawTriggerPointDetails(session::AppSession& s, UiState& ui, core::TriggerPointId i)
 {
-    const auto& rec = ex.catalog.record(i);
+    const auto& rec = s.catalog().record(i);
     ImGui::Indent();
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
-    ImGui::TextWrapped("Essential zone: %s", ex.catalog.zoneText(i, true).c_str());
+    ImGui::TextWrapped("Essential zone: %s", s.catalog().zoneText(i, true).c_str());
     ImGui::PopStyleColor();
-    const std::string spill = ex.catalog.zoneText(i, false);
+    const std::string spill = s.catalog().zoneText(i, false);
     if (!spill.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.65f, 0.6f, 1.0f));
         ImGui::TextWrapped("Spillover: %s", spill.c_str());
@@ -70,9 +70,8 @@ void drawTriggerPointDetails(ExploreState& ex, std::size_t i)
     ImGui::Unindent();
 }
 
-void drawInfoPanel(ExploreState& ex)
+void drawInfoPanel(session::AppSession& s, UiState& ui)
 {
-    AppState& app = ex.app;
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 24.6f * em, vp->WorkPos.y + 3.2f * em),
@@ -82,8 +81,8 @@ void drawInfoPanel(ExploreState& ex)
         ImGui::End();
         return;
     }
-    const core::Structure* s = app.selected ? app.model.get(*app.selected) : nullptr;
-    if (!s) {
+    const core::Structure* st = s.model().get(s.selected());
+    if (!st) {
         ImGui::TextWrapped("Click a structure to see what it is, or find one by name with Ctrl+F.");
         ImGui::Spacing();
         ImGui::TextDisabled("Drag to turn, right-drag to pan, wheel to zoom.");
@@ -92,48 +91,48 @@ void drawInfoPanel(ExploreState& ex)
         return;
     }
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s->name.c_str());
+    ImGui::TextUnformatted(st->name.c_str());
     ImGui::PopTextWrapPos();
-    if (!s->latin.empty())
-        ImGui::TextDisabled("%s", s->latin.c_str());
-    ImGui::TextDisabled("%s%s%s, %s, %s", s->fma.c_str(), s->fma.empty() ? "" : " | ", layerLabel(s->layer),
-                        std::string(core::toString(s->kind)).c_str(), sideText(s->side));
+    if (!st->latin.empty())
+        ImGui::TextDisabled("%s", st->latin.c_str());
+    ImGui::TextDisabled("%s%s%s, %s, %s", st->fma.c_str(), st->fma.empty() ? "" : " | ", session::layerLabel(st->layer),
+                        std::string(core::toString(st->kind)).c_str(), sideText(st->side));
     if (ImGui::SmallButton("Frame (F)"))
-        ex.frame(*app.selected);
+        s.frame(*s.selected());
     ImGui::SameLine();
     if (ImGui::SmallButton("Isolate (I)"))
-        ex.isolate(*app.selected);
+        s.isolate(*s.selected());
     ImGui::SameLine();
     if (ImGui::SmallButton("Hide (H)")) {
-        ex.hideSelection();
+        s.hideSelection();
         ImGui::End();
         return;
     }
 
-    const core::MuscleRecord* muscle = ex.catalog.loaded() ? ex.catalog.muscleOf(*s) : nullptr;
+    const core::MuscleRecord* muscle = s.catalog().loaded() ? s.catalog().muscleOf(*st) : nullptr;
     if (muscle) {
         ImGui::Separator();
         field("Origin", muscle->origin);
         field("Insertion", muscle->insertion);
         field("Action", muscle->action);
         field("Innervation", muscle->innervation);
-        const auto tps = ex.catalog.triggerPointsOf(*s);
+        const auto tps = s.catalog().triggerPointsOf(*st);
         ImGui::Separator();
         if (tps.empty()) {
             ImGui::TextDisabled("No documented trigger points.");
         } else {
             ImGui::TextDisabled("Trigger points (click to show the referral; [ and ] step)");
-            for (std::size_t i : tps) {
-                const bool shown = ex.shownTriggerPoint() && *ex.shownTriggerPoint() == i;
-                ImGui::PushID(static_cast<int>(i));
-                if (ImGui::Selectable(ex.catalog.record(i).name.c_str(), shown))
-                    ex.showTriggerPoint(shown ? std::nullopt : std::optional<std::size_t>(i));
+            for (core::TriggerPointId i : tps) {
+                const bool shown = s.shownTriggerPoint() && *s.shownTriggerPoint() == i;
+                ImGui::PushID(static_cast<int>(i.value));
+                if (ImGui::Selectable(s.catalog().record(i).name.c_str(), shown))
+                    s.showTriggerPoint(shown ? std::nullopt : std::optional<core::TriggerPointId>(i));
                 if (shown)
-                    drawTriggerPointDetails(ex, i);
+                    drawTriggerPointDetails(s, ui, i);
                 ImGui::PopID();
             }
         }
-    } else if (s->kind == core::Kind::Muscle && !ex.catalog.loaded()) {
+    } else if (st->kind == core::Kind::Muscle && !s.catalog().loaded()) {
         ImGui::TextDisabled("Trigger-point data not loaded.");
     }
     ImGui::End();

@@ -8,18 +8,22 @@
 namespace ta::ui {
 namespace {
 
-void structureContextMenu(ExploreState& ex, core::StructureId id)
+void structureContextMenu(session::AppSession& s, UiState& ui, core::StructureId id)
 {
     if (!ImGui::BeginPopupContextItem())
         return;
-    AppState& app = ex.app;
-    StructureState& st = app.structures[id.value];
+    session::StructureState* found = s.visibility().structure(id);
+    if (!found) {
+        ImGui::EndPopup();
+        return;
+    }
+    session::StructureState& st = *found;
     if (ImGui::MenuItem("Select and frame", "double-click"))
-        ex.select(id, true);
+        s.select(id, true);
     if (ImGui::MenuItem(st.visible ? "Hide" : "Show"))
         st.visible = !st.visible;
     if (ImGui::MenuItem("Isolate", "I"))
-        ex.isolate(id);
+        s.isolate(id);
     if (ImGui::MenuItem("X-ray this structure", nullptr, st.ghost))
         st.ghost = !st.ghost;
     ImGui::EndPopup();
@@ -27,9 +31,9 @@ void structureContextMenu(ExploreState& ex, core::StructureId id)
 
 } // namespace
 
-void drawLayersPanel(ExploreState& ex)
+void drawLayersPanel(session::AppSession& s, UiState& ui)
 {
-    AppState& app = ex.app;
+    session::Visibility& vis = s.visibility();
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.6f * em, vp->WorkPos.y + 3.2f * em), ImGuiCond_FirstUseEver);
@@ -42,82 +46,85 @@ void drawLayersPanel(ExploreState& ex)
         ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.7f);
         ImGui::TableSetupColumn("opacity", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         for (core::Layer l : core::kAllLayers) {
-            LayerState& ls = app.layer(l);
+            session::LayerState& ls = vis.layer(l);
             ImGui::PushID(static_cast<int>(l));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Checkbox(layerLabel(l), &ls.visible);
+            ImGui::Checkbox(session::layerLabel(l), &ls.visible);
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1.0f);
             ImGui::BeginDisabled(!ls.visible);
             ImGui::SliderFloat("##opacity", &ls.opacity, 0.0f, 1.0f, "%.2f");
             ImGui::EndDisabled();
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("Opacity of %s", layerLabel(l));
+                ImGui::SetTooltip("Opacity of %s", session::layerLabel(l));
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
     if (ImGui::Button("Peel (E)"))
-        ex.peel();
+        s.peel();
     ImGui::SameLine();
     if (ImGui::Button("Restore (Shift+E)"))
-        ex.restore();
+        s.restore();
     ImGui::SameLine();
     if (ImGui::Button("Show all"))
-        ex.showAll();
-    ImGui::Checkbox("X-ray the layers above the selection (G)", &app.ghost);
-    if (app.ghost && !app.selected) {
-        int depth = static_cast<int>(app.ghostDownTo);
+        s.showAll();
+    bool ghost = vis.ghost();
+    if (ImGui::Checkbox("X-ray the layers above the selection (G)", &ghost))
+        vis.setGhost(ghost);
+    if (vis.ghost() && !s.selected()) {
+        int depth = static_cast<int>(vis.ghostDownTo());
         const char* names[] = {"skin", "skin and superficial", "down to intermediate", "down to deep"};
         ImGui::SetNextItemWidth(-1.0f);
         if (ImGui::Combo("##ghostdepth", &depth, names, 4))
-            app.ghostDownTo = static_cast<core::Layer>(depth);
+            vis.setGhostDownTo(static_cast<core::Layer>(depth));
     }
 
     ImGui::Separator();
     ImGui::TextDisabled("Structures (right-click for more)");
     ImGui::BeginChild("tree", ImVec2(0, 0), false);
+    const bool focusTree = ui.treeSelection != s.selectionRevision(); // open and scroll to a new selection
     for (core::Layer l : core::kAllLayers) {
         std::vector<std::uint32_t> members;
-        for (std::uint32_t i = 0; i < app.model.structures.size(); ++i)
-            if (app.model.structures[i].layer == l)
+        for (std::uint32_t i = 0; i < s.model().structures.size(); ++i)
+            if (s.model().structures[i].layer == l)
                 members.push_back(i);
         if (members.empty())
             continue;
         std::sort(members.begin(), members.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return app.model.structures[a].name < app.model.structures[b].name;
+            return s.model().structures[a].name < s.model().structures[b].name;
         });
-        const bool selectedInside = app.selected && app.model.get(*app.selected) &&
-                                    app.model.get(*app.selected)->layer == l;
-        if (selectedInside && ex.focusTreeOnSelection)
+        const bool selectedInside = s.selected() && s.model().get(*s.selected()) &&
+                                    s.model().get(*s.selected())->layer == l;
+        if (selectedInside && focusTree)
             ImGui::SetNextItemOpen(true);
-        const std::string header = std::string(layerLabel(l)) + " (" + std::to_string(members.size()) + ")";
+        const std::string header = std::string(session::layerLabel(l)) + " (" + std::to_string(members.size()) + ")";
         if (!ImGui::TreeNodeEx(header.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth))
             continue;
         for (std::uint32_t i : members) {
             const core::StructureId id{i};
-            const core::Structure& s = app.model.structures[i];
+            const core::Structure& st = s.model().structures[i];
             ImGui::PushID(static_cast<int>(i));
-            bool visible = app.structures[i].visible;
+            bool visible = vis.structure(id)->visible;
             if (ImGui::Checkbox("##v", &visible))
-                app.structures[i].visible = visible;
+                vis.structure(id)->visible = visible;
             ImGui::SameLine();
-            const bool isSelected = app.selected && *app.selected == id;
-            if (ImGui::Selectable(s.name.empty() ? s.id.c_str() : s.name.c_str(), isSelected,
+            const bool isSelected = s.selected() && *s.selected() == id;
+            if (ImGui::Selectable(st.name.empty() ? st.id.c_str() : st.name.c_str(), isSelected,
                                   ImGuiSelectableFlags_AllowDoubleClick)) {
-                ex.select(id, ImGui::IsMouseDoubleClicked(0));
+                s.select(id, ImGui::IsMouseDoubleClicked(0));
             }
-            if (isSelected && ex.focusTreeOnSelection)
+            if (isSelected && focusTree)
                 ImGui::SetScrollHereY(0.3f);
             if (ImGui::IsItemHovered())
-                ex.hover(id);
-            structureContextMenu(ex, id);
+                s.hover(id);
+            structureContextMenu(s, ui, id);
             ImGui::PopID();
         }
         ImGui::TreePop();
     }
-    ex.focusTreeOnSelection = false;
+    ui.treeSelection = s.selectionRevision();
     ImGui::EndChild();
     ImGui::End();
 }

@@ -7,7 +7,7 @@
 
 namespace ta::ui {
 
-void drawMenuBar(ExploreState& ex)
+void drawMenuBar(session::AppSession& s, UiState& ui)
 {
     if (!ImGui::BeginMainMenuBar())
         return;
@@ -18,28 +18,28 @@ void drawMenuBar(ExploreState& ex)
             if (std::strcmp(a.menu, menu) != 0)
                 continue;
             std::string label = a.label;
-            if (a.id == ActionId::Undo && ex.undo.canUndo())
-                label += " " + ex.undo.undoLabel();
-            if (a.id == ActionId::Redo && ex.undo.canRedo())
-                label += " " + ex.undo.redoLabel();
+            if (a.id == ActionId::Undo && s.undoStack().canUndo())
+                label += " " + s.undoStack().undoLabel();
+            if (a.id == ActionId::Redo && s.undoStack().canRedo())
+                label += " " + s.undoStack().redoLabel();
             const std::string keys = shortcutText(a.shortcut);
-            if (ImGui::MenuItem(label.c_str(), keys.c_str(), ex.checked(a.id), ex.enabled(a.id)))
-                ex.run(a.id);
+            if (ImGui::MenuItem(label.c_str(), keys.c_str(), actionChecked(a.id, s, ui), actionEnabled(a.id, s)))
+                runAction(a.id, s, ui);
             if (ImGui::IsItemHovered() && a.help)
                 ImGui::SetTooltip("%s", a.help);
-            if (a.id == ActionId::SaveBodyMapAs && !ex.settings.recentBodyMaps.empty() &&
+            if (a.id == ActionId::SaveBodyMapAs && !s.settings().recentBodyMaps.empty() &&
                 ImGui::BeginMenu("Recent body maps")) {
-                for (const auto& r : ex.settings.recentBodyMaps)
+                for (const auto& r : s.settings().recentBodyMaps)
                     if (ImGui::MenuItem(r.c_str()))
-                        ex.openBodyMap(r);
+                        openBodyMap(s, r);
                 ImGui::EndMenu();
             }
         }
         ImGui::EndMenu();
     }
     // The document and the mode, at the right.
-    std::string status = ex.bodyMap.title();
-    if (ex.tagTool)
+    std::string status = s.bodyMap().title();
+    if (s.tool() == session::Tool::Tag)
         status = "TAG TOOL  |  " + status;
     const float w = ImGui::CalcTextSize(status.c_str()).x;
     ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetFontSize());

@@ -9,21 +9,21 @@
 
 namespace ta::ui {
 
-void toolButton(ExploreState& ex, ActionId action, bool on, const char* onLabel, const char* offLabel, const ImVec4& onColour)
+void toolButton(session::AppSession& s, UiState& ui, ActionId action, bool on, const char* onLabel, const char* offLabel, const ImVec4& onColour)
 {
     if (on)
         ImGui::PushStyleColor(ImGuiCol_Button, onColour);
     if (ImGui::Button(on ? onLabel : offLabel))
-        ex.run(action);
+        runAction(action, s, ui);
     if (on)
         ImGui::PopStyleColor();
 }
 
-void drawPainSection(ExploreState& ex)
+void drawPainSection(session::AppSession& s, UiState& ui)
 {
-    PainTool& pain = ex.pain;
+    session::PainTool& pain = s.pain();
     const float em = ImGui::GetFontSize();
-    toolButton(ex, ActionId::PainTool, pain.active, "Pain brush ON: drag over the body (D)", "Mark pain (D)",
+    toolButton(s, ui, ActionId::PainTool, s.tool() == session::Tool::Pain, "Pain brush ON: drag over the body (D)", "Mark pain (D)",
                ImVec4(0.10f, 0.30f, 0.85f, 1.0f));
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Drag where the client feels pain; Ctrl+drag erases; Shift+drag or right-drag moves the view.");
@@ -36,11 +36,11 @@ void drawPainSection(ExploreState& ex)
     ImGui::SliderInt("Intensity", &pain.intensity, 1, core::kMaxSeverity);
     ImGui::Checkbox("All sessions", &pain.allSessions);
     ImGui::SameLine();
-    const bool today = !core::painMarksOf(ex.bodyMap.map(), ex.bodyMap.sessionDate()).empty();
+    const bool today = !core::painMarksOf(s.bodyMap().map(), s.bodyMap().sessionDate()).empty();
     if (!today)
         ImGui::BeginDisabled();
     if (ImGui::Button("Erase today's pain"))
-        ex.bodyMap.clearSessionPain();
+        s.bodyMap().clearSessionPain();
     if (!today)
         ImGui::EndDisabled();
     const bool any = !pain.shownMarks().empty();
@@ -49,24 +49,24 @@ void drawPainSection(ExploreState& ex)
         ImGui::TextDisabled("No pain marked%s.", pain.allSessions ? "" : " in this session");
         return;
     }
-    if (!ex.catalog.loaded()) {
+    if (!s.catalog().loaded()) {
         ImGui::TextDisabled("Trigger-point data is not available: no likely sources.");
         return;
     }
-    if (!pain.allSessions && pain.shownDate() != ex.bodyMap.sessionDate())
+    if (!pain.allSessions && pain.shownDate() != s.bodyMap().sessionDate())
         ImGui::TextColored(ImVec4(0.45f, 0.65f, 1.0f, 1.0f), "Showing the pain drawn on %s", pain.shownDate().c_str());
     ImGui::TextDisabled("Could be referred from (best first):");
     if (pain.sources().empty())
         ImGui::TextDisabled("No documented trigger point refers there.");
     for (const auto& src : pain.sources()) {
-        ImGui::PushID(static_cast<int>(src.index));
-        const auto& inst = ex.catalog.instance(src.index);
+        ImGui::PushID(static_cast<int>(src.triggerPoint.value));
+        const auto& inst = s.catalog().instance(src.triggerPoint);
         char label[256];
         std::snprintf(label, sizeof label, "%3.0f%%  %s (%s)", 100.0f * src.hit.score,
-                      ex.catalog.record(src.index).name.c_str(), std::string(core::toString(inst.key.side)).c_str());
-        const bool shown = ex.shownTriggerPoint() && *ex.shownTriggerPoint() == src.index;
+                      s.catalog().record(src.triggerPoint).name.c_str(), std::string(core::toString(inst.key.side)).c_str());
+        const bool shown = s.shownTriggerPoint() && *s.shownTriggerPoint() == src.triggerPoint;
         if (ImGui::Selectable(label, shown))
-            ex.showTriggerPoint(shown ? std::nullopt : std::optional<std::size_t>(src.index));
+            s.showTriggerPoint(shown ? std::nullopt : std::optional<core::TriggerPointId>(src.triggerPoint));
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", src.hit.reason.c_str());
         if (shown) {

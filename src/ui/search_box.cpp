@@ -7,9 +7,9 @@
 
 namespace ta::ui {
 
-void drawSearchBox(ExploreState& ex)
+void drawSearchBox(session::AppSession& s, UiState& ui)
 {
-    static std::string query; // the text being typed; one search box per process
+    std::string& query = ui.searchQuery;
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.5f * vp->WorkSize.x, vp->WorkPos.y + 0.6f * em),
@@ -22,52 +22,52 @@ void drawSearchBox(ExploreState& ex)
         ImGui::End();
         return;
     }
-    if (ex.focusSearch) {
+    if (ui.focusSearch) {
         ImGui::SetKeyboardFocusHere();
-        ex.focusSearch = false;
+        ui.focusSearch = false;
     }
     ImGui::SetNextItemWidth(-1.0f);
     const bool enter = ImGui::InputTextWithHint("##query", "Find a muscle, bone, trigger point or pain area (Ctrl+F)", &query,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     const bool active = ImGui::IsItemActive();
-    const auto hits = ex.search.find(query, 8);
+    const auto hits = s.search().find(query, 8);
     auto choose = [&](core::StructureId id) {
-        ex.select(id, true);
+        s.select(id, true);
         query.clear();
     };
     if (enter && !hits.empty()) {
         choose(hits.front().structure);
-    } else if (enter && !ex.catalog.search(query, 1).empty()) {
-        ex.showTriggerPoint(ex.catalog.search(query, 1).front(), true);
+    } else if (enter && !s.catalog().search(query, 1).empty()) {
+        s.showTriggerPoint(s.catalog().search(query, 1).front(), true);
         query.clear();
     } else if (enter && !query.empty()) {
-        ex.notify("Nothing called \"" + query + "\"", true);
+        s.notify("Nothing called \"" + query + "\"", true);
     } else if (!query.empty() && (active || ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows))) {
         for (std::size_t k = 0; k < hits.size(); ++k) {
-            const core::Structure* s = ex.app.model.get(hits[k].structure);
-            if (!s)
+            const core::Structure* st = s.model().get(hits[k].structure);
+            if (!st)
                 continue;
             ImGui::PushID(static_cast<int>(k));
-            if (ImGui::Selectable(s->name.c_str(), k == 0))
+            if (ImGui::Selectable(st->name.c_str(), k == 0))
                 choose(hits[k].structure);
             if (ImGui::IsItemHovered())
-                ex.hover(hits[k].structure);
+                s.hover(hits[k].structure);
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", s->id.c_str());
+            ImGui::TextDisabled("%s", st->id.c_str());
             ImGui::PopID();
         }
-        const auto tps = ex.catalog.search(query, 6);
+        const auto tps = s.catalog().search(query, 6);
         if (!tps.empty()) {
             ImGui::Separator();
             ImGui::TextDisabled("Trigger points (by name or where they refer)");
             for (std::size_t k = 0; k < tps.size(); ++k) {
                 ImGui::PushID(1000 + static_cast<int>(k));
-                if (ImGui::Selectable(ex.catalog.record(tps[k]).name.c_str())) {
-                    ex.showTriggerPoint(tps[k], true);
+                if (ImGui::Selectable(s.catalog().record(tps[k]).name.c_str())) {
+                    s.showTriggerPoint(tps[k], true);
                     query.clear();
                 }
                 if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("%s", ex.catalog.caption(tps[k]).c_str());
+                    ImGui::SetTooltip("%s", s.catalog().caption(tps[k]).c_str());
                 ImGui::PopID();
             }
         }

@@ -7,16 +7,16 @@
 
 namespace ta::ui {
 
-void drawShortcutHelp(ExploreState& ex)
+void drawShortcutHelp(session::AppSession& s, UiState& ui)
 {
-    if (!ex.showHelp)
+    if (!ui.showHelp)
         return;
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.5f * vp->WorkSize.x, vp->WorkPos.y + 0.5f * vp->WorkSize.y),
                             ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(38.0f * em, 36.0f * em), ImGuiCond_Appearing);
-    if (!ImGui::Begin("Keyboard shortcuts", &ex.showHelp)) {
+    if (!ImGui::Begin("Keyboard shortcuts", &ui.showHelp)) {
         ImGui::End();
         return;
     }

@@ -1,7 +1,9 @@
 #pragma once
 // The keyboard shortcut window (F1): every action, its key and what it does.
-#include "ui/explore_state.h"
+#include "session/app_session.h"
+#include "ui/action_dispatch.h"
+#include "ui/ui_state.h"
 
 namespace ta::ui {
-void drawShortcutHelp(ExploreState& ex);
+void drawShortcutHelp(session::AppSession& s, UiState& ui);
 } // namespace ta::ui

@@ -8,9 +8,9 @@
 
 namespace ta::ui {
 
-void drawTriggerPointPanel(ExploreState& ex)
+void drawTriggerPointPanel(session::AppSession& s, UiState& ui)
 {
-    static int side = 0; // 0 left, 1 right
+    int& side = ui.triggerPointSide; // 0 left, 1 right
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.6f * em, vp->WorkPos.y + 34.0f * em), ImGuiCond_FirstUseEver);
@@ -19,7 +19,7 @@ void drawTriggerPointPanel(ExploreState& ex)
         ImGui::End();
         return;
     }
-    if (!ex.catalog.loaded()) {
+    if (!s.catalog().loaded()) {
         ImGui::TextWrapped("Trigger-point data is not available (see the message at the bottom).");
         ImGui::End();
         return;
@@ -28,35 +28,35 @@ void drawTriggerPointPanel(ExploreState& ex)
     ImGui::SameLine();
     ImGui::RadioButton("Right side", &side, 1);
     ImGui::SameLine();
-    ImGui::Checkbox("Markers (M)", &ex.showMarkers);
+    ImGui::Checkbox("Markers (M)", &s.display().showMarkers);
     const core::Side want = side == 0 ? core::Side::Left : core::Side::Right;
     ImGui::BeginChild("list");
     std::string currentMuscle;
     bool open = false;
-    for (std::size_t i = 0; i < ex.catalog.size(); ++i) {
-        const auto& inst = ex.catalog.instance(i);
+    for (core::TriggerPointId i : s.catalog().all()) {
+        const auto& inst = s.catalog().instance(i);
         if (inst.key.side != want)
             continue;
-        const auto& rec = ex.catalog.record(i);
+        const auto& rec = s.catalog().record(i);
         if (rec.muscle != currentMuscle) {
             if (open)
                 ImGui::TreePop();
             currentMuscle = rec.muscle;
-            const core::MuscleRecord* m = ex.catalog.muscleOfTriggerPoint(i);
-            const bool containsShown = ex.shownTriggerPoint() && ex.catalog.record(*ex.shownTriggerPoint()).muscle == rec.muscle;
+            const core::MuscleRecord* m = s.catalog().muscleOfTriggerPoint(i);
+            const bool containsShown = s.shownTriggerPoint() && s.catalog().record(*s.shownTriggerPoint()).muscle == rec.muscle;
             if (containsShown)
                 ImGui::SetNextItemOpen(true, ImGuiCond_Always);
             open = ImGui::TreeNodeEx(rec.muscle.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth, "%s",
-                                     m ? withoutParentheses(m->name).c_str() : rec.muscle.c_str());
+                                     m ? session::withoutParentheses(m->name).c_str() : rec.muscle.c_str());
         }
         if (!open)
             continue;
-        const bool shown = ex.shownTriggerPoint() && *ex.shownTriggerPoint() == i;
-        ImGui::PushID(static_cast<int>(i));
+        const bool shown = s.shownTriggerPoint() && *s.shownTriggerPoint() == i;
+        ImGui::PushID(static_cast<int>(i.value));
         if (ImGui::Selectable(rec.name.c_str(), shown))
-            ex.showTriggerPoint(shown ? std::nullopt : std::optional<std::size_t>(i), true);
+            s.showTriggerPoint(shown ? std::nullopt : std::optional<core::TriggerPointId>(i), true);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", ex.catalog.caption(i).c_str());
+            ImGui::SetTooltip("%s", s.catalog().caption(i).c_str());
         ImGui::PopID();
     }
     if (open)

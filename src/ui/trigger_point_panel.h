@@ -1,7 +1,9 @@
 #pragma once
 // Every documented trigger point, listed per muscle, for the chosen side; click one to show its referral.
-#include "ui/explore_state.h"
+#include "session/app_session.h"
+#include "ui/action_dispatch.h"
+#include "ui/ui_state.h"
 
 namespace ta::ui {
-void drawTriggerPointPanel(ExploreState& ex);
+void drawTriggerPointPanel(session::AppSession& s, UiState& ui);
 } // namespace ta::ui

@@ -60,18 +60,18 @@ ImVec4 leaderLabel(ImDrawList* dl, ImFont* font, float size, ImVec2 anchor, cons
 }
 
 /// The visible surface point of a structure nearest its centre, as seen from the eye.
-std::optional<glm::vec3> visibleAnchor(const ExploreState& ex, core::StructureId id)
+std::optional<glm::vec3> visibleAnchor(const session::AppSession& s, core::StructureId id)
 {
-    const core::Structure* s = ex.app.model.get(id);
-    if (!s)
+    const core::Structure* st = s.model().get(id);
+    if (!st)
         return std::nullopt;
     core::PickFilter only;
     only.set(id, true);
-    const glm::vec3 eye = ex.app.camera.eye();
-    const auto hit = ex.bvh().raycast(core::Ray{eye, s->mesh.bounds().centre() - eye}, only);
+    const glm::vec3 eye = s.camera().eye();
+    const auto hit = s.bvh().raycast(core::Ray{eye, st->mesh.bounds().centre() - eye}, only);
     if (hit)
         return hit->point;
-    return s->mesh.bounds().centre();
+    return st->mesh.bounds().centre();
 }
 
 bool overlaps(const ImVec4& a, const ImVec4& b)
@@ -81,14 +81,12 @@ bool overlaps(const ImVec4& a, const ImVec4& b)
 
 /// Small leader-line labels for landmarks near the selection (or near the view centre without one),
 /// each placed in the first of a few spots around its point that does not cover another label.
-void landmarkLabels(ExploreState& ex, ImDrawList* dl, ImFont* font, float size, float pixelRatio, const ImVec2& viewMin,
+void landmarkLabels(const session::AppSession& s, ImDrawList* dl, ImFont* font, float size, float pixelRatio, const ImVec2& viewMin,
                     const ImVec2& viewMax, std::vector<ImVec4>& taken)
 {
-    const AppState& app = ex.app;
     core::Aabb near;
-    if (app.selected)
-        if (const core::Structure* s = app.model.get(*app.selected)) {
-            const core::Aabb b = s->mesh.bounds();
+    if (const core::Structure* st = s.model().get(s.selected())) {
+            const core::Aabb b = st->mesh.bounds();
             near = core::Aabb{b.min - glm::vec3(0.02f), b.max + glm::vec3(0.02f)};
         }
     struct Candidate {
@@ -98,11 +96,11 @@ void landmarkLabels(ExploreState& ex, ImDrawList* dl, ImFont* font, float size, 
     };
     std::vector<Candidate> candidates;
     const ImVec2 centre{0.5f * (viewMin.x + viewMax.x), 0.5f * (viewMin.y + viewMax.y)};
-    for (const auto& l : app.model.landmarks) {
+    for (const auto& l : s.model().landmarks) {
         if (near.valid() && !(glm::all(glm::greaterThanEqual(l.position, near.min)) &&
                               glm::all(glm::lessThanEqual(l.position, near.max))))
             continue;
-        const auto p = app.camera.project(l.position);
+        const auto p = s.camera().project(l.position);
         if (!p)
             continue;
         const ImVec2 at{p->x / pixelRatio, p->y / pixelRatio};
@@ -177,22 +175,21 @@ void legend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner, bool
 
 } // namespace
 
-void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
+void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixelRatio, bool messages)
 {
-    AppState& app = ex.app;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     ImFont* font = ImGui::GetFont();
     const float base = ImGui::GetFontSize();
-    const float labelSize = ex.presentation ? 1.6f * base : 1.0f * base;
+    const float labelSize = s.display().presentation ? 1.6f * base : 1.0f * base;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 fullMin = vp->WorkPos;
     const ImVec2 fullMax{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
     // The free part of the view (between the panels) when the UI measured it this frame.
-    const bool haveFree = ex.freeMax.x > ex.freeMin.x + 1.0f && ex.freeMax.y > ex.freeMin.y + 1.0f;
-    const ImVec2 viewMin = haveFree ? ImVec2(ex.freeMin.x, ex.freeMin.y) : fullMin;
-    const ImVec2 labelMax = haveFree ? ImVec2(ex.freeMax.x, ex.freeMax.y) : fullMax;
+    const bool haveFree = ui.freeMax.x > ui.freeMin.x + 1.0f && ui.freeMax.y > ui.freeMin.y + 1.0f;
+    const ImVec2 viewMin = haveFree ? ImVec2(ui.freeMin.x, ui.freeMin.y) : fullMin;
+    const ImVec2 labelMax = haveFree ? ImVec2(ui.freeMax.x, ui.freeMax.y) : fullMax;
     // Labels keep clear of the caption band at the bottom in presentation mode.
-    const std::string caption = ex.presentation ? ex.caption() : std::string();
+    const std::string caption = s.display().presentation ? s.caption() : std::string();
     const float captionSize = 2.1f * base;
     const float captionWrap = 0.8f * (fullMax.x - fullMin.x);
     const ImVec2 captionText =
@@ -200,7 +197,7 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
     const float captionPad = 0.6f * captionSize;
     const ImVec2 viewMax{labelMax.x, caption.empty() ? labelMax.y : labelMax.y - captionText.y - 4.0f * captionPad};
     auto toScreen = [&](const glm::vec3& p) -> std::optional<ImVec2> {
-        const auto q = app.camera.project(p);
+        const auto q = s.camera().project(p);
         if (!q)
             return std::nullopt;
         return ImVec2(q->x / pixelRatio, q->y / pixelRatio);
@@ -209,28 +206,27 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
     // Labels: the selected structure, then the trigger point shown.
     ImVec4 taken{0, 0, 0, 0};
     bool haveTaken = false;
-    if (ex.showLabels && app.selected) {
-        const core::Structure* s = app.model.get(*app.selected);
-        const auto anchor = visibleAnchor(ex, *app.selected);
+    if (s.display().showLabels && s.selected()) {
+        const core::Structure* st = s.model().get(*s.selected());
+        const auto anchor = visibleAnchor(s, *s.selected());
         const auto a = anchor ? toScreen(*anchor) : std::nullopt;
-        if (s && a) {
-            const ScreenBox box = projectBox(app.camera, s->mesh.bounds(), pixelRatio);
-            taken = leaderLabel(dl, font, labelSize, *a, box, s->name, IM_COL32(120, 200, 255, 255), viewMin, viewMax,
+        if (st && a) {
+            const ScreenBox box = projectBox(s.camera(), st->mesh.bounds(), pixelRatio);
+            taken = leaderLabel(dl, font, labelSize, *a, box, st->name, IM_COL32(120, 200, 255, 255), viewMin, viewMax,
                                 0.0f, nullptr);
             haveTaken = true;
         }
     }
-    if (ex.showLabels && ex.shownTriggerPoint() && ex.catalog.loaded()) {
-        const std::size_t i = *ex.shownTriggerPoint();
-        const glm::vec3 p = ex.catalog.instance(i).position;
+    if (s.display().showLabels && s.shownTriggerPoint() && s.catalog().loaded()) {
+        const core::TriggerPointId i = *s.shownTriggerPoint();
+        const glm::vec3 p = s.catalog().instance(i).position;
         if (const auto a = toScreen(p)) {
             ScreenBox box;
             box.min = ImVec2(a->x - 2.0f * base, a->y - 2.0f * base);
             box.max = ImVec2(a->x + 2.0f * base, a->y + 2.0f * base);
-            if (app.selected)
-                if (const core::Structure* s = app.model.get(*app.selected))
-                    box = projectBox(app.camera, s->mesh.bounds(), pixelRatio);
-            leaderLabel(dl, font, labelSize, *a, box, ex.catalog.record(i).name, IM_COL32(255, 80, 60, 255), viewMin,
+            if (const core::Structure* st = s.model().get(s.selected()))
+                box = projectBox(s.camera(), st->mesh.bounds(), pixelRatio);
+            leaderLabel(dl, font, labelSize, *a, box, s.catalog().record(i).name, IM_COL32(255, 80, 60, 255), viewMin,
                         viewMax, 0.0f, haveTaken ? &taken : nullptr);
         }
     }
@@ -238,17 +234,17 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
     std::vector<ImVec4> takenBoxes;
     if (haveTaken)
         takenBoxes.push_back(taken);
-    if (ex.showLandmarks)
-        landmarkLabels(ex, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
+    if (s.display().showLandmarks)
+        landmarkLabels(s, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
     legend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base),
-           ex.shownTriggerPoint() && ex.catalog.loaded(), !ex.pain.shownMarks().empty());
+           s.shownTriggerPoint() && s.catalog().loaded(), !s.pain().shownMarks().empty());
 
     // Referral path: dots travelling from the trigger point to each region of its essential zone.
-    if (ex.referralPath && ex.shownTriggerPoint() && ex.catalog.loaded()) {
-        const auto from = toScreen(ex.catalog.instance(*ex.shownTriggerPoint()).position);
-        const float t0 = static_cast<float>(std::fmod(ex.now() * 0.5, 1.0));
+    if (s.display().referralPath && s.shownTriggerPoint() && s.catalog().loaded()) {
+        const auto from = toScreen(s.catalog().instance(*s.shownTriggerPoint()).position);
+        const float t0 = static_cast<float>(std::fmod(s.now() * 0.5, 1.0));
         int lane = 0;
-        for (const glm::vec3& centre : ex.zoneCentres()) {
+        for (const glm::vec3& centre : s.zoneCentres()) {
             const auto to = toScreen(centre);
             if (!from || !to)
                 continue;
@@ -279,17 +275,17 @@ void drawViewOverlay(ExploreState& ex, float pixelRatio, bool messages)
     }
 
     // The message line, wrapped to the view.
-    const double age = ex.messageAge(ex.now());
-    if (messages && !ex.message().empty() && age < 6.0 && !ex.presentation) {
+    const double age = s.messageAge(s.now());
+    if (messages && !s.message().empty() && age < 6.0 && !s.display().presentation) {
         const float alpha = static_cast<float>(std::clamp(6.0 - age, 0.0, 1.0));
         const float wrap = 0.85f * (fullMax.x - fullMin.x);
-        const ImVec2 ts = font->CalcTextSizeA(base, 1e9f, wrap, ex.message().c_str());
+        const ImVec2 ts = font->CalcTextSizeA(base, 1e9f, wrap, s.message().c_str());
         const ImVec2 at{0.5f * (fullMin.x + fullMax.x) - 0.5f * ts.x, fullMax.y - ts.y - 1.2f * base};
-        const ImU32 bg = ex.messageIsError() ? IM_COL32(110, 20, 20, static_cast<int>(220 * alpha))
+        const ImU32 bg = s.messageIsError() ? IM_COL32(110, 20, 20, static_cast<int>(220 * alpha))
                                              : IM_COL32(20, 24, 32, static_cast<int>(220 * alpha));
         dl->AddRectFilled(ImVec2(at.x - 0.6f * base, at.y - 0.3f * base),
                           ImVec2(at.x + ts.x + 0.6f * base, at.y + ts.y + 0.3f * base), bg, 0.3f * base);
-        dl->AddText(font, base, at, IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)), ex.message().c_str(), nullptr,
+        dl->AddText(font, base, at, IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)), s.message().c_str(), nullptr,
                     wrap);
     }
 }

@@ -8,14 +8,14 @@
 #include "io/gltf_reader.h"
 #include "render/gpu_model.h"
 #include "render/scene_renderer.h"
-#include "ui/app_state.h"
+#include "render_state.h"
 
 using namespace ta;
 
 namespace {
 
 struct ModelView {
-    ui::AppState state;
+    ta::testing::RenderState state;
     io::RgbaImage image;
 };
 

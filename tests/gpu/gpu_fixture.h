@@ -4,6 +4,7 @@
 #include "io/asset_paths.h"
 #include "io/png_image.h"
 #include "render/gl_context.h"
+#include "test_model_path.h"
 
 #include <glm/glm.hpp>
 #include <gtest/gtest.h>
@@ -123,13 +124,6 @@ inline int runLogged(const std::string& command, const std::filesystem::path& lo
 
 /// "Suite.Name" of the running test, for file names.
 /// The committed model, or the one TRIGGER_ATLAS_TEST_MODEL names.
-inline std::filesystem::path testModelPath()
-{
-    if (const char* p = std::getenv("TRIGGER_ATLAS_TEST_MODEL"); p && *p)
-        return p;
-    return io::defaultModelPath();
-}
-
 inline std::string currentTestName()
 {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();

@@ -6,7 +6,8 @@
 #include "core/orbit_camera.h"
 #include "render/gpu_model.h"
 #include "render/scene_renderer.h"
-#include "ui/app_state.h"
+#include "render/overlay_mirror.h"
+#include "render_state.h"
 
 #include <algorithm>
 #include <vector>
@@ -20,7 +21,7 @@ constexpr int kWidth = 320;
 constexpr int kHeight = 200;
 
 struct Scene {
-    ui::AppState state;
+    ta::testing::RenderState state;
     render::GpuModel gpu;
     render::SceneRenderer renderer;
 
@@ -118,11 +119,11 @@ TEST(GpuRender, MarkerLandsWhereTheCameraProjectsIt)
     }
     // Seen through ghosted layers, an on-top marker keeps its full colour (the x-ray does not veil it).
     scene.state.ghost = true;
-    scene.state.structures[scene.state.model.find("skull").value].ghost = true;
+    scene.state.structures[scene.state.model.find("skull")->value].ghost = true;
     const glm::vec3 throughGhost = averageRgb(scene.render(), int(px->x), int(px->y), 0);
     EXPECT_LT(glm::distance(throughGhost, centre), 8.0f) << "veiled: " << throughGhost.x << "," << throughGhost.y << "," << throughGhost.z;
     scene.state.ghost = false;
-    scene.state.structures[scene.state.model.find("skull").value].ghost = false;
+    scene.state.structures[scene.state.model.find("skull")->value].ghost = false;
     // Not on top: the same marker is hidden by skin and skull.
     scene.state.markers.back().onTop = false;
     const glm::vec3 hidden = averageRgb(scene.render(), int(px->x), int(px->y), 0);
@@ -133,7 +134,7 @@ TEST(GpuRender, ReferralEssentialPaintsSolidRedOnlyWhereWeighted)
 {
     TA_REQUIRE_GL();
     Scene scene(ta::testing::makeTestModel(), core::ViewPreset::Anterior);
-    const core::StructureId skin = scene.state.model.find("skin");
+    const core::StructureId skin = scene.state.model.find("skin").value();
     const core::Mesh& mesh = scene.state.model.get(skin)->mesh;
     // Essential zone: the subject's left half of the skin (x > 0.02).
     std::vector<glm::vec2> weights(mesh.vertexCount(), glm::vec2(0.0f));
@@ -159,7 +160,7 @@ TEST(GpuRender, ReferralSpilloverIsAStippleNotASolidFill)
 {
     TA_REQUIRE_GL();
     Scene scene(ta::testing::makeTestModel(), core::ViewPreset::Anterior);
-    const core::StructureId skin = scene.state.model.find("skin");
+    const core::StructureId skin = scene.state.model.find("skin").value();
     const std::size_t n = scene.state.model.get(skin)->mesh.vertexCount();
     ASSERT_TRUE(scene.gpu.setReferral(skin, std::vector<glm::vec2>(n, glm::vec2(0.0f, 1.0f))));
     const io::RgbaImage image = scene.render();
@@ -180,7 +181,7 @@ TEST(GpuRender, PainDrawingIsBlueHatchingOnlyWherePainted)
 {
     TA_REQUIRE_GL();
     Scene scene(ta::testing::makeTestModel(), core::ViewPreset::Anterior);
-    const core::StructureId skin = scene.state.model.find("skin");
+    const core::StructureId skin = scene.state.model.find("skin").value();
     const core::Mesh& mesh = scene.state.model.get(skin)->mesh;
     std::vector<float> pain(mesh.vertexCount(), 0.0f);
     for (std::size_t i = 0; i < pain.size(); ++i)
@@ -268,7 +269,7 @@ TEST(GpuRender, ReferralChartMatchesBaseline)
     // A chart-like zone on the skin: solid essential core around a point on the subject's left temple,
     // spillover stipple fading out around it, soft edges from smoothly falling weights.
     Scene scene(ta::testing::makeTestModel(), core::ViewPreset::Left);
-    const core::StructureId skin = scene.state.model.find("skin");
+    const core::StructureId skin = scene.state.model.find("skin").value();
     const core::Mesh& mesh = scene.state.model.get(skin)->mesh;
     const glm::vec3 centre(0.17f, 1.60f, 0.05f);
     std::vector<std::vector<glm::vec2>> weights(scene.state.model.structures.size());
@@ -277,10 +278,13 @@ TEST(GpuRender, ReferralChartMatchesBaseline)
         const float d = glm::distance(mesh.positions[i], centre);
         weights[skin.value][i] = {1.0f - glm::smoothstep(0.03f, 0.06f, d), 1.0f - glm::smoothstep(0.06f, 0.12f, d)};
     }
-    scene.state.setReferral(std::move(weights));
-    for (const auto& w : scene.state.referralWeights[skin.value])
+    core::OverlaySet overlays; // through the same mirror the window uses
+    overlays.referral.assign(std::move(weights));
+    for (const auto& w : overlays.referral.values()[skin.value])
         ASSERT_TRUE(w.x >= 0.0f && w.y >= 0.0f);
-    ASSERT_TRUE(scene.gpu.setReferral(skin, scene.state.referralWeights[skin.value]));
+    render::OverlayMirror mirror;
+    ASSERT_TRUE(mirror.sync(overlays, scene.gpu));
+    EXPECT_FALSE(mirror.sync(overlays, scene.gpu)) << "an unchanged overlay is not uploaded again";
     ta::testing::expectMatchesBaseline(scene.render(), "test_scene_referral_left");
 }
 
@@ -291,7 +295,7 @@ TEST(GpuRender, CoarseMeshesLookLikeTheFullOnes)
     model.structures.push_back(ta::testing::makeStructure(
         "skull", core::Layer::Bone, core::Kind::Bone, core::Side::Midline,
         ta::testing::makeEllipsoid({0.0f, 1.62f, 0.0f}, {0.075f, 0.095f, 0.095f}, glm::vec3(0.0f), 80, 120)));
-    ui::AppState state;
+    ta::testing::RenderState state;
     state.camera.setViewport(kWidth, kHeight);
     state.setModel(std::move(model), "fine");
     render::GpuModel gpu(state.model, true);

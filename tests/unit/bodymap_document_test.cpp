@@ -23,15 +23,15 @@ TEST(BodymapDocument, SessionsAreKeptInDateOrderAndReused)
 TEST(BodymapDocument, IdsAreUniqueAcrossTagsAndMarks)
 {
     BodyMap map;
-    const MarkId a = map.addTag("2026-11-22", {.structure = "trapezius-descending-left", .severity = 14});
-    const MarkId b = map.addPainMark("2026-11-22", {.structure = "skin"});
-    const MarkId c = map.addTag("2026-11-29", {.structure = "levator-scapulae-right"});
+    const TagId a = map.addTag("2026-11-22", {.structure = "trapezius-descending-left", .severity = 14});
+    const PainMarkId b = map.addPainMark("2026-11-22", {.structure = "skin"});
+    const TagId c = map.addTag("2026-11-29", {.structure = "levator-scapulae-right"});
     EXPECT_EQ(a.value, 1u);
     EXPECT_EQ(b.value, 2u);
     EXPECT_EQ(c.value, 3u);
     ASSERT_NE(map.findTag(a), nullptr);
     EXPECT_EQ(map.findTag(a)->severity, kMaxSeverity); // clamped
-    EXPECT_EQ(map.findTag(b), nullptr);                // b is a pain mark
+    EXPECT_EQ(map.findTag(TagId{b.value}), nullptr);                // b is a pain mark
     EXPECT_NE(map.findPainMark(b), nullptr);
     EXPECT_EQ(map.tagCount(), 2u);
 
@@ -40,7 +40,7 @@ TEST(BodymapDocument, IdsAreUniqueAcrossTagsAndMarks)
     EXPECT_EQ(map.findTag(a), nullptr);
     EXPECT_TRUE(map.remove(b));
     EXPECT_EQ(map.tagCount(), 1u);
-    EXPECT_EQ(map.nextId().value, 4u);
+    EXPECT_EQ(map.nextId(), 4u);
 }
 
 TEST(BodymapDocument, IsoDates)

@@ -1,6 +1,7 @@
 // The body-map editor: undoable tag edits, and open/save that never lose the user's document.
 #include "core/bodymap/body_map_editor.h"
 #include "core/bodymap/body_map_json.h"
+#include "core/error.h"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +12,9 @@
 namespace {
 
 using namespace ta::core;
+using ta::ArgumentError;
+using ta::Error;
+using ta::IoError;
 namespace fs = std::filesystem;
 
 struct TempDir {
@@ -36,7 +40,7 @@ TEST(BodymapEditor, TagEditsAreUndoable)
     BodyMapEditor ed(&undo);
     ed.setSessionDate("2026-11-22");
     EXPECT_FALSE(ed.dirty());
-    const MarkId id = ed.addTag(trapTag());
+    const TagId id = ed.addTag(trapTag());
     EXPECT_TRUE(ed.dirty());
     EXPECT_EQ(ed.title(), "Untitled body map *");
     ASSERT_NE(ed.tag(id), nullptr);
@@ -72,22 +76,29 @@ TEST(BodymapEditor, SaveOpenAndDamagedFilesKeepTheDocument)
     TempDir dir;
     UndoStack undo;
     BodyMapEditor ed(&undo);
-    std::string error;
     ed.setClient("Jane Doe");
     ed.addTag(trapTag());
-    EXPECT_FALSE(ed.save(error)); // no file yet
-    EXPECT_NE(error.find("Save As"), std::string::npos);
+    try {
+        ed.save(); // no file yet
+        ADD_FAILURE() << "save without a file did not throw";
+    } catch (const ArgumentError& e) {
+        EXPECT_NE(std::string(e.what()).find("Save As"), std::string::npos);
+    }
     const fs::path file = dir.path / "jane.json";
-    ASSERT_TRUE(ed.saveAs(file, error)) << error;
+    ed.saveAs(file);
     EXPECT_FALSE(ed.dirty());
     EXPECT_EQ(ed.title(), "jane.json");
 
     // A damaged file: the open fails with a message naming it; the open document stays as it was.
     const fs::path bad = dir.path / "bad.json";
     std::ofstream(bad) << "{ \"format\": \"trigger-atlas-body-map\", \"schemaVersion\": 1, \"sessions\": [ { \"date\": 5 } ] }";
-    EXPECT_FALSE(ed.open(bad, error));
-    EXPECT_NE(error.find(bad.string()), std::string::npos);
-    EXPECT_NE(error.find("sessions[0].date"), std::string::npos);
+    try {
+        ed.open(bad);
+        ADD_FAILURE() << "a damaged file opened";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find(bad.string()), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("sessions[0].date"), std::string::npos);
+    }
     EXPECT_EQ(ed.map().client, "Jane Doe");
     EXPECT_EQ(ed.map().tagCount(), 1u);
     EXPECT_EQ(ed.path(), file);
@@ -96,7 +107,7 @@ TEST(BodymapEditor, SaveOpenAndDamagedFilesKeepTheDocument)
     ed.newMap("Someone");
     EXPECT_EQ(ed.map().tagCount(), 0u);
     EXPECT_FALSE(undo.canUndo());
-    ASSERT_TRUE(ed.open(file, error)) << error;
+    ed.open(file);
     EXPECT_EQ(ed.map().client, "Jane Doe");
     EXPECT_EQ(ed.map().tagCount(), 1u);
     EXPECT_FALSE(ed.dirty());
@@ -104,7 +115,7 @@ TEST(BodymapEditor, SaveOpenAndDamagedFilesKeepTheDocument)
     // A save that cannot be written reports it and keeps the document dirty.
     ed.setClient("Jane Smith");
     fs::create_directories(dir.path / "dir.json");
-    EXPECT_FALSE(ed.saveAs(dir.path / "dir.json", error));
+    EXPECT_THROW(ed.saveAs(dir.path / "dir.json"), IoError);
     EXPECT_TRUE(ed.dirty());
     EXPECT_EQ(ed.path(), file);
     EXPECT_EQ(loadBodyMap(file).client, "Jane Doe"); // the file on disk is intact

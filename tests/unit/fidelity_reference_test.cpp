@@ -183,7 +183,7 @@ TEST(FidelityReference, CommittedModel)
     }
     // The skull and the cervical vertebrae always have a counterpart when the model carries them.
     for (const char* id : {"skull", "mandible", "c1", "c7", "clavicle-left"})
-        if (model.find(id).valid()) {
+        if (model.find(id)) {
             const auto it = std::find_if(report.structures.begin(), report.structures.end(),
                                          [&](const auto& f) { return f.id == id; });
             ASSERT_NE(it, report.structures.end());

@@ -27,10 +27,10 @@ std::vector<SidedIndex> drawing(std::initializer_list<const char*> regions, std:
 {
     std::vector<SidedIndex> out;
     for (const char* r : regions) {
-        const int i = data().findRegion(r);
-        EXPECT_GE(i, 0) << r;
+        const auto i = data().findRegion(r);
+        EXPECT_TRUE(i.has_value()) << r;
         for (Side s : sides)
-            out.push_back({static_cast<std::uint32_t>(std::max(i, 0)), s});
+            out.push_back({i.value_or(0), s});
     }
     return out;
 }

@@ -43,8 +43,9 @@ TEST(AnatomyModel, FindByIdAndMissing)
     ta::core::AnatomyModel model;
     model.structures.push_back({.id = "skull"});
     model.structures.push_back({.id = "c1"});
-    EXPECT_EQ(model.find("c1").value, 1u);
-    EXPECT_FALSE(model.find("c9").valid());
+    ASSERT_TRUE(model.find("c1").has_value());
+    EXPECT_EQ(model.find("c1")->value, 1u);
+    EXPECT_FALSE(model.find("c9").has_value());
     EXPECT_EQ(model.get(model.find("c9")), nullptr);
 }
 

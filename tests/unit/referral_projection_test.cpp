@@ -135,8 +135,8 @@ TEST(ReferralAtlas, SnapsTriggerPointsAndMirrorsSides)
     const auto atlas = ReferralAtlas::build(data, model);
     ASSERT_EQ(atlas.triggerPoints().size(), 4u);
     ASSERT_EQ(atlas.regions().size(), 6u);
-    const auto& left = atlas.triggerPoints()[static_cast<std::size_t>(atlas.triggerPointIndex("knot.trp", Side::Left))];
-    const auto& right = atlas.triggerPoints()[static_cast<std::size_t>(atlas.triggerPointIndex("knot.trp", Side::Right))];
+    const auto& left = atlas.triggerPoints()[atlas.triggerPointIndex("knot.trp", Side::Left).value().value];
+    const auto& right = atlas.triggerPoints()[atlas.triggerPointIndex("knot.trp", Side::Right).value().value];
     // Defined at ear + (-0.02, -0.05, 0) = (0.08, -0.05, 0); the knot's surface is 0.02 from its centre (0.06, -0.05, 0).
     EXPECT_NEAR(left.defined.x, 0.08f, 1e-6f);
     EXPECT_NEAR(right.defined.x, -0.08f, 1e-6f);
@@ -146,7 +146,7 @@ TEST(ReferralAtlas, SnapsTriggerPointsAndMirrorsSides)
     EXPECT_NEAR(glm::length(left.position - glm::vec3(0.06f, -0.05f, 0)), 0.02f, 5e-4f);
     EXPECT_NEAR(left.snapDistance, 0.0f, 5e-4f);
     // Deep zones give a volume to show.
-    const auto vols = atlas.deepVolumes(static_cast<std::size_t>(atlas.triggerPointIndex("knot.trp", Side::Left)));
+    const auto vols = atlas.deepVolumes(atlas.triggerPointIndex("knot.trp", Side::Left).value().value);
     ASSERT_EQ(vols.size(), 1u);
     EXPECT_NEAR(vols[0].a.x, 0.07f, 1e-6f);
 }
@@ -180,7 +180,7 @@ TEST(ReferralProjector, LeftTriggerPointPaintsTheLeftSideWithSoftEdges)
     const auto atlas = ReferralAtlas::build(data, model);
     const Mesh& skin = model.get(model.find("skin"))->mesh;
     const ReferralProjector proj(atlas, skin);
-    const auto map = proj.map(static_cast<std::size_t>(atlas.triggerPointIndex("knot.trp", Side::Left)));
+    const auto map = proj.map(atlas.triggerPointIndex("knot.trp", Side::Left).value().value);
     ASSERT_EQ(map.essential.size(), skin.vertexCount());
     EXPECT_GT(sumWhere(skin, map.essential, true), 5.0f);
     EXPECT_EQ(sumWhere(skin, map.essential, false), 0.0f);
@@ -197,7 +197,7 @@ TEST(ReferralProjector, LeftTriggerPointPaintsTheLeftSideWithSoftEdges)
     EXPECT_GT(sumWhere(skin, map.spillover, true), 5.0f);
     EXPECT_EQ(sumWhere(skin, map.spillover, false), 0.0f);
     // Painted area of the ear region: a spherical cap of the 0.03 ellipsoid on the 0.1 sphere, ~pi*0.03^2 at most.
-    const double area = proj.regionArea(static_cast<std::size_t>(atlas.regionIndex({0, Side::Left})));
+    const double area = proj.regionArea(atlas.regionIndex({0, Side::Left}).value());
     EXPECT_GT(area, 0.0005);
     EXPECT_LT(area, 3.1416 * 0.03 * 0.03);
 }
@@ -209,7 +209,7 @@ TEST(ReferralProjector, WorksOnAnyMeshInTheModelFrame)
     const auto atlas = ReferralAtlas::build(data, model);
     const Mesh& skull = model.get(model.find("skull"))->mesh; // 1 cm under the skin
     const ReferralProjector proj(atlas, skull);
-    const auto map = proj.map(static_cast<std::size_t>(atlas.triggerPointIndex("knot.trp", Side::Right)));
+    const auto map = proj.map(atlas.triggerPointIndex("knot.trp", Side::Right).value().value);
     EXPECT_GT(sumWhere(skull, map.essential, false), 1.0f);
     EXPECT_EQ(sumWhere(skull, map.essential, true), 0.0f);
     const ReferralProjector empty(atlas, Mesh{});
@@ -224,7 +224,7 @@ TEST(LookupDrawing, PaintedZoneFindsItsTriggerPoint)
     const Mesh& skin = model.get(model.find("skin"))->mesh;
     const ReferralProjector proj(atlas, skin);
     // Draw the right ear region.
-    const auto drawing = proj.regionMap(static_cast<std::size_t>(atlas.regionIndex({0, Side::Right})));
+    const auto drawing = proj.regionMap(atlas.regionIndex({0, Side::Right}).value());
     const auto hits = lookupDrawing(proj, drawing);
     ASSERT_FALSE(hits.empty());
     EXPECT_EQ(data.triggerPointKey(hits[0].triggerPoint), "knot.trp-right");
@@ -233,8 +233,8 @@ TEST(LookupDrawing, PaintedZoneFindsItsTriggerPoint)
     for (const auto& h : hits)
         EXPECT_EQ(h.triggerPoint.side, Side::Right);
     // Draw the crown on both sides: both sides' crown TrPs explain half each, ahead of the ear TrPs.
-    auto both = proj.regionMap(static_cast<std::size_t>(atlas.regionIndex({1, Side::Left})));
-    const auto r = proj.regionMap(static_cast<std::size_t>(atlas.regionIndex({1, Side::Right})));
+    auto both = proj.regionMap(atlas.regionIndex({1, Side::Left}).value());
+    const auto r = proj.regionMap(atlas.regionIndex({1, Side::Right}).value());
     for (std::size_t i = 0; i < both.size(); ++i)
         both[i] = std::max(both[i], r[i]);
     const auto hb = lookupDrawing(proj, both);

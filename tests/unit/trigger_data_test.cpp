@@ -89,17 +89,17 @@ TEST(TriggerData, CommittedDataLoadsAndCoversTheSheet)
           "pectoral", "shoulder-anterior", "shoulder-lateral", "shoulder-posterior", "arm-anterior",
           "arm-anterolateral", "arm-lateral", "arm-posterior", "lateral-epicondyle", "forearm-radial",
           "forearm-dorsal", "hand-radial/dorsal", "thumb", "index-finger"})
-        EXPECT_GE(d.findRegion(tag), 0) << tag;
+        EXPECT_TRUE(d.findRegion(tag).has_value()) << tag;
     // Deep regions: pain felt inside, each with a volume to show.
     for (const char* deep : {"retro-orbital", "ear-deep", "upper-molars", "lower-incisors", "tongue"}) {
-        const int i = d.findRegion(deep);
-        ASSERT_GE(i, 0) << deep;
-        EXPECT_TRUE(d.regions[static_cast<std::size_t>(i)].deep) << deep;
-        EXPECT_TRUE(d.regions[static_cast<std::size_t>(i)].volume.has_value()) << deep;
+        const auto i = d.findRegion(deep);
+        ASSERT_TRUE(i.has_value()) << deep;
+        EXPECT_TRUE(d.regions[*i].deep) << deep;
+        EXPECT_TRUE(d.regions[*i].volume.has_value()) << deep;
     }
-    EXPECT_FALSE(d.regions[static_cast<std::size_t>(d.findRegion("temple"))].deep);
+    EXPECT_FALSE(d.regions[d.findRegion("temple").value()].deep);
     // The mastoid keeps one shape on the bone (not moved onto the skin) so it shows with the skin hidden.
-    const auto& mastoid = d.regions[static_cast<std::size_t>(d.findRegion("mastoid"))];
+    const auto& mastoid = d.regions[d.findRegion("mastoid").value()];
     ASSERT_EQ(mastoid.shapes.size(), 2u);
     EXPECT_TRUE(mastoid.shapes[0].snapToSurface);
     EXPECT_FALSE(mastoid.shapes[1].snapToSurface);
@@ -116,7 +116,7 @@ TEST(TriggerData, EveryMuscleOfTheSheetIsThere)
                           "semispinalis-capitis", "scalenus-anterior", "scalenus-medius", "scalenus-posterior",
                           "temporalis", "masseter", "frontalis", "occipitalis", "digastric", "supraspinatus",
                           "infraspinatus", "rhomboids"}) {
-        EXPECT_GE(d.findMuscle(m), 0) << m;
+        EXPECT_TRUE(d.findMuscle(m).has_value()) << m;
         EXPECT_TRUE(withTrps.count(m)) << m << " has no trigger point";
     }
     for (const auto& m : d.muscles) {
@@ -129,9 +129,9 @@ TEST(TriggerData, DocumentedPatternsAndDisagreementsAreRecorded)
 {
     const auto d = ReferralData::load(dataDir());
     auto tp = [&](const char* id) -> const ta::core::TriggerPointRecord& {
-        const int i = d.findTriggerPoint(id);
-        EXPECT_GE(i, 0) << id;
-        return d.triggerPoints.at(static_cast<std::size_t>(std::max(i, 0)));
+        const auto i = d.findTriggerPoint(id);
+        EXPECT_TRUE(i.has_value()) << id;
+        return d.triggerPoints.at(i.value_or(0));
     };
     auto has = [](const std::vector<ta::core::ZoneRef>& z, const char* r) {
         return std::any_of(z.begin(), z.end(), [&](const auto& x) { return x.region == r; });

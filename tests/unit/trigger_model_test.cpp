@@ -39,10 +39,10 @@ const ModelSetup* setup(std::string* error)
             x->model = ta::io::loadModel(root / "assets/models/neck-shoulder.glb");
             x->data = ReferralData::load(root / "assets/data");
             x->atlas = std::make_unique<ReferralAtlas>(ReferralAtlas::build(x->data, x->model));
-            const StructureId sk = x->model.find("skin");
-            if (!sk.valid())
+            const auto sk = x->model.find("skin");
+            if (!sk)
                 throw std::runtime_error("the model has no \"skin\" structure");
-            x->skin = &x->model.get(sk)->mesh;
+            x->skin = &x->model.get(*sk)->mesh;
             x->proj = std::make_unique<ReferralProjector>(*x->atlas, *x->skin);
             return x;
         } catch (const std::exception& e) {
@@ -62,9 +62,9 @@ const ModelSetup* setup(std::string* error)
 
 std::size_t tpIndex(const ModelSetup& s, const char* id, Side side)
 {
-    const int i = s.atlas->triggerPointIndex(id, side);
-    EXPECT_GE(i, 0) << id;
-    return static_cast<std::size_t>(std::max(i, 0));
+    const auto i = s.atlas->triggerPointIndex(id, side);
+    EXPECT_TRUE(i.has_value()) << id;
+    return i ? i->value : 0;
 }
 
 /// Index of the skin vertex nearest to `p`.
@@ -138,8 +138,8 @@ TEST(TriggerModel, EveryRegionIsPaintedOnTheSkin)
 TEST(TriggerModel, HeadZonesAlsoPaintTheBonesWhenTheSkinIsHidden)
 {
     REQUIRE_SETUP(s);
-    const StructureId skullId = s->model.find("skull"), mandibleId = s->model.find("mandible");
-    ASSERT_TRUE(skullId.valid() && mandibleId.valid());
+    const auto skullId = s->model.find("skull"), mandibleId = s->model.find("mandible");
+    ASSERT_TRUE(skullId && mandibleId);
     const ReferralProjector skull(*s->atlas, s->model.get(skullId)->mesh);
     const ReferralProjector mandible(*s->atlas, s->model.get(mandibleId)->mesh);
     int checked = 0;
@@ -241,8 +241,7 @@ TEST(TriggerModel, PainDrawingOnTheSkinFindsTheDocumentedSources)
     REQUIRE_SETUP(s);
     const auto& d = s->data;
     auto region = [&](const char* id, Side side) {
-        return s->proj->regionMap(static_cast<std::size_t>(
-            s->atlas->regionIndex({static_cast<std::uint32_t>(d.findRegion(id)), side})));
+        return s->proj->regionMap(s->atlas->regionIndex({d.findRegion(id).value(), side}).value());
     };
     auto rank = [&](const std::vector<LookupHit>& hits, const char* id, Side side) {
         for (std::size_t i = 0; i < hits.size(); ++i)

@@ -26,23 +26,23 @@ Session& BodyMap::sessionFor(std::string_view date)
     return *sessions.insert(at, Session{.date = std::string(date)});
 }
 
-MarkId BodyMap::addTag(std::string_view date, TriggerPointTag tag)
+TagId BodyMap::addTag(std::string_view date, TriggerPointTag tag)
 {
-    tag.id = nextId();
+    tag.id = TagId{nextId()};
     tag.severity = std::clamp(tag.severity, 0, kMaxSeverity);
     sessionFor(date).tags.push_back(std::move(tag));
     return sessionFor(date).tags.back().id;
 }
 
-MarkId BodyMap::addPainMark(std::string_view date, PainMark mark)
+PainMarkId BodyMap::addPainMark(std::string_view date, PainMark mark)
 {
-    mark.id = nextId();
+    mark.id = PainMarkId{nextId()};
     mark.intensity = std::clamp(mark.intensity, 0, kMaxSeverity);
     sessionFor(date).painMarks.push_back(std::move(mark));
     return sessionFor(date).painMarks.back().id;
 }
 
-TriggerPointTag* BodyMap::findTag(MarkId id)
+TriggerPointTag* BodyMap::findTag(TagId id)
 {
     for (auto& s : sessions)
         for (auto& t : s.tags)
@@ -51,17 +51,17 @@ TriggerPointTag* BodyMap::findTag(MarkId id)
     return nullptr;
 }
 
-const TriggerPointTag* BodyMap::findTag(MarkId id) const
+const TriggerPointTag* BodyMap::findTag(TagId id) const
 {
     return const_cast<BodyMap*>(this)->findTag(id);
 }
 
-PainMark* BodyMap::findPainMark(MarkId id)
+PainMark* BodyMap::findPainMark(PainMarkId id)
 {
     return const_cast<PainMark*>(std::as_const(*this).findPainMark(id));
 }
 
-const PainMark* BodyMap::findPainMark(MarkId id) const
+const PainMark* BodyMap::findPainMark(PainMarkId id) const
 {
     for (const auto& s : sessions)
         for (const auto& m : s.painMarks)
@@ -70,19 +70,23 @@ const PainMark* BodyMap::findPainMark(MarkId id) const
     return nullptr;
 }
 
-bool BodyMap::remove(MarkId id)
+bool BodyMap::remove(TagId id)
 {
-    for (auto& s : sessions) {
-        const auto before = s.tags.size() + s.painMarks.size();
-        std::erase_if(s.tags, [&](const TriggerPointTag& t) { return t.id == id; });
-        std::erase_if(s.painMarks, [&](const PainMark& m) { return m.id == id; });
-        if (s.tags.size() + s.painMarks.size() != before)
+    for (auto& s : sessions)
+        if (std::erase_if(s.tags, [&](const TriggerPointTag& t) { return t.id == id; }) > 0)
             return true;
-    }
     return false;
 }
 
-MarkId BodyMap::nextId() const
+bool BodyMap::remove(PainMarkId id)
+{
+    for (auto& s : sessions)
+        if (std::erase_if(s.painMarks, [&](const PainMark& m) { return m.id == id; }) > 0)
+            return true;
+    return false;
+}
+
+std::uint32_t BodyMap::nextId() const
 {
     std::uint32_t top = 0;
     for (const auto& s : sessions) {
@@ -91,7 +95,7 @@ MarkId BodyMap::nextId() const
         for (const auto& m : s.painMarks)
             top = std::max(top, m.id.value);
     }
-    return MarkId{top + 1};
+    return top + 1;
 }
 
 std::size_t BodyMap::tagCount() const

@@ -19,17 +19,22 @@ enum class TagState : std::uint8_t { Active, Latent };
 std::string_view toString(TagState state);
 std::optional<TagState> tagStateFromString(std::string_view s);
 
-/// Id of a tag or pain mark, unique within one document; 0 = none.
-struct MarkId {
+/// Id of a tag or a pain mark, unique within one document (tags and marks share one counter, so a
+/// number names one thing); 0 = none. Tags and marks have distinct id types so one cannot be passed
+/// where the other is meant.
+template <class Tag>
+struct DocumentId {
     std::uint32_t value = 0;
     bool valid() const { return value != 0; }
-    friend bool operator==(MarkId, MarkId) = default;
+    friend bool operator==(DocumentId, DocumentId) = default;
 };
+using TagId = DocumentId<struct TagIdTag>;
+using PainMarkId = DocumentId<struct PainMarkIdTag>;
 
 inline constexpr int kMaxSeverity = 10;
 
 struct TriggerPointTag {
-    MarkId id;
+    TagId id;
     std::string structure;                   ///< structure id, e.g. "trapezius-descending-left"
     glm::vec3 position{0.0f};                ///< model frame, metres, on the structure's surface
     std::optional<std::string> triggerPoint; ///< documented trigger point it snapped to, if any
@@ -39,7 +44,7 @@ struct TriggerPointTag {
 };
 
 struct PainMark {
-    MarkId id;
+    PainMarkId id;
     std::string structure;    ///< usually "skin"; may be empty
     glm::vec3 position{0.0f}; ///< model frame, metres
     float radius = 0.02f;     ///< metres
@@ -62,16 +67,17 @@ public:
     /// The session for `date`, created (and kept in date order) when there is none.
     Session& sessionFor(std::string_view date);
     /// Adds a tag to the session for `date`, giving it a fresh id; returns the id.
-    MarkId addTag(std::string_view date, TriggerPointTag tag);
-    MarkId addPainMark(std::string_view date, PainMark mark);
-    TriggerPointTag* findTag(MarkId id);
-    const TriggerPointTag* findTag(MarkId id) const;
-    PainMark* findPainMark(MarkId id);
-    const PainMark* findPainMark(MarkId id) const;
+    TagId addTag(std::string_view date, TriggerPointTag tag);
+    PainMarkId addPainMark(std::string_view date, PainMark mark);
+    TriggerPointTag* findTag(TagId id);
+    const TriggerPointTag* findTag(TagId id) const;
+    PainMark* findPainMark(PainMarkId id);
+    const PainMark* findPainMark(PainMarkId id) const;
     /// Removes the tag or pain mark with this id; false when there is none.
-    bool remove(MarkId id);
-    /// One more than the largest id in use.
-    MarkId nextId() const;
+    bool remove(TagId id);
+    bool remove(PainMarkId id);
+    /// One more than the largest id in use (tags and marks together).
+    std::uint32_t nextId() const;
     std::size_t tagCount() const;
 };
 

@@ -27,46 +27,28 @@ void BodyMapEditor::newMap(std::string client)
         m_undo->clear(); // undo must not reach into another document
 }
 
-bool BodyMapEditor::open(const std::filesystem::path& file, std::string& error)
+void BodyMapEditor::open(const std::filesystem::path& file)
 {
-    try {
-        BodyMap loaded = loadBodyMap(file);
-        m_map = std::move(loaded);
-        m_path = file;
-        m_dirty = false;
-        if (m_undo)
-            m_undo->clear();
-        return true;
-    } catch (const Error& e) {
-        error = e.what();
-    } catch (const std::exception& e) {
-        error = file.string() + ": " + e.what();
-    }
-    return false;
+    BodyMap loaded = loadBodyMap(file); // throws before anything changes
+    m_map = std::move(loaded);
+    m_path = file;
+    m_dirty = false;
+    if (m_undo)
+        m_undo->clear();
 }
 
-bool BodyMapEditor::save(std::string& error)
+void BodyMapEditor::save()
 {
-    if (!m_path) {
-        error = "the body map has no file yet: use Save As";
-        return false;
-    }
-    return saveAs(*m_path, error);
+    if (!m_path)
+        throw ArgumentError("the body map has no file yet: use Save As");
+    saveAs(*m_path);
 }
 
-bool BodyMapEditor::saveAs(const std::filesystem::path& file, std::string& error)
+void BodyMapEditor::saveAs(const std::filesystem::path& file)
 {
-    try {
-        saveBodyMap(m_map, file);
-        m_path = file;
-        m_dirty = false;
-        return true;
-    } catch (const Error& e) {
-        error = e.what();
-    } catch (const std::exception& e) {
-        error = file.string() + ": " + e.what();
-    }
-    return false;
+    saveBodyMap(m_map, file); // atomic: on failure the file on disk is unchanged
+    m_path = file;
+    m_dirty = false;
 }
 
 void BodyMapEditor::change(const std::string& label, BodyMap after)
@@ -82,15 +64,15 @@ void BodyMapEditor::change(const std::string& label, BodyMap after)
                                                              }));
 }
 
-MarkId BodyMapEditor::addTag(TriggerPointTag tag)
+TagId BodyMapEditor::addTag(TriggerPointTag tag)
 {
     BodyMap after = m_map;
-    const MarkId id = after.addTag(m_date, std::move(tag));
+    const TagId id = after.addTag(m_date, std::move(tag));
     change("Place tag", std::move(after));
     return id;
 }
 
-bool BodyMapEditor::updateTag(MarkId id, const TriggerPointTag& tag, const std::string& label)
+bool BodyMapEditor::updateTag(TagId id, const TriggerPointTag& tag, const std::string& label)
 {
     BodyMap after = m_map;
     TriggerPointTag* t = after.findTag(id);
@@ -103,7 +85,7 @@ bool BodyMapEditor::updateTag(MarkId id, const TriggerPointTag& tag, const std::
     return true;
 }
 
-bool BodyMapEditor::deleteTag(MarkId id)
+bool BodyMapEditor::deleteTag(TagId id)
 {
     BodyMap after = m_map;
     if (!after.remove(id))
@@ -112,9 +94,9 @@ bool BodyMapEditor::deleteTag(MarkId id)
     return true;
 }
 
-std::vector<MarkId> BodyMapEditor::addPainMarks(std::vector<PainMark> marks)
+std::vector<PainMarkId> BodyMapEditor::addPainMarks(std::vector<PainMark> marks)
 {
-    std::vector<MarkId> ids;
+    std::vector<PainMarkId> ids;
     if (marks.empty())
         return ids;
     BodyMap after = m_map;
@@ -126,7 +108,7 @@ std::vector<MarkId> BodyMapEditor::addPainMarks(std::vector<PainMark> marks)
     return ids;
 }
 
-bool BodyMapEditor::deletePainMark(MarkId id)
+bool BodyMapEditor::deletePainMark(PainMarkId id)
 {
     if (!m_map.findPainMark(id))
         return false;
@@ -136,11 +118,11 @@ bool BodyMapEditor::deletePainMark(MarkId id)
     return true;
 }
 
-std::size_t BodyMapEditor::deletePainMarks(const std::vector<MarkId>& ids)
+std::size_t BodyMapEditor::deletePainMarks(const std::vector<PainMarkId>& ids)
 {
     BodyMap after = m_map;
     std::size_t n = 0;
-    for (MarkId id : ids)
+    for (PainMarkId id : ids)
         if (after.findPainMark(id) && after.remove(id))
             ++n;
     if (n > 0)

@@ -1,7 +1,7 @@
 #pragma once
 // The open body-map document and its editing: new, open, save, save as; place, move, edit and delete
-// tags; mark and erase pain; each undoable through a shared UndoStack. Opening a damaged file reports why and leaves the
-// current document untouched; saving writes atomically. Used by the tag tool panel; no UI here.
+// tags; mark and erase pain; each undoable through a shared UndoStack. Opening a damaged file throws and
+// leaves the current document untouched; saving writes atomically. Used by the tag tool panel; no UI here.
 #include "core/bodymap/body_map.h"
 #include "core/history/undo_stack.h"
 
@@ -29,28 +29,29 @@ public:
     const std::string& sessionDate() const { return m_date; }
 
     void newMap(std::string client = {});
-    /// On failure returns false, sets `error` to one line naming the file and the problem, and keeps the
-    /// current document. Never throws.
-    bool open(const std::filesystem::path& file, std::string& error);
-    /// Saves to path(); false with an error when there is none or the write fails. Never throws.
-    bool save(std::string& error);
-    bool saveAs(const std::filesystem::path& file, std::string& error);
+    /// Opens `file`. Throws IoError, ParseError or ValidationError naming the file and the key; the current
+    /// document is then kept.
+    void open(const std::filesystem::path& file);
+    /// Saves to path(). Throws ArgumentError when there is none, IoError when the write fails (written
+    /// atomically: the file on disk is then unchanged).
+    void save();
+    void saveAs(const std::filesystem::path& file);
 
-    MarkId addTag(TriggerPointTag tag);
+    TagId addTag(TriggerPointTag tag);
     /// Replaces the tag with this id (position, structure, snapped point, state, severity, note).
-    bool updateTag(MarkId id, const TriggerPointTag& tag, const std::string& label = "Edit tag");
-    bool deleteTag(MarkId id);
+    bool updateTag(TagId id, const TriggerPointTag& tag, const std::string& label = "Edit tag");
+    bool deleteTag(TagId id);
     /// Adds pain marks to the current session as one undoable step ("Mark pain"): a whole stroke of the
     /// pain brush undoes at once. Returns their ids.
-    std::vector<MarkId> addPainMarks(std::vector<PainMark> marks);
-    bool deletePainMark(MarkId id);
+    std::vector<PainMarkId> addPainMarks(std::vector<PainMark> marks);
+    bool deletePainMark(PainMarkId id);
     /// Deletes these pain marks as one undoable step ("Erase pain"); ids that are not there are skipped.
     /// Returns how many were deleted.
-    std::size_t deletePainMarks(const std::vector<MarkId>& ids);
+    std::size_t deletePainMarks(const std::vector<PainMarkId>& ids);
     /// Removes every pain mark of the current session (one undoable step); false when there were none.
     bool clearSessionPain();
     void setClient(std::string client);
-    const TriggerPointTag* tag(MarkId id) const { return m_map.findTag(id); }
+    const TriggerPointTag* tag(TagId id) const { return m_map.findTag(id); }
 
 private:
     void change(const std::string& label, BodyMap after);

@@ -112,12 +112,12 @@ private:
     std::string m_path;
 };
 
-MarkId readId(const Reader& r, const json& obj, std::set<std::uint32_t>& seen)
+std::uint32_t readId(const Reader& r, const json& obj, std::set<std::uint32_t>& seen)
 {
     const int id = r.integer(obj, "id", 1, INT32_MAX);
     if (!seen.insert(static_cast<std::uint32_t>(id)).second)
         r.fail("id", "duplicate id " + std::to_string(id));
-    return MarkId{static_cast<std::uint32_t>(id)};
+    return static_cast<std::uint32_t>(id);
 }
 
 } // namespace
@@ -211,7 +211,7 @@ BodyMap bodyMapFromJson(std::string_view text, const std::string& source)
             if (!jt.is_object())
                 rt.fail("", "must be an object");
             TriggerPointTag t;
-            t.id = readId(rt, jt, ids);
+            t.id = TagId{readId(rt, jt, ids)};
             t.structure = rt.string(jt, "structure");
             if (t.structure.empty())
                 rt.fail("structure", "must name a structure");
@@ -237,7 +237,7 @@ BodyMap bodyMapFromJson(std::string_view text, const std::string& source)
             if (!jm.is_object())
                 rm.fail("", "must be an object");
             PainMark m;
-            m.id = readId(rm, jm, ids);
+            m.id = PainMarkId{readId(rm, jm, ids)};
             m.structure = rm.string(jm, "structure", false);
             m.position = rm.position(jm, "position");
             m.radius = rm.number(jm, "radius", 0.001f, 0.5f);

@@ -42,8 +42,6 @@ public:
 
     void set(StructureId s, bool accept)
     {
-        if (!s.valid())
-            return;
         if (s.value >= m_accept.size())
             m_accept.resize(s.value + 1, 0);
         m_accept[s.value] = accept ? 1 : 0;
@@ -52,7 +50,7 @@ public:
     {
         return structure < m_accept.size() && m_accept[structure] != 0;
     }
-    bool accepts(StructureId s) const { return s.valid() && accepts(s.value); }
+    bool accepts(StructureId s) const { return accepts(s.value); }
     bool acceptsAny() const
     {
         for (auto a : m_accept)

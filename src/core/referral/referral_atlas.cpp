@@ -96,11 +96,12 @@ ReferralAtlas ReferralAtlas::build(const ReferralData& data, const AnatomyModel&
             float best = -1.0f;
             for (const auto& base : rec.structures) {
                 const std::string sid = base + "-" + std::string(toString(side));
-                StructureId id = model.find(sid);
-                if (!id.valid())
-                    id = model.find(base); // midline structures carry no side suffix
-                if (!id.valid())
+                std::optional<StructureId> found = model.find(sid);
+                if (!found)
+                    found = model.find(base); // midline structures carry no side suffix
+                if (!found)
                     throw ValidationError(where + ".structures: the model has no structure \"" + sid + "\"");
+                const StructureId id = *found;
                 const ClosestPoint c = closestPointOnMesh(model.get(id)->mesh, t.defined);
                 if (c.distance >= 0.0f && (best < 0.0f || c.distance < best)) {
                     best = c.distance;
@@ -121,22 +122,23 @@ ReferralAtlas ReferralAtlas::build(const ReferralData& data, const AnatomyModel&
     return atlas;
 }
 
-int ReferralAtlas::regionIndex(SidedIndex key) const
+std::optional<std::uint32_t> ReferralAtlas::regionIndex(SidedIndex key) const
 {
     const std::size_t s = slot(key.index, key.side);
-    return s < m_regions.size() ? static_cast<int>(s) : -1;
+    return s < m_regions.size() ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(s)) : std::nullopt;
 }
 
-int ReferralAtlas::triggerPointIndex(SidedIndex key) const
+std::optional<TriggerPointId> ReferralAtlas::triggerPointIndex(SidedIndex key) const
 {
     const std::size_t s = slot(key.index, key.side);
-    return s < m_triggerPoints.size() ? static_cast<int>(s) : -1;
+    return s < m_triggerPoints.size() ? std::optional<TriggerPointId>(TriggerPointId{static_cast<std::uint32_t>(s)})
+                                      : std::nullopt;
 }
 
-int ReferralAtlas::triggerPointIndex(std::string_view id, Side side) const
+std::optional<TriggerPointId> ReferralAtlas::triggerPointIndex(std::string_view id, Side side) const
 {
-    const int i = m_data->findTriggerPoint(id);
-    return i < 0 ? -1 : triggerPointIndex({static_cast<std::uint32_t>(i), side});
+    const auto i = m_data->findTriggerPoint(id);
+    return i ? triggerPointIndex(SidedIndex{*i, side}) : std::nullopt;
 }
 
 std::vector<ResolvedShape> ReferralAtlas::deepVolumes(std::size_t triggerPoint) const

@@ -4,6 +4,7 @@
 #include "core/anatomy_model.h"
 #include "core/referral/referral_data.h"
 
+#include <optional>
 #include <vector>
 
 namespace ta::core {
@@ -17,6 +18,14 @@ struct RegionInstance {
 
     /// Soft membership of a point in [0,1] (max over the shapes).
     float weight(const glm::vec3& p) const;
+};
+
+/// One trigger point on one side of one model: an index into ReferralAtlas::triggerPoints(). Only
+/// meaningful for the atlas that issued it.
+struct TriggerPointId {
+    std::uint32_t value = 0;
+    friend bool operator==(TriggerPointId, TriggerPointId) = default;
+    friend auto operator<=>(TriggerPointId, TriggerPointId) = default;
 };
 
 struct TriggerPointInstance {
@@ -42,10 +51,10 @@ public:
     const std::vector<RegionInstance>& regions() const { return m_regions; }
     const std::vector<TriggerPointInstance>& triggerPoints() const { return m_triggerPoints; }
 
-    /// Index into regions() / triggerPoints(); -1 when absent.
-    int regionIndex(SidedIndex key) const;
-    int triggerPointIndex(SidedIndex key) const;
-    int triggerPointIndex(std::string_view id, Side side) const;
+    /// Index into regions() / triggerPoints(); nullopt when absent.
+    std::optional<std::uint32_t> regionIndex(SidedIndex key) const;
+    std::optional<TriggerPointId> triggerPointIndex(SidedIndex key) const;
+    std::optional<TriggerPointId> triggerPointIndex(std::string_view id, Side side) const;
     const TriggerPointRecord& record(const TriggerPointInstance& t) const { return m_data->triggerPoints[t.key.index]; }
     const RegionRecord& record(const RegionInstance& r) const { return m_data->regions[r.key.index]; }
 

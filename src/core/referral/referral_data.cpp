@@ -202,10 +202,10 @@ std::vector<ZoneRef> readZone(const ReferralData& d, const JsonCursor& c)
             z.region = e.string("region");
             z.side = enumOf(kZoneSideNames, e.at("side"));
         }
-        const int idx = d.findRegion(z.region);
-        if (idx < 0)
+        const auto idx = d.findRegion(z.region);
+        if (!idx)
             e.fail("unknown region \"" + z.region + "\"");
-        z.region = d.regions[static_cast<std::size_t>(idx)].id; // aliases resolve to the canonical id
+        z.region = d.regions[*idx].id; // aliases resolve to the canonical id
         out.push_back(z);
     }
     return out;
@@ -237,10 +237,10 @@ void readTriggerPoints(ReferralData& d, const std::filesystem::path& file)
         t.name = c.string("name");
         t.sheetId = c.string("sheet_id");
         t.muscle = c.string("muscle");
-        const int mi = d.findMuscle(t.muscle);
-        if (mi < 0)
+        const auto mi = d.findMuscle(t.muscle);
+        if (!mi)
             c.at("muscle").fail("unknown muscle \"" + t.muscle + "\" (not in " + ReferralData::kMusclesFile + ")");
-        const MuscleRecord& m = d.muscles[static_cast<std::size_t>(mi)];
+        const MuscleRecord& m = d.muscles[*mi];
         t.structures = c.has("structures") ? c.at("structures").strings() : m.structures;
         for (const auto& s : t.structures)
             if (std::find(m.structures.begin(), m.structures.end(), s) == m.structures.end())
@@ -293,32 +293,32 @@ ReferralData ReferralData::load(const std::filesystem::path& dir)
     return d;
 }
 
-int ReferralData::findRegion(std::string_view idOrAlias) const
+std::optional<std::uint32_t> ReferralData::findRegion(std::string_view idOrAlias) const
 {
     for (std::size_t i = 0; i < regions.size(); ++i) {
         if (regions[i].id == idOrAlias)
-            return static_cast<int>(i);
+            return static_cast<std::uint32_t>(i);
         for (const auto& a : regions[i].aliases)
             if (a == idOrAlias)
-                return static_cast<int>(i);
+                return static_cast<std::uint32_t>(i);
     }
-    return -1;
+    return std::nullopt;
 }
 
-int ReferralData::findMuscle(std::string_view id) const
+std::optional<std::uint32_t> ReferralData::findMuscle(std::string_view id) const
 {
     for (std::size_t i = 0; i < muscles.size(); ++i)
         if (muscles[i].id == id)
-            return static_cast<int>(i);
-    return -1;
+            return static_cast<std::uint32_t>(i);
+    return std::nullopt;
 }
 
-int ReferralData::findTriggerPoint(std::string_view id) const
+std::optional<std::uint32_t> ReferralData::findTriggerPoint(std::string_view id) const
 {
     for (std::size_t i = 0; i < triggerPoints.size(); ++i)
         if (triggerPoints[i].id == id)
-            return static_cast<int>(i);
-    return -1;
+            return static_cast<std::uint32_t>(i);
+    return std::nullopt;
 }
 
 std::string ReferralData::regionKey(SidedIndex r) const
@@ -341,10 +341,10 @@ std::vector<SidedIndex> ReferralData::zoneRegions(const std::vector<ZoneRef>& zo
             out.push_back(r);
     };
     for (const auto& z : zone) {
-        const int idx = findRegion(z.region);
-        if (idx < 0)
+        const auto found = findRegion(z.region);
+        if (!found)
             continue;
-        const auto u = static_cast<std::uint32_t>(idx);
+        const std::uint32_t u = *found;
         if (z.side == ZoneSide::Same || z.side == ZoneSide::Both)
             add(u, side);
         if (z.side == ZoneSide::Opposite || z.side == ZoneSide::Both)

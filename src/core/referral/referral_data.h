@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,10 +36,10 @@ public:
     /// each naming the file and the key.
     static ReferralData load(const std::filesystem::path& dir);
 
-    /// Region by id or alias; -1 when unknown.
-    int findRegion(std::string_view idOrAlias) const;
-    int findMuscle(std::string_view id) const;
-    int findTriggerPoint(std::string_view id) const;
+    /// Index of the region with this id or alias; nullopt when unknown.
+    std::optional<std::uint32_t> findRegion(std::string_view idOrAlias) const;
+    std::optional<std::uint32_t> findMuscle(std::string_view id) const;
+    std::optional<std::uint32_t> findTriggerPoint(std::string_view id) const;
 
     /// Stable instance names: "temple-left", "trapezius.upper.trp1-right".
     std::string regionKey(SidedIndex r) const;

@@ -1,0 +1,133 @@
+#include "app/explore_frontend.h"
+
+#include "app/overlay_renderer.h"
+#include "core/settings/settings_file.h"
+#include "ui/view_overlay.h"
+
+#include <GLFW/glfw3.h>
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+namespace ta::app {
+
+std::string todayIso()
+{
+    const std::time_t t = std::time(nullptr);
+    char buf[16];
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+ExploreFrontEnd::ExploreFrontEnd(session::AppSession& session, bool interactive)
+    : m_session(session), m_explore(session, m_ui), m_interactive(interactive)
+{
+    if (interactive)
+        loadSettings();
+}
+
+ExploreFrontEnd::~ExploreFrontEnd()
+{
+    if (m_interactive)
+        saveSettings();
+}
+
+void ExploreFrontEnd::loadSettings()
+{
+    const auto path = core::defaultSettingsPath();
+    if (!path)
+        return;
+    core::SettingsLoad loaded = core::loadSettings(*path);
+    for (const auto& w : loaded.warnings)
+        std::fprintf(stderr, "trigger-atlas: %s\n", w.c_str());
+    if (!loaded.warnings.empty())
+        m_session.notify(loaded.warnings.front(), true);
+    const std::string layout = loaded.settings.imguiLayout;
+    m_session.applySettings(std::move(loaded.settings));
+    if (!layout.empty() && ImGui::GetCurrentContext())
+        ImGui::LoadIniSettingsFromMemory(layout.c_str(), layout.size());
+}
+
+void ExploreFrontEnd::saveSettings() noexcept
+{
+    try {
+        const auto path = core::defaultSettingsPath();
+        if (!path)
+            return;
+        m_session.captureSettings();
+        core::Settings& s = m_session.settings();
+        if (ImGui::GetCurrentContext()) {
+            std::size_t size = 0;
+            const char* ini = ImGui::SaveIniSettingsToMemory(&size);
+            s.imguiLayout.assign(ini, size);
+        }
+        core::saveSettings(s, *path);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "trigger-atlas: settings not saved: %s\n", e.what());
+    }
+}
+
+void ExploreFrontEnd::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard, double now)
+{
+    m_explore.frame(pixelRatio, uiWantsMouse, uiWantsKeyboard, now);
+}
+
+void ExploreFrontEnd::afterFrame(GLFWwindow* window, const std::function<io::RgbaImage()>& readView)
+{
+    // Window placement: put the window back where it was last time (once), then keep track of it.
+    core::WindowPlacement& placement = m_session.settings().window;
+    if (!m_windowPlaced) {
+        m_windowPlaced = true;
+        if (m_interactive && placement.x >= 0 && placement.y >= 0) {
+            glfwSetWindowPos(window, placement.x, placement.y);
+            glfwSetWindowSize(window, placement.width, placement.height);
+            if (placement.maximised)
+                glfwMaximizeWindow(window);
+        }
+    } else if (m_interactive) {
+        placement.maximised = glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE;
+        if (!placement.maximised) {
+            glfwGetWindowPos(window, &placement.x, &placement.y);
+            glfwGetWindowSize(window, &placement.width, &placement.height);
+        }
+    }
+    if (m_ui.quitRequested)
+        glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (!m_ui.screenshotRequested)
+        return;
+    m_ui.screenshotRequested = false;
+    try {
+        const char* home = std::getenv("HOME");
+        const std::filesystem::path dir = std::filesystem::path(home ? home : ".") / "trigger-atlas" / "screenshots";
+        std::filesystem::create_directories(dir);
+        char name[64];
+        const std::time_t t = std::time(nullptr);
+        std::tm tm{};
+        localtime_r(&t, &tm);
+        std::strftime(name, sizeof name, "trigger-atlas-%Y%m%d-%H%M%S.png", &tm);
+        io::writePng(readView(), dir / name);
+        m_session.notify("Saved " + (dir / name).string());
+    } catch (const std::exception& e) {
+        m_session.notify(std::string("Screenshot not saved: ") + e.what(), true);
+    }
+}
+
+void ExploreFrontEnd::drawOffscreen(unsigned fbo, int width, int height)
+{
+    // UI sizes follow the image: a 1600x1000 shot looks like the window at 100 %.
+    const float scale = std::max(0.75f, static_cast<float>(height) / 1000.0f);
+    OverlayRenderer overlayRenderer(width, height, scale);
+    overlayRenderer.render(fbo, [&] {
+        m_session.update(0.0);
+        ui::drawViewOverlay(m_session, m_ui, 1.0f, /*messages=*/false);
+    });
+}
+
+} // namespace ta::app

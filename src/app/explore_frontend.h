@@ -1,0 +1,49 @@
+#pragma once
+// The window's side of an explore session: the ImGui UI (panels, input) over a session::AppSession, the
+// settings remembered between runs (layers, toggles, panel layout, window placement), F12 screenshots and
+// closing on Quit. --screenshot uses only drawOffscreen().
+#include "io/png_image.h"
+#include "session/app_session.h"
+#include "ui/explore_ui.h"
+#include "ui/ui_state.h"
+
+#include <string>
+#include <functional>
+
+struct GLFWwindow;
+
+namespace ta::app {
+
+class ExploreFrontEnd {
+public:
+    /// `interactive`: load the user's settings now and save them when the front end is destroyed.
+    ExploreFrontEnd(session::AppSession& session, bool interactive);
+    ~ExploreFrontEnd();
+    ExploreFrontEnd(const ExploreFrontEnd&) = delete;
+    ExploreFrontEnd& operator=(const ExploreFrontEnd&) = delete;
+
+    session::AppSession& session() { return m_session; }
+    ui::UiState& uiState() { return m_ui; }
+    /// The whole UI for one interactive frame (inside ImGui NewFrame/Render).
+    void frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard, double now);
+    /// After ImGui rendered into the window's back buffer: places the window (once), saves a screenshot
+    /// of the 3D view when asked (F12; `readView` returns it) and closes the window on Quit. Never throws.
+    void afterFrame(GLFWwindow* window, const std::function<io::RgbaImage()>& readView);
+    /// Off-screen: draws the overlay (labels, caption) over framebuffer `fbo` of a width x height image.
+    void drawOffscreen(unsigned fbo, int width, int height);
+
+private:
+    void loadSettings();
+    void saveSettings() noexcept;
+
+    session::AppSession& m_session;
+    ui::UiState m_ui;
+    ui::ExploreUi m_explore;
+    bool m_interactive;
+    bool m_windowPlaced = false;
+};
+
+/// Today as "YYYY-MM-DD" (local time): the session date new tags and pain marks go into.
+std::string todayIso();
+
+} // namespace ta::app

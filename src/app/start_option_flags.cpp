@@ -1,0 +1,18 @@
+#include "app/start_option_flags.h"
+
+namespace ta::app {
+
+void addStartOptionFlags(CLI::App& cli, session::StartOptions& o)
+{
+    cli.add_option("--select", o.select, "Select and frame a structure, e.g. levator-scapulae-left");
+    cli.add_option("--trigger-point", o.triggerPoint,
+                   "Show a trigger point's referral, e.g. sternocleidomastoid.sternal.trp1-left");
+    cli.add_option("--layers", o.layers, "Visible layers, e.g. skin,bone (skin, superficial, intermediate, deep, bone, muscles)");
+    cli.add_flag("--ghost", o.ghost, "X-ray the layers above the selection");
+    cli.add_flag("--presentation", o.presentation, "Presentation mode: no panels, large caption");
+    cli.add_flag("--referral-path", o.referralPath, "Draw the path from the trigger point to where it refers");
+    cli.add_flag("--landmarks", o.landmarks, "Label the bony landmarks near the selection");
+    cli.add_option("--tags", o.tags, "Open a body map (JSON) with the client's tags");
+}
+
+} // namespace ta::app

@@ -1,0 +1,70 @@
+#include "session/start_options.h"
+
+#include "core/error.h"
+#include "core/referral/close_matches.h"
+
+namespace ta::session {
+namespace {
+
+std::string suggestionText(const std::vector<std::string>& matches)
+{
+    if (matches.empty())
+        return "";
+    std::string out = " (did you mean ";
+    for (std::size_t i = 0; i < matches.size(); ++i)
+        out += (i ? ", " : "") + matches[i];
+    return out + "?)";
+}
+
+} // namespace
+
+void applyStartOptions(AppSession& session, const StartOptions& o)
+{
+    if (!o.layers.empty())
+        session.setLayers(o.layers);
+    if (!o.tags.empty()) {
+        try {
+            session.openBodyMap(o.tags);
+        } catch (const Error& e) {
+            throw IoError(std::string("--tags ") + e.what());
+        }
+    }
+    if (!o.triggerPoint.empty()) {
+        const TriggerPointCatalog& catalog = session.catalog();
+        if (!catalog.loaded())
+            throw ArgumentError("--trigger-point " + o.triggerPoint + ": " + session.message());
+        const auto id = catalog.find(o.triggerPoint);
+        if (!id)
+            throw ArgumentError("--trigger-point: unknown trigger point \"" + o.triggerPoint + "\"" +
+                                suggestionText(catalog.suggestions(o.triggerPoint)) +
+                                "; `trigger-atlas list trigger-points` lists them");
+        session.showTriggerPoint(*id, /*frameMuscle=*/o.select.empty());
+    }
+    if (!o.select.empty()) {
+        const auto id = session.model().find(o.select);
+        if (!id) {
+            std::vector<std::string> ids;
+            for (const auto& s : session.model().structures)
+                ids.push_back(s.id);
+            throw ArgumentError("--select: unknown structure \"" + o.select + "\"" +
+                                suggestionText(core::closeMatches(o.select, ids)) +
+                                "; `trigger-atlas list structures` lists them");
+        }
+        session.select(*id, true);
+    }
+    if (o.ghost)
+        session.visibility().setGhost(true);
+    DisplayOptions& display = session.display();
+    display.presentation = o.presentation;
+    if (o.landmarks)
+        display.showLandmarks = true;
+    if (o.referralPath)
+        display.referralPath = true;
+    // Whatever the options did to the camera happens now, not as an animation.
+    session.camera().snap();
+    session.update(0.0);
+    session.history().reset();
+    session.undoStack().clear();
+}
+
+} // namespace ta::session

@@ -1,0 +1,28 @@
+#pragma once
+// The state a session starts in, from the command line (scriptable, so any state renders headlessly):
+//   --select STRUCTURE  --trigger-point ID  --layers skin,bone  --ghost  --presentation  --landmarks
+//   --referral-path  --tags FILE
+// The window and --screenshot apply the same options through applyStartOptions().
+#include "session/app_session.h"
+
+#include <string>
+
+namespace ta::session {
+
+struct StartOptions {
+    std::string select;        ///< structure id to select and frame
+    std::string triggerPoint;  ///< trigger point key ("sternocleidomastoid.sternal.trp1-left") or id (left)
+    std::string layers;        ///< visible layers, comma-separated
+    bool ghost = false;
+    bool presentation = false;
+    bool landmarks = false;    ///< label the landmarks near the selection
+    bool referralPath = false; ///< draw the path from the trigger point to its pain zone
+    std::string tags;          ///< body-map file to open
+};
+
+/// Applies `options` to a session whose model is open, then snaps the camera and makes the result the
+/// start of the undo history. Throws ArgumentError naming a bad value (unknown structure, trigger point or
+/// layer, with close matches) and IoError/ParseError/ValidationError for a bad --tags file.
+void applyStartOptions(AppSession& session, const StartOptions& options);
+
+} // namespace ta::session

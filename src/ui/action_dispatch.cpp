@@ -1,0 +1,146 @@
+#include "ui/action_dispatch.h"
+
+#include "core/error.h"
+
+namespace ta::ui {
+
+using session::Tool;
+
+bool openBodyMap(session::AppSession& session, const std::string& file)
+{
+    try {
+        session.openBodyMap(file);
+        return true;
+    } catch (const Error& e) {
+        session.notify(e.what(), true);
+    } catch (const std::exception& e) {
+        session.notify(file + ": " + e.what(), true);
+    }
+    return false;
+}
+
+bool saveBodyMap(session::AppSession& session, const std::optional<std::string>& file)
+{
+    try {
+        session.saveBodyMap(file ? std::optional<std::filesystem::path>(*file) : std::nullopt);
+        return true;
+    } catch (const Error& e) {
+        session.notify(e.what(), true);
+    } catch (const std::exception& e) {
+        session.notify(std::string("the body map was not saved: ") + e.what(), true);
+    }
+    return false;
+}
+
+bool actionEnabled(ActionId id, const session::AppSession& s)
+{
+    switch (id) {
+    case ActionId::Undo: return s.undoStack().canUndo();
+    case ActionId::Redo: return s.undoStack().canRedo();
+    case ActionId::DeleteTag: return s.selectedTag().has_value();
+    case ActionId::HideSelection:
+    case ActionId::IsolateSelection: return s.selected().has_value();
+    case ActionId::NextTriggerPoint:
+    case ActionId::PreviousTriggerPoint: return s.selected().has_value() && s.catalog().loaded();
+    default: return true;
+    }
+}
+
+bool actionChecked(ActionId id, const session::AppSession& s, const UiState& ui)
+{
+    const session::DisplayOptions& d = s.display();
+    switch (id) {
+    case ActionId::ToggleGhost: return s.visibility().ghost();
+    case ActionId::ToggleTriggerPoints: return d.showMarkers;
+    case ActionId::ToggleLabels: return d.showLabels;
+    case ActionId::ToggleLandmarks: return d.showLandmarks;
+    case ActionId::ToggleReferralPath: return d.referralPath;
+    case ActionId::TogglePanels: return ui.showPanels;
+    case ActionId::Presentation: return d.presentation;
+    case ActionId::TagTool: return s.tool() == Tool::Tag;
+    case ActionId::PainTool: return s.tool() == Tool::Pain;
+    case ActionId::ShortcutHelp: return ui.showHelp;
+    default: return false;
+    }
+}
+
+void runAction(ActionId id, session::AppSession& s, UiState& ui)
+{
+    if (!actionEnabled(id, s))
+        return;
+    session::DisplayOptions& d = s.display();
+    switch (id) {
+    case ActionId::NewBodyMap: s.newBodyMap(); break;
+    case ActionId::OpenBodyMap:
+    case ActionId::SaveBodyMapAs: // the body-map panel asks for the file
+        s.setTool(Tool::Tag);
+        ui.showPanels = true;
+        ui.focusSearch = false;
+        break;
+    case ActionId::SaveBodyMap:
+        if (s.bodyMap().path()) {
+            saveBodyMap(s);
+        } else {
+            s.setTool(Tool::Tag);
+            ui.showPanels = true;
+            s.notify("Choose a file name in the Body map panel, then Save");
+        }
+        break;
+    case ActionId::Screenshot: ui.screenshotRequested = true; break;
+    case ActionId::Quit: ui.quitRequested = true; break;
+    case ActionId::Undo: s.undo(); break;
+    case ActionId::Redo: s.redo(); break;
+    case ActionId::Find:
+        ui.focusSearch = true;
+        ui.showPanels = true;
+        d.presentation = false;
+        break;
+    case ActionId::ClearSelection:
+        if (s.movingTag())
+            s.setMovingTag(false);
+        else if (s.tool() != Tool::None)
+            s.setTool(Tool::None);
+        else if (d.presentation)
+            d.presentation = false;
+        else {
+            s.showTriggerPoint(std::nullopt);
+            s.select(std::nullopt);
+            s.selectTag(std::nullopt);
+        }
+        break;
+    case ActionId::DeleteTag: s.deleteSelectedTag(); break;
+    case ActionId::ViewAnterior: s.camera().applyPreset(core::ViewPreset::Anterior); break;
+    case ActionId::ViewPosterior: s.camera().applyPreset(core::ViewPreset::Posterior); break;
+    case ActionId::ViewLeft: s.camera().applyPreset(core::ViewPreset::Left); break;
+    case ActionId::ViewRight: s.camera().applyPreset(core::ViewPreset::Right); break;
+    case ActionId::ViewSuperior: s.camera().applyPreset(core::ViewPreset::Superior); break;
+    case ActionId::FrameSelection: s.frameSelection(); break;
+    case ActionId::FrameAll: s.frameAll(); break;
+    case ActionId::PeelLayer: s.peel(); break;
+    case ActionId::RestoreLayer: s.restore(); break;
+    case ActionId::ToggleGhost: s.toggleGhost(); break;
+    case ActionId::HideSelection: s.hideSelection(); break;
+    case ActionId::IsolateSelection: s.isolateSelection(); break;
+    case ActionId::ShowAll:
+        s.showAll();
+        s.notify("Everything shown");
+        break;
+    case ActionId::ToggleTriggerPoints: d.showMarkers = !d.showMarkers; break;
+    case ActionId::ToggleLabels: d.showLabels = !d.showLabels; break;
+    case ActionId::ToggleLandmarks: d.showLandmarks = !d.showLandmarks; break;
+    case ActionId::ToggleReferralPath: d.referralPath = !d.referralPath; break;
+    case ActionId::TogglePanels: ui.showPanels = !ui.showPanels; break;
+    case ActionId::Presentation: d.presentation = !d.presentation; break;
+    case ActionId::PainTool:
+        s.setTool(s.tool() == Tool::Pain ? Tool::None : Tool::Pain);
+        if (s.tool() == Tool::Pain)
+            ui.showPanels = true;
+        break;
+    case ActionId::TagTool: s.setTool(s.tool() == Tool::Tag ? Tool::None : Tool::Tag); break;
+    case ActionId::NextTriggerPoint: s.stepTriggerPoint(+1); break;
+    case ActionId::PreviousTriggerPoint: s.stepTriggerPoint(-1); break;
+    case ActionId::ShortcutHelp: ui.showHelp = !ui.showHelp; break;
+    }
+}
+
+} // namespace ta::ui
