@@ -191,6 +191,21 @@ void checkDatabaseFile(const std::filesystem::path& file)
     const bool pageSizeOk = pageSize == 1 || (pageSize >= 512 && (pageSize & (pageSize - 1)) == 0);
     if (!pageSizeOk)
         refuse(file, "damaged SQLite database (page size " + std::to_string(pageSize) + " in the header)");
+    const std::uint64_t pageBytes = pageSize == 1 ? 65536u : pageSize;
+    const std::uint32_t pageCount = bigEndian32(header + 28);
+    const bool countValid = bigEndian32(header + 92) == bigEndian32(header + 24);
+    // A checkpoint writes page 1 before it extends the file, so while a log (-wal, or a rollback
+    // -journal) is there the file may be shorter than the header says; without one it may not.
+    const auto nonEmpty = [](const std::string& p) {
+        std::error_code e;
+        return std::filesystem::file_size(p, e) > 0 && !e;
+    };
+    const bool logPresent = nonEmpty(file.string() + "-wal") || nonEmpty(file.string() + "-journal");
+    std::error_code ec;
+    const auto fileSize = std::filesystem::file_size(file, ec);
+    if (!ec && !logPresent && countValid && pageCount > 0 && std::uint64_t(pageCount) * pageBytes > fileSize)
+        refuse(file, "damaged SQLite database (the header says " + std::to_string(pageCount) + " pages of " +
+                         std::to_string(pageBytes) + " bytes, the file has " + std::to_string(fileSize) + " bytes)");
     const std::uint32_t version = bigEndian32(header + 60);
     const std::uint32_t appId = bigEndian32(header + 68);
     checkIdentity(file, appId, version, 0);
