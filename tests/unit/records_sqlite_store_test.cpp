@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -76,6 +78,9 @@ SqliteStoreOptions noBackup() { return {.dailyBackup = false}; }
 void expectRefusedUntouched(const fs::path& file, const std::string& why)
 {
     const std::string before = bytesOf(file);
+    const fs::path wal = file.string() + "-wal", journal = file.string() + "-journal";
+    const bool hadWal = fs::exists(wal), hadJournal = fs::exists(journal);
+    const std::string walBefore = hadWal ? bytesOf(wal) : "";
     try {
         SqliteRecordStore store(file, noBackup());
         ADD_FAILURE() << file << " was opened";
@@ -86,8 +91,10 @@ void expectRefusedUntouched(const fs::path& file, const std::string& why)
         EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
     }
     EXPECT_EQ(bytesOf(file), before) << file << " was changed";
-    EXPECT_FALSE(fs::exists(file.string() + "-wal"));
-    EXPECT_FALSE(fs::exists(file.string() + "-journal"));
+    EXPECT_EQ(fs::exists(wal), hadWal);
+    EXPECT_EQ(fs::exists(journal), hadJournal);
+    if (hadWal)
+        EXPECT_EQ(bytesOf(wal), walBefore) << wal << " was changed";
 }
 
 } // namespace
@@ -185,6 +192,19 @@ TEST(RecordSqliteStore, RefusesDamagedAndForeignFilesUntouched)
         other.exec("PRAGMA application_id = 1234; CREATE TABLE t (x);");
     }
     expectRefusedUntouched(dir.path / "foreign-id.db", "application_id 0x000004d2");
+
+    // ... in WAL mode with its tables still in the log: the header looks blank, SQLite sees the tables.
+    {
+        SqliteDb other(dir.path / "other-wal.db", SqliteDb::Mode::ReadWriteCreate);
+        sqlite3_db_config(other.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        other.exec("PRAGMA journal_mode = WAL; CREATE TABLE notes (x); INSERT INTO notes VALUES ('keep me');");
+    }
+    ASSERT_GT(fs::file_size(dir.path / "other-wal.db-wal"), 0u);
+    expectRefusedUntouched(dir.path / "other-wal.db", "another program");
+    {
+        SqliteDb check(dir.path / "other-wal.db", SqliteDb::Mode::ReadOnly);
+        EXPECT_EQ(check.queryText("SELECT x FROM notes"), "keep me");
+    }
 
     // Ours, but from a newer version.
     {

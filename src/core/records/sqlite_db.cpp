@@ -24,6 +24,7 @@ SqliteDb::~SqliteDb() { sqlite3_close_v2(m_db); }
 
 void SqliteDb::raise(int rc, std::string_view what) const
 {
+    m_lastError = rc;
     const std::string msg = m_file.string() + ": " + std::string(what) + ": " +
                             (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
     if ((rc & 0xFF) == SQLITE_CONSTRAINT)

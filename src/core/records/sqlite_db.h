@@ -80,9 +80,12 @@ public:
     sqlite3* handle() const { return m_db; }
     /// Throws the error for result code `rc` as IoError or ValidationError with `what` in the message.
     [[noreturn]] void raise(int rc, std::string_view what) const;
+    /// The (extended) result code of the last error raised, 0 when none.
+    int lastError() const { return m_lastError; }
 
 private:
     std::filesystem::path m_file;
+    mutable int m_lastError = 0;
     sqlite3* m_db = nullptr;
 };
 

@@ -12,6 +12,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cstdlib>
 #include <regex>
 #include <set>
@@ -37,6 +39,25 @@ fs::path prepareFile(const fs::path& file)
     if (!createPrivateFile(file))
         checkDatabaseFile(file); // another process created it meanwhile
     return file;
+}
+
+/// Switches to WAL. The switch needs an exclusive lock, and SQLite answers "locked" at once rather than
+/// waiting when another process holds one (two processes opening a new file together), so retry.
+void enableWal(SqliteDb& db, int timeoutMs)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    for (;;) {
+        try {
+            if (db.queryText("PRAGMA journal_mode") == "wal" || db.queryText("PRAGMA journal_mode = WAL") == "wal")
+                return;
+            throw IoError(db.file().string() + ": cannot switch the database to write-ahead logging");
+        } catch (const IoError&) {
+            const int rc = db.lastError() & 0xFF;
+            if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
 }
 
 constexpr const char* kClientColumns =
@@ -117,12 +138,16 @@ fs::path defaultRecordDatabasePath()
 SqliteRecordStore::SqliteRecordStore(const fs::path& file, SqliteStoreOptions options)
     : m_db(prepareFile(file), SqliteDb::Mode::ReadWriteCreate)
 {
+    // Until the file is known to be ours, nothing may write to it: not even the checkpoint SQLite
+    // makes when the last connection to a WAL database closes.
+    sqlite3_db_config(m_db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     m_db.exec("PRAGMA busy_timeout = " + std::to_string(options.busyTimeoutMs));
+    checkOpenDatabase(m_db);
     m_db.exec("PRAGMA foreign_keys = ON");
     m_db.exec("PRAGMA synchronous = FULL");
-    if (m_db.queryText("PRAGMA journal_mode = WAL") != "wal")
-        throw IoError(file.string() + ": cannot switch the database to write-ahead logging");
+    enableWal(m_db, options.busyTimeoutMs);
     migrateSchema(m_db);
+    sqlite3_db_config(m_db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     makeFilesPrivate();
     if (options.dailyBackup)
         backupIfDue(todayLocalDate());

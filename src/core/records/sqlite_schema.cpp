@@ -2,7 +2,10 @@
 
 #include "core/records/sqlite_db.h"
 
+#include <sqlite3.h>
+
 #include <array>
+#include <vector>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -175,23 +178,27 @@ void checkIdentity(const std::filesystem::path& file, std::uint32_t appId, std::
 
 void checkDatabaseFile(const std::filesystem::path& file)
 {
-    unsigned char header[100] = {};
+    // The header (100 bytes) and the rest of page 1: the root page of the schema table.
+    std::vector<unsigned char> page(65536);
     std::ifstream in(file, std::ios::binary);
     if (!in)
         throw IoError(file.string() + ": cannot open the database for reading");
-    in.read(reinterpret_cast<char*>(header), sizeof header);
-    const auto got = in.gcount();
+    in.read(reinterpret_cast<char*>(page.data()), static_cast<std::streamsize>(page.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    const unsigned char* header = page.data();
     if (got == 0)
         return; // an empty file: SQLite makes a new database in it
     if (got < 16 || std::memcmp(header, "SQLite format 3\0", 16) != 0)
         refuse(file, "not a SQLite database (the file does not start with \"SQLite format 3\")");
-    if (got < static_cast<std::streamsize>(sizeof header))
+    if (got < 100)
         refuse(file, "damaged SQLite database (the header is cut short)");
     const std::uint32_t pageSize = (std::uint32_t(header[16]) << 8) | header[17];
     const bool pageSizeOk = pageSize == 1 || (pageSize >= 512 && (pageSize & (pageSize - 1)) == 0);
     if (!pageSizeOk)
         refuse(file, "damaged SQLite database (page size " + std::to_string(pageSize) + " in the header)");
-    const std::uint64_t pageBytes = pageSize == 1 ? 65536u : pageSize;
+    const std::size_t pageBytes = pageSize == 1 ? 65536u : pageSize;
+    if (got < pageBytes)
+        refuse(file, "damaged SQLite database (the first page is cut short)");
     const std::uint32_t pageCount = bigEndian32(header + 28);
     const bool countValid = bigEndian32(header + 92) == bigEndian32(header + 24);
     // A checkpoint writes page 1 before it extends the file, so while a log (-wal, or a rollback
@@ -206,26 +213,35 @@ void checkDatabaseFile(const std::filesystem::path& file)
     if (!ec && !logPresent && countValid && pageCount > 0 && std::uint64_t(pageCount) * pageBytes > fileSize)
         refuse(file, "damaged SQLite database (the header says " + std::to_string(pageCount) + " pages of " +
                          std::to_string(pageBytes) + " bytes, the file has " + std::to_string(fileSize) + " bytes)");
+    // Page 1 below the header is the schema table's root: a table b-tree page, leaf (0x0D) or interior
+    // (0x05); cells on it (or an interior root) mean the database has tables, indexes or views.
+    const unsigned char type = page[100];
+    if (type != 0x0D && type != 0x05)
+        refuse(file, "damaged SQLite database (page 1 is not a table page)");
+    const std::uint32_t schemaCells = (std::uint32_t(page[103]) << 8) | page[104];
     const std::uint32_t version = bigEndian32(header + 60);
     const std::uint32_t appId = bigEndian32(header + 68);
-    checkIdentity(file, appId, version, 0);
+    checkIdentity(file, appId, version, type == 0x05 ? 1 : schemaCells);
+}
 
-    // The header may lag behind a write-ahead log; ask SQLite too, read-only.
+void checkOpenDatabase(SqliteDb& db)
+{
     try {
-        SqliteDb probe(file, SqliteDb::Mode::ReadOnly);
-        probe.exec("PRAGMA busy_timeout = 10000");
-        const auto tables = probe.queryInt("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-        const auto realApp = static_cast<std::uint32_t>(probe.queryInt("PRAGMA application_id"));
-        const auto realVersion = probe.queryInt("PRAGMA user_version");
-        checkIdentity(file, realApp, realVersion, tables);
+        const auto tables = db.queryInt("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+        const auto appId = static_cast<std::uint32_t>(db.queryInt("PRAGMA application_id"));
+        const auto version = db.queryInt("PRAGMA user_version");
+        checkIdentity(db.file(), appId, version, tables);
     } catch (const DatabaseRefusedError&) {
         throw;
-    } catch (const Error& e) {
+    } catch (const IoError& e) {
+        const int rc = db.lastError() & 0xFF;
+        if (rc != SQLITE_CORRUPT && rc != SQLITE_NOTADB)
+            throw;
         std::string why = e.what();
-        const std::string prefix = file.string() + ": ";
+        const std::string prefix = db.file().string() + ": ";
         if (why.rfind(prefix, 0) == 0)
             why = why.substr(prefix.size());
-        refuse(file, "damaged SQLite database (" + why + ")");
+        refuse(db.file(), "damaged SQLite database (" + why + ")");
     }
 }
 

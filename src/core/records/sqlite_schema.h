@@ -26,12 +26,16 @@ public:
     using IoError::IoError;
 };
 
-/// For an existing, non-empty `file`: checks the SQLite header bytes (magic, page size, application_id,
-/// user_version) without SQLite, then probes it through a read-only connection (tables, real
-/// application_id and user_version). Throws DatabaseRefusedError when the file is not a SQLite database,
-/// is damaged, belongs to another application (foreign application_id, or id 0 with tables), or has a
-/// schema newer than kSchemaVersion. Never writes to the file.
+/// For an existing `file`, before SQLite opens it: checks the header and page 1 bytes without SQLite
+/// (magic, page size, length, application_id at offset 68, user_version at 60, and whether the schema
+/// table has entries). Throws DatabaseRefusedError when the file is not a SQLite database, is damaged,
+/// belongs to another application (a foreign application_id, or id 0 with tables), or has a schema
+/// newer than kSchemaVersion. Reads only; an empty file passes (SQLite makes a new database in it).
 void checkDatabaseFile(const std::filesystem::path& file);
+
+/// The same identity checks through an open connection, which also sees what is still in the write-ahead
+/// log. Only reads. Throws DatabaseRefusedError (foreign, newer, or SQLite finds it damaged), IoError.
+void checkOpenDatabase(SqliteDb& db);
 
 /// Brings an open database from its user_version up to `target` (default: current) in one IMMEDIATE
 /// transaction, setting application_id and user_version. Safe against a second process migrating at the
