@@ -1,0 +1,125 @@
+#include "core/records/record_validation.h"
+
+#include "core/bodymap/body_map.h"
+#include "core/error.h"
+#include "core/records/questionnaires.h"
+
+#include <cmath>
+
+namespace ta::core::records {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& where, std::string_view key, const std::string& why)
+{
+    throw ValidationError(where + ": " + std::string(key) + ": " + why);
+}
+
+template <typename Id>
+void checkId(const Id& id, const std::string& where, std::string_view key)
+{
+    if (!id.valid())
+        fail(where, key, "must be a lower-case UUID, got \"" + id.str() + "\"");
+}
+
+void checkNrs(int v, const std::string& where, std::string_view key)
+{
+    if (v < 0 || v > kMaxNrs)
+        fail(where, key, "must be an integer 0-10, got " + std::to_string(v));
+}
+
+void checkDate(const std::string& d, const std::string& where, std::string_view key)
+{
+    if (!isIsoDate(d))
+        fail(where, key, "must be a date YYYY-MM-DD, got \"" + d + "\"");
+}
+
+void checkPosition(const glm::vec3& p, const std::string& where)
+{
+    if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+        fail(where, "position", "must be three finite numbers (metres)");
+}
+
+} // namespace
+
+void validate(const Client& c, const std::string& where)
+{
+    checkId(c.id, where, "id");
+    if (c.name.empty())
+        fail(where, "name", "must not be empty");
+    if (c.dateOfBirth)
+        checkDate(*c.dateOfBirth, where, "dateOfBirth");
+    if (c.consent)
+        checkDate(c.consent->date, where, "consent.date");
+}
+
+void validate(const Session& s, const std::string& where)
+{
+    checkId(s.id, where, "id");
+    checkId(s.client, where, "client");
+    if (!isLocalDateTime(s.dateTime))
+        fail(where, "dateTime", "must be a local date-time YYYY-MM-DDTHH:MM, got \"" + s.dateTime + "\"");
+    if (s.painBefore)
+        checkNrs(*s.painBefore, where, "painBefore");
+    if (s.painAfter)
+        checkNrs(*s.painAfter, where, "painAfter");
+}
+
+void validate(const Addendum& a, const std::string& where)
+{
+    checkId(a.id, where, "id");
+    checkId(a.session, where, "session");
+    if (a.text.empty())
+        fail(where, "text", "must not be empty");
+}
+
+void validate(const Finding& f, const std::string& where)
+{
+    checkId(f.id, where, "id");
+    checkId(f.session, where, "session");
+    if (f.structure.empty())
+        fail(where, "structure", "must not be empty");
+    checkPosition(f.position, where);
+    checkNrs(f.severity, where, "severity");
+    if (f.treatedSeconds && *f.treatedSeconds < 0)
+        fail(where, "treatedSeconds", "must not be negative");
+}
+
+void validate(const PainMark& p, const std::string& where)
+{
+    checkId(p.id, where, "id");
+    checkId(p.session, where, "session");
+    checkPosition(p.position, where);
+    if (!(p.radius > 0.0f) || !std::isfinite(p.radius))
+        fail(where, "radius", "must be a positive number of metres");
+    checkNrs(p.intensity, where, "intensity");
+    if (p.side && !p.region)
+        fail(where, "side", "is given without a region");
+}
+
+void validate(const JournalEntry& j, const std::string& where)
+{
+    checkId(j.id, where, "id");
+    checkId(j.client, where, "client");
+    checkDate(j.date, where, "date");
+    if (j.peakIntensity)
+        checkNrs(*j.peakIntensity, where, "peakIntensity");
+    if (j.hours && (!std::isfinite(*j.hours) || *j.hours < 0.0 || *j.hours > 24.0))
+        fail(where, "hours", "must be 0-24");
+}
+
+void validate(const QuestionnaireResponse& q, const std::string& where)
+{
+    checkId(q.id, where, "id");
+    checkId(q.session, where, "session");
+    try {
+        if (q.kind == QuestionnaireKind::Ndi)
+            scoreNdi(q.answers);
+        else
+            scoreHit6(q.answers);
+    } catch (const ValidationError& e) {
+        fail(where, "answers", e.what());
+    }
+}
+
+} // namespace ta::core::records
