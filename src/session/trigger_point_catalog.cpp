@@ -193,6 +193,14 @@ std::string TriggerPointCatalog::caption(core::TriggerPointId id) const
     return text;
 }
 
+std::string TriggerPointCatalog::regionInstanceName(std::uint32_t regionIndex) const
+{
+    if (!m_atlas || regionIndex >= m_atlas->regions().size())
+        return {};
+    const core::RegionInstance& r = m_atlas->regions()[regionIndex];
+    return withoutParentheses(m_atlas->record(r).name) + " (" + std::string(core::toString(r.key.side)) + ")";
+}
+
 bool TriggerPointCatalog::valid(core::TriggerPointId id) const { return m_atlas && id.value < size(); }
 
 core::Aabb TriggerPointCatalog::explainBounds(core::TriggerPointId id) const

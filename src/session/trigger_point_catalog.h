@@ -86,12 +86,16 @@ public:
     /// per vertex), best first, at most `limit` (0 = all). Empty without data, drawing or hits. Never throws.
     std::vector<PainSource> explainPain(core::StructureId surface, const std::vector<float>& intensity, std::size_t limit = 8);
 
+    /// The projection of every region onto structure `id` (built on first use, kept); null when it cannot
+    /// be built (no data, unknown or empty structure). Never throws.
+    core::ReferralProjector* projector(core::StructureId id);
+    /// A region instance's display name: "Temple (left)"; the id when unknown.
+    std::string regionInstanceName(std::uint32_t regionIndex) const;
+
 private:
     bool valid(core::TriggerPointId id) const;
     /// A region's display name without parentheses ("Mastoid"); the id itself when unknown.
     std::string regionName(const std::string& regionId) const;
-    /// The projector of structure `id` (built on first use); null when it cannot be built.
-    core::ReferralProjector* projector(core::StructureId id);
 
     const core::AnatomyModel* m_model = nullptr;
     std::unique_ptr<core::ReferralData> m_data;
