@@ -316,15 +316,48 @@ TEST(RecordSqliteStore, MigratesFromEveryEarlierSchema)
         buildOldDatabase(file, version);
         {
             SqliteDb raw(file, SqliteDb::Mode::ReadOnly);
-            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'clients_search'"), 0);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'journal'"), version >= 2);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'clients_search'"), version >= 3);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'sessions_locked'"), 0);
         }
         SqliteRecordStore store(file, noBackup());
         expectOldDataSurvived(store, version);
         SqliteDb raw(file, SqliteDb::Mode::ReadOnly);
         EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name IN ('journal', 'questionnaires', "
-                               "'addenda', 'clients_search')"),
-                  4);
+                               "'addenda', 'clients_search', 'sessions_locked', 'addenda_immutable')"),
+                  6);
     }
+}
+
+TEST(RecordSqliteStore, SignedSessionIsLockedInTheDatabaseToo)
+{
+    TempDir dir;
+    const fs::path file = dir.path / "records.db";
+    SqliteRecordStore store(file, noBackup());
+    const ClientId c = store.addClient({.name = "Locked"});
+    const SessionId s = store.addSession({.client = c, .dateTime = "2026-11-20T09:30"});
+    Finding f;
+    f.session = s;
+    f.structure = "trapezius-descending-left";
+    const FindingId fid = store.addFinding(f);
+    store.addAddendum({{}, s, "", "T", "before signing"});
+    store.signSession(s, "T");
+
+    // Around the API, with plain SQL: the database refuses too.
+    SqliteDb raw(file, SqliteDb::Mode::ReadWriteCreate);
+    raw.exec("PRAGMA busy_timeout = 5000");
+    EXPECT_THROW(raw.exec("UPDATE sessions SET reason = 'x' WHERE id = '" + s.str() + "'"), ta::ValidationError);
+    EXPECT_THROW(raw.exec("UPDATE findings SET severity = 0 WHERE id = '" + fid.str() + "'"), ta::ValidationError);
+    EXPECT_THROW(raw.exec("DELETE FROM findings WHERE id = '" + fid.str() + "'"), ta::ValidationError);
+    EXPECT_THROW(raw.exec("INSERT INTO pain_marks (id, session_id, x, y, z, radius, intensity, quality) VALUES ('" +
+                          newUuid() + "', '" + s.str() + "', 0, 0, 0, 0.02, 5, 'aching')"),
+                 ta::ValidationError);
+    EXPECT_THROW(raw.exec("UPDATE addenda SET text = 'rewritten'"), ta::ValidationError);
+    EXPECT_EQ(store.finding(fid)->severity, 5);
+    // Deleting the whole client still takes the signed session with it.
+    store.deleteClient(c);
+    EXPECT_FALSE(store.session(s));
+    EXPECT_EQ(raw.queryInt("SELECT count(*) FROM findings"), 0);
 }
 
 TEST(RecordSqliteStore, DefaultPathFollowsXdg)
