@@ -267,6 +267,9 @@ void buildOldDatabase(const fs::path& file, int version)
             "INSERT INTO pain_marks (id, session_id, structure, x, y, z, radius, intensity, quality) VALUES "
             "('44444444-4444-4444-8444-444444444444', '22222222-2222-4222-8222-222222222222', 'skin', 0.0, 1.7, 0.1, "
             "0.02, 4, 'burning');");
+    db.exec("INSERT INTO sessions (id, client_id, date_time, signed_at, signed_by) VALUES "
+            "('77777777-7777-4777-8777-777777777777', '11111111-1111-4111-8111-111111111111', '2025-01-09T10:00', "
+            "'2025-01-09T11:00:00Z', 'T');");
     if (version >= 2)
         db.exec("INSERT INTO journal (id, client_id, date, headache, peak_intensity) VALUES "
                 "('55555555-5555-4555-8555-555555555555', '11111111-1111-4111-8111-111111111111', '2025-01-03', 1, 5);"
@@ -282,7 +285,19 @@ void expectOldDataSurvived(SqliteRecordStore& store, int version)
     ASSERT_TRUE(store.client(c));
     EXPECT_EQ(store.client(c)->reference, "R-1");
     const auto sessions = store.listSessions(c);
-    ASSERT_EQ(sessions.size(), 1u);
+    ASSERT_EQ(sessions.size(), 2u);
+    // A session signed under the old schema is locked under the new one, by the code and the database.
+    ASSERT_TRUE(sessions[1].isSigned());
+    Session edit = sessions[1];
+    edit.signature.reset();
+    edit.reason = "rewritten";
+    EXPECT_THROW(store.updateSession(edit), LockedError);
+    {
+        SqliteDb raw(store.file(), SqliteDb::Mode::ReadWriteCreate);
+        raw.exec("PRAGMA busy_timeout = 5000");
+        EXPECT_THROW(raw.exec("UPDATE sessions SET reason = 'x' WHERE id = '" + sessions[1].id.str() + "'"),
+                     ta::ValidationError);
+    }
     EXPECT_EQ(sessions[0].painBefore, 6);
     EXPECT_EQ(sessions[0].techniques, std::vector<std::string>{"stretch"});
     const auto f = store.listFindings(sessions[0].id);
