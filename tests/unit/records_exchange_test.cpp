@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <sys/stat.h>
 #include <random>
 
 namespace fs = std::filesystem;
@@ -104,6 +105,9 @@ TEST(RecordExchange, EveryTypeRoundTripsThroughJson)
     EXPECT_EQ(importClientFile(store, dir.path / "jane.json"), r.client.id);
     EXPECT_EQ(store.exportClient(r.client.id), r);
     exportClientFile(store, r.client.id, dir.path / "out.json");
+    struct stat st{};
+    ASSERT_EQ(::stat((dir.path / "out.json").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
     EXPECT_EQ(clientRecordFromJson(ta::core::readTextFile(dir.path / "out.json"), "out.json"), r);
     // Re-import: idempotent.
     importClientFile(store, dir.path / "out.json");

@@ -267,6 +267,9 @@ void buildOldDatabase(const fs::path& file, int version)
             "INSERT INTO pain_marks (id, session_id, structure, x, y, z, radius, intensity, quality) VALUES "
             "('44444444-4444-4444-8444-444444444444', '22222222-2222-4222-8222-222222222222', 'skin', 0.0, 1.7, 0.1, "
             "0.02, 4, 'burning');");
+    db.exec("INSERT INTO sessions (id, client_id, date_time, signed_at, signed_by) VALUES "
+            "('77777777-7777-4777-8777-777777777777', '11111111-1111-4111-8111-111111111111', '2025-01-09T10:00', "
+            "'2025-01-09T11:00:00Z', 'T');");
     if (version >= 2)
         db.exec("INSERT INTO journal (id, client_id, date, headache, peak_intensity) VALUES "
                 "('55555555-5555-4555-8555-555555555555', '11111111-1111-4111-8111-111111111111', '2025-01-03', 1, 5);"
@@ -282,7 +285,19 @@ void expectOldDataSurvived(SqliteRecordStore& store, int version)
     ASSERT_TRUE(store.client(c));
     EXPECT_EQ(store.client(c)->reference, "R-1");
     const auto sessions = store.listSessions(c);
-    ASSERT_EQ(sessions.size(), 1u);
+    ASSERT_EQ(sessions.size(), 2u);
+    // A session signed under the old schema is locked under the new one, by the code and the database.
+    ASSERT_TRUE(sessions[1].isSigned());
+    Session edit = sessions[1];
+    edit.signature.reset();
+    edit.reason = "rewritten";
+    EXPECT_THROW(store.updateSession(edit), LockedError);
+    {
+        SqliteDb raw(store.file(), SqliteDb::Mode::ReadWriteCreate);
+        raw.exec("PRAGMA busy_timeout = 5000");
+        EXPECT_THROW(raw.exec("UPDATE sessions SET reason = 'x' WHERE id = '" + sessions[1].id.str() + "'"),
+                     ta::ValidationError);
+    }
     EXPECT_EQ(sessions[0].painBefore, 6);
     EXPECT_EQ(sessions[0].techniques, std::vector<std::string>{"stretch"});
     const auto f = store.listFindings(sessions[0].id);
@@ -316,15 +331,48 @@ TEST(RecordSqliteStore, MigratesFromEveryEarlierSchema)
         buildOldDatabase(file, version);
         {
             SqliteDb raw(file, SqliteDb::Mode::ReadOnly);
-            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'clients_search'"), 0);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'journal'"), version >= 2);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'clients_search'"), version >= 3);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'sessions_locked'"), 0);
         }
         SqliteRecordStore store(file, noBackup());
         expectOldDataSurvived(store, version);
         SqliteDb raw(file, SqliteDb::Mode::ReadOnly);
         EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name IN ('journal', 'questionnaires', "
-                               "'addenda', 'clients_search')"),
-                  4);
+                               "'addenda', 'clients_search', 'sessions_locked', 'addenda_immutable')"),
+                  6);
     }
+}
+
+TEST(RecordSqliteStore, SignedSessionIsLockedInTheDatabaseToo)
+{
+    TempDir dir;
+    const fs::path file = dir.path / "records.db";
+    SqliteRecordStore store(file, noBackup());
+    const ClientId c = store.addClient({.name = "Locked"});
+    const SessionId s = store.addSession({.client = c, .dateTime = "2026-11-20T09:30"});
+    Finding f;
+    f.session = s;
+    f.structure = "trapezius-descending-left";
+    const FindingId fid = store.addFinding(f);
+    store.addAddendum({{}, s, "", "T", "before signing"});
+    store.signSession(s, "T");
+
+    // Around the API, with plain SQL: the database refuses too.
+    SqliteDb raw(file, SqliteDb::Mode::ReadWriteCreate);
+    raw.exec("PRAGMA busy_timeout = 5000");
+    EXPECT_THROW(raw.exec("UPDATE sessions SET reason = 'x' WHERE id = '" + s.str() + "'"), ta::ValidationError);
+    EXPECT_THROW(raw.exec("UPDATE findings SET severity = 0 WHERE id = '" + fid.str() + "'"), ta::ValidationError);
+    EXPECT_THROW(raw.exec("DELETE FROM findings WHERE id = '" + fid.str() + "'"), ta::ValidationError);
+    EXPECT_THROW(raw.exec("INSERT INTO pain_marks (id, session_id, x, y, z, radius, intensity, quality) VALUES ('" +
+                          newUuid() + "', '" + s.str() + "', 0, 0, 0, 0.02, 5, 'aching')"),
+                 ta::ValidationError);
+    EXPECT_THROW(raw.exec("UPDATE addenda SET text = 'rewritten'"), ta::ValidationError);
+    EXPECT_EQ(store.finding(fid)->severity, 5);
+    // Deleting the whole client still takes the signed session with it.
+    store.deleteClient(c);
+    EXPECT_FALSE(store.session(s));
+    EXPECT_EQ(raw.queryInt("SELECT count(*) FROM findings"), 0);
 }
 
 TEST(RecordSqliteStore, DefaultPathFollowsXdg)

@@ -2,6 +2,7 @@
 
 #include "core/bodymap/atomic_file.h"
 #include "core/bodymap/body_map_json.h"
+#include "core/records/private_files.h"
 #include "core/records/record_validation.h"
 
 #include <nlohmann/json.hpp>
@@ -449,6 +450,7 @@ ClientRecord clientRecordFromJson(std::string_view text, const std::string& sour
 void exportClientFile(const RecordStore& store, const ClientId& client, const std::filesystem::path& file)
 {
     writeFileAtomically(file, clientRecordToJson(store.exportClient(client)));
+    makePrivate(file); // health data: owner only
 }
 
 ClientId importClientFile(RecordStore& store, const std::filesystem::path& file)

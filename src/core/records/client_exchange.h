@@ -48,7 +48,7 @@ std::string clientRecordToJson(const ClientRecord& record);
 /// or ValidationError ("<source>: sessions[0].findings[1].severity: must be an integer 0-10, got 12").
 ClientRecord clientRecordFromJson(std::string_view text, const std::string& source);
 
-/// Writes the client's record atomically (temporary + rename). Throws ValidationError (unknown client),
+/// Writes the client's record atomically (temporary + rename), mode 0600. Throws ValidationError (unknown client),
 /// IoError.
 void exportClientFile(const RecordStore& store, const ClientId& client, const std::filesystem::path& file);
 /// Reads, validates, then imports in one transaction (RecordStore::importClient): idempotent by UUID.

@@ -46,8 +46,10 @@ public:
     virtual std::optional<Client> client(const ClientId& id) const = 0;
     /// All clients, ordered by name (case-insensitive), then reference.
     virtual std::vector<Client> listClients() const = 0;
-    /// Search as you type: clients whose name or reference contains `text` (case-insensitive substring),
-    /// ordered by name, at most `limit`. Empty text returns the first `limit` clients.
+    /// Search as you type: clients whose name or reference contains `text` (case-insensitive substring;
+    /// backends must fold at least ASCII, SQLite folds Unicode from three characters on), ordered like
+    /// listClients, at most `limit`. Empty text returns the first `limit` clients. Indexed: a few ms at
+    /// 10,000 clients (tests/bench/records_bench.cpp).
     virtual std::vector<Client> searchClients(std::string_view text, std::size_t limit) const = 0;
     /// Deletes the client with all sessions, findings, pain marks, questionnaires, addenda and journal
     /// (signed sessions included: deleting a whole client file is allowed). Unknown id: ValidationError.

@@ -548,13 +548,21 @@ void SqliteRecordStore::importClient(const ClientRecord& record)
             throw ValidationError(where("session", sr.session.id.str()) + ": client: belongs to another client");
         const bool locked = stored && stored->isSigned();
         if (!locked) {
-            writeSession(sr.session, true);
+            // Unsigned first so its parts can go in, then the signature that locks it.
+            Session unsignedSession = sr.session;
+            unsignedSession.signature.reset();
+            writeSession(unsignedSession, true);
             for (const auto& f : sr.findings)
                 writeFinding(f, true);
             for (const auto& p : sr.painMarks)
                 writePainMark(p, true);
             for (const auto& q : sr.questionnaires)
                 writeQuestionnaire(q, true);
+            if (sr.session.signature) {
+                SqliteStatement sign(m_db, "UPDATE sessions SET signed_at = ?2, signed_by = ?3 WHERE id = ?1");
+                sign.bind(1, sr.session.id.str()).bind(2, sr.session.signature->at);
+                sign.bind(3, sr.session.signature->by).run();
+            }
         }
         for (const auto& a : sr.addenda)
             writeAddendum(a, true);

@@ -139,6 +139,55 @@ CREATE TRIGGER clients_search_update AFTER UPDATE OF name, reference ON clients 
 END;
 INSERT INTO clients_search (clients_search) VALUES ('rebuild');
 )sql",
+    // 3 -> 4: signed sessions are locked in the database too, not only by the code in front of it
+    // (which checks first, for a better message). Deleting a whole client still cascades.
+    R"sql(
+CREATE TRIGGER sessions_locked BEFORE UPDATE ON sessions WHEN old.signed_at IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER findings_locked_insert BEFORE INSERT ON findings
+WHEN (SELECT signed_at FROM sessions WHERE id = new.session_id) IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER findings_locked_update BEFORE UPDATE ON findings
+WHEN (SELECT signed_at FROM sessions WHERE id = old.session_id) IS NOT NULL
+  OR (SELECT signed_at FROM sessions WHERE id = new.session_id) IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER findings_locked_delete BEFORE DELETE ON findings
+WHEN (SELECT signed_at FROM sessions WHERE id = old.session_id) IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER pain_marks_locked_insert BEFORE INSERT ON pain_marks
+WHEN (SELECT signed_at FROM sessions WHERE id = new.session_id) IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER pain_marks_locked_update BEFORE UPDATE ON pain_marks
+WHEN (SELECT signed_at FROM sessions WHERE id = old.session_id) IS NOT NULL
+  OR (SELECT signed_at FROM sessions WHERE id = new.session_id) IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER pain_marks_locked_delete BEFORE DELETE ON pain_marks
+WHEN (SELECT signed_at FROM sessions WHERE id = old.session_id) IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER questionnaires_locked_insert BEFORE INSERT ON questionnaires
+WHEN (SELECT signed_at FROM sessions WHERE id = new.session_id) IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER questionnaires_locked_update BEFORE UPDATE ON questionnaires
+WHEN (SELECT signed_at FROM sessions WHERE id = old.session_id) IS NOT NULL
+  OR (SELECT signed_at FROM sessions WHERE id = new.session_id) IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER questionnaires_locked_delete BEFORE DELETE ON questionnaires
+WHEN (SELECT signed_at FROM sessions WHERE id = old.session_id) IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'the session is signed and locked');
+END;
+CREATE TRIGGER addenda_immutable BEFORE UPDATE ON addenda BEGIN
+  SELECT RAISE(ABORT, 'addenda are never changed');
+END;
+)sql",
 };
 
 std::uint32_t bigEndian32(const unsigned char* p)
