@@ -91,12 +91,14 @@ void AppSession::setMovingTag(bool on)
 void AppSession::undo()
 {
     m_undo.undo();
+    syncRecords();
     refreshReferral();
 }
 
 void AppSession::redo()
 {
     m_undo.redo();
+    syncRecords();
     refreshReferral();
 }
 
@@ -135,6 +137,8 @@ void AppSession::notify(std::string line, bool error)
 void AppSession::update(double now)
 {
     m_now = now;
+    syncRecords();    // edits made straight on the body map (the tag panel's fields)
+    recordsChanged(); // changes made straight through the records (the client panel)
     if (m_shownTriggerPoint && referralTargets() != m_referralTargets)
         refreshReferral(); // the skin was hidden or shown: repaint on what is visible now
     m_pain.refresh(m_model, m_catalog, m_bodyMap, painTargets(), m_overlays.pain);

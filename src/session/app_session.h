@@ -21,6 +21,7 @@
 #include "core/settings/settings.h"
 #include "core/view/draw_style.h"
 #include "session/pain_tool.h"
+#include "session/records/record_book.h"
 #include "session/trigger_point_catalog.h"
 #include "session/view_history.h"
 #include "session/visibility.h"
@@ -154,14 +155,35 @@ public:
     /// write fails; the file on disk is then unchanged.
     void saveBodyMap(const std::optional<std::filesystem::path>& file = std::nullopt);
 
+    // Client records. With a record store attached, the body map above is the open client's mirror
+    // (RecordBook::mirror) and every change to it is written to the store when it is made; without one
+    // (--screenshot, --tags) it is a body-map file as before.
+    void attachRecords(std::unique_ptr<core::records::RecordStore> store);
+    RecordBook* records() { return m_records.get(); }
+    const RecordBook* records() const { return m_records.get(); }
+    /// Opens a client (its latest session) / one of its sessions / a new session of it, and shows it.
+    /// Throw what the store throws; the message line says so at the UI's boundary.
+    void openClient(const core::records::ClientId& id);
+    void openRecordSession(const core::records::SessionId& id);
+    void newRecordSession(const std::string& dateTime, bool carryOver);
+    /// After a change made straight through records() (session fields, a confirmed finding): show it.
+    void recordsChanged();
+    /// True when a record store is attached but the open session cannot take tags or pain (none open, or
+    /// signed); says why in the message line.
+    bool recordsRefuseEdits();
+
     // The pain brush (the client's pain, in the body map's current session) and its likely sources.
     PainTool& pain() { return m_pain; }
     const PainTool& pain() const { return m_pain; }
     /// Paints at `hit` with the brush (any visible surface; the drawing is shown on the skin).
     void painAt(const core::PickHit& hit);
     /// Erases today's pain marks under the brush at `hit` (Ctrl+drag).
-    void eraseAt(const core::PickHit& hit) { m_pain.eraseAt(hit.point, m_bodyMap); }
-    void endPainStroke() { m_pain.endStroke(m_bodyMap); }
+    void eraseAt(const core::PickHit& hit)
+    {
+        if (!recordsRefuseEdits())
+            m_pain.eraseAt(hit.point, m_bodyMap);
+    }
+    void endPainStroke();
 
     // Undo: view changes, visibility, selection and document edits share one stack.
     core::UndoStack& undoStack() { return m_undo; }
@@ -199,6 +221,10 @@ private:
     /// Where the pain drawing is shown: the visible skin, or every visible bone when it is hidden.
     std::vector<core::StructureId> painTargets() const;
     void setSelected(std::optional<core::StructureId> id);
+    /// Writes a change of the body map into the open record session; on failure says why and shows what
+    /// is stored. Never throws.
+    void syncRecords();
+    void showRecordMirror();
 
     core::AnatomyModel m_model;
     std::filesystem::path m_modelPath;
@@ -217,6 +243,9 @@ private:
     core::UndoStack m_undo;
     ViewHistory m_history;
     core::BodyMapEditor m_bodyMap;
+    std::unique_ptr<RecordBook> m_records;
+    std::uint64_t m_syncedDocument = 0; ///< body-map revision last written to (or read from) the records
+    std::uint64_t m_shownRecords = 0;   ///< records revision last shown in the body map
     PainTool m_pain;
     Tool m_tool = Tool::None;
     bool m_movingTag = false;

@@ -17,12 +17,22 @@ std::string BodyMapEditor::title() const
     return t;
 }
 
+void BodyMapEditor::replace(BodyMap map, std::string sessionDate)
+{
+    m_map = std::move(map);
+    m_date = std::move(sessionDate);
+    m_path.reset();
+    m_dirty = false;
+    ++m_revision;
+}
+
 void BodyMapEditor::newMap(std::string client)
 {
     m_map = BodyMap{};
     m_map.client = std::move(client);
     m_path.reset();
     m_dirty = false;
+    ++m_revision;
     if (m_undo)
         m_undo->clear(); // undo must not reach into another document
 }
@@ -33,6 +43,7 @@ void BodyMapEditor::open(const std::filesystem::path& file)
     m_map = std::move(loaded);
     m_path = file;
     m_dirty = false;
+    ++m_revision;
     if (m_undo)
         m_undo->clear();
 }
@@ -56,11 +67,13 @@ void BodyMapEditor::change(const std::string& label, BodyMap after)
     BodyMap before = m_map;
     m_map = std::move(after);
     m_dirty = true;
+    ++m_revision;
     if (m_undo)
         m_undo->push(std::make_unique<ValueCommand<BodyMap>>(label, std::move(before), m_map,
                                                              [this](const BodyMap& m) {
                                                                  m_map = m;
                                                                  m_dirty = true;
+                                                                 ++m_revision;
                                                              }));
 }
 

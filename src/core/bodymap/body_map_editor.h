@@ -21,6 +21,8 @@ public:
     const std::optional<std::filesystem::path>& path() const { return m_path; }
     /// Changed since the last open or save.
     bool dirty() const { return m_dirty; }
+    /// Counts every change of the document (edits, undo, redo, open, replace): lets an owner notice them.
+    std::uint64_t revision() const { return m_revision; }
     /// "jane.json", "jane.json *" when dirty, "Untitled body map" when never saved.
     std::string title() const;
 
@@ -29,6 +31,9 @@ public:
     const std::string& sessionDate() const { return m_date; }
 
     void newMap(std::string client = {});
+    /// Shows `map` as the document with `sessionDate` current, with no file (a client record's mirror:
+    /// the record store keeps it). Leaves the undo stack alone.
+    void replace(BodyMap map, std::string sessionDate);
     /// Opens `file`. Throws IoError, ParseError or ValidationError naming the file and the key; the current
     /// document is then kept.
     void open(const std::filesystem::path& file);
@@ -60,6 +65,7 @@ private:
     std::optional<std::filesystem::path> m_path;
     std::string m_date = "2026-01-01";
     bool m_dirty = false;
+    std::uint64_t m_revision = 0;
     UndoStack* m_undo;
 };
 

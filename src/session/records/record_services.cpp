@@ -1,10 +1,14 @@
 #include "session/records/record_services.h"
 
 #include "core/error.h"
+#include "core/bodymap/atomic_file.h"
+#include "core/records/client_exchange.h"
 #include "core/records/questionnaires.h"
 #include "core/records/sqlite_record_store.h"
 #include "core/referral/close_matches.h"
 #include "session/drawing_explainer.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +24,24 @@ std::unique_ptr<rec::RecordStore> openRecordStore(const std::filesystem::path& d
     rec::SqliteStoreOptions options;
     options.dailyBackup = dailyBackup;
     return std::make_unique<rec::SqliteRecordStore>(db.empty() ? rec::defaultRecordDatabasePath() : db, options);
+}
+
+rec::ClientId importRecordFile(rec::RecordStore& store, const std::filesystem::path& file)
+{
+    const std::string text = core::readTextFile(file);
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        throw ParseError(file.string() + ": not JSON (" + e.what() + ")");
+    }
+    const std::string format = j.is_object() && j.contains("format") && j["format"].is_string() ? j["format"].get<std::string>() : "";
+    if (format == rec::kClientFormat)
+        return rec::importClientFile(store, file);
+    if (format == "trigger-atlas-body-map")
+        return rec::importBodyMapFile(store, file);
+    throw ValidationError(file.string() + ": format: expected \"trigger-atlas-client\" or \"trigger-atlas-body-map\", got \"" +
+                          format + "\"");
 }
 
 core::PainMark toDrawingMark(const rec::PainMark& mark)

@@ -21,6 +21,11 @@ namespace ta::session {
 /// Throws DatabaseRefusedError (a damaged or foreign file, left untouched) or IoError, naming the file.
 std::unique_ptr<core::records::RecordStore> openRecordStore(const std::filesystem::path& db, bool dailyBackup = true);
 
+/// Imports a client file into `store` by its "format": a body map (`trigger-atlas-body-map`, a new client
+/// with every session) or an exported client (`trigger-atlas-client`, by UUID, idempotent). Returns the
+/// client's id. Throws IoError/ParseError/ValidationError naming the file; a file that fails changes nothing.
+core::records::ClientId importRecordFile(core::records::RecordStore& store, const std::filesystem::path& file);
+
 /// A stored pain mark as a drawing mark (position, radius, intensity). The id is left empty.
 core::PainMark toDrawingMark(const core::records::PainMark& mark);
 std::vector<core::PainMark> toDrawingMarks(const std::vector<core::records::PainMark>& marks);
