@@ -12,7 +12,8 @@ void addStartOptionFlags(CLI::App& cli, session::StartOptions& o)
     cli.add_flag("--presentation", o.presentation, "Presentation mode: no panels, large caption");
     cli.add_flag("--referral-path", o.referralPath, "Draw the path from the trigger point to where it refers");
     cli.add_flag("--landmarks", o.landmarks, "Label the bony landmarks near the selection");
-    cli.add_option("--tags", o.tags, "Open a body map (JSON) with the client's tags");
+    cli.add_option("--tags", o.tags, "Look at a body-map file (JSON) instead of the client records");
+    cli.add_option("--db", o.db, "The client records database (default: $TA_DB, else ~/.local/share/trigger-atlas/records.db)");
 }
 
 } // namespace ta::app

@@ -8,6 +8,7 @@
 #include "io/asset_paths.h"
 #include "render/window.h"
 #include "session/app_session.h"
+#include "session/records/record_services.h"
 #include "ui/imgui_layer.h"
 
 #include <imgui_impl_glfw.h>
@@ -50,6 +51,15 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     frame.samples = options.samples;
     SceneFrame scene(session, true);
     ExploreFrontEnd explore(session, /*interactive=*/true);
+    if (start.tags.empty()) {
+        // The client records: every finding, pain stroke and note is stored when it is made.
+        try {
+            session.attachRecords(session::openRecordStore(session::recordDatabase(start)));
+        } catch (const Error& e) {
+            std::fprintf(stderr, "trigger-atlas: client records not opened: %s\n", e.what());
+            session.notify(std::string("Client records not opened: ") + e.what(), true);
+        }
+    }
     session::applyStartOptions(session, start);
 
     CameraInput input;

@@ -3,6 +3,8 @@
 #include "core/error.h"
 #include "core/referral/close_matches.h"
 
+#include <cstdlib>
+
 namespace ta::session {
 namespace {
 
@@ -17,6 +19,15 @@ std::string suggestionText(const std::vector<std::string>& matches)
 }
 
 } // namespace
+
+std::filesystem::path recordDatabase(const StartOptions& options)
+{
+    if (!options.db.empty())
+        return options.db;
+    if (const char* env = std::getenv("TA_DB"); env && *env)
+        return env;
+    return {};
+}
 
 void applyStartOptions(AppSession& session, const StartOptions& o)
 {

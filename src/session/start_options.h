@@ -17,8 +17,12 @@ struct StartOptions {
     bool presentation = false;
     bool landmarks = false;    ///< label the landmarks near the selection
     bool referralPath = false; ///< draw the path from the trigger point to its pain zone
-    std::string tags;          ///< body-map file to open
+    std::string tags;          ///< body-map file to open (then the window works on that file, not the records)
+    std::string db;            ///< the client records (empty: $TA_DB, else the default database)
 };
+
+/// The record database the window opens: --db, else $TA_DB, else empty (the default path).
+std::filesystem::path recordDatabase(const StartOptions& options);
 
 /// Applies `options` to a session whose model is open, then snaps the camera and makes the result the
 /// start of the undo history. Throws ArgumentError naming a bad value (unknown structure, trigger point or

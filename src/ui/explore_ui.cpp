@@ -1,5 +1,6 @@
 #include "ui/explore_ui.h"
 
+#include "ui/client_panel.h"
 #include "ui/info_panel.h"
 #include "ui/layers_panel.h"
 #include "ui/menu_bar.h"
@@ -158,6 +159,7 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
             drawInfoPanel(m_s, m_ui);
             drawTriggerPointPanel(m_s, m_ui);
             drawTagPanel(m_s, m_ui);
+            drawClientPanel(m_s, m_ui);
             drawSearchBox(m_s, m_ui);
         }
         drawShortcutHelp(m_s, m_ui);
@@ -169,7 +171,7 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
     glm::vec2 lo{vp->WorkPos.x, vp->WorkPos.y}, hi{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};
     const float midX = vp->WorkPos.x + 0.5f * vp->WorkSize.x;
     if (!m_s.display().presentation && m_ui.showPanels) {
-        for (const char* name : {"Layers", "Info", "Trigger points", "###bodymap"}) {
+        for (const char* name : {"Layers", "Info", "Trigger points", "###bodymap", "###client"}) {
             const ImGuiWindow* w = ImGui::FindWindowByName(name);
             if (!w || !w->WasActive)
                 continue;

@@ -39,6 +39,9 @@ void drawMenuBar(session::AppSession& s, UiState& ui)
     }
     // The document and the mode, at the right.
     std::string status = s.bodyMap().title();
+    if (const session::RecordBook* book = s.records())
+        status = book->client() ? book->client()->name + (book->current() ? "  |  session " + book->currentKey() : std::string())
+                                : std::string("no client open");
     if (s.tool() == session::Tool::Tag)
         status = "TAG TOOL  |  " + status;
     const float w = ImGui::CalcTextSize(status.c_str()).x;

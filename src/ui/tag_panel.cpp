@@ -1,11 +1,14 @@
 #include "ui/tag_panel.h"
 
+#include "core/records/client_exchange.h"
+#include "ui/client_panel.h"
 #include "ui/pain_panel.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 namespace ta::ui {
@@ -26,6 +29,46 @@ std::string tagLabel(const session::AppSession& s, const core::TriggerPointTag& 
     return label;
 }
 
+/// With client records: import a body map or client file as a client, export the open client as JSON
+/// (asking before replacing a file).
+void drawRecordFiles(session::AppSession& s, std::string& fileField)
+{
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##file", "a .json file: body map or exported client", &fileField);
+    ImGui::BeginDisabled(fileField.empty());
+    if (ImGui::Button("Import as client"))
+        openBodyMap(s, fileField);
+    ImGui::SameLine();
+    session::RecordBook* book = s.records();
+    ImGui::BeginDisabled(!book->client());
+    const bool exists = std::filesystem::exists(fileField);
+    if (ImGui::Button("Export client")) {
+        if (exists)
+            ImGui::OpenPopup("replace");
+        else
+            storeAction(s, [&] {
+                core::records::exportClientFile(book->store(), book->client()->id, fileField);
+                s.notify("Exported " + book->client()->name + " to " + fileField);
+            });
+    }
+    ImGui::EndDisabled();
+    ImGui::EndDisabled();
+    if (ImGui::BeginPopup("replace")) {
+        ImGui::Text("%s exists. Replace it?", fileField.c_str());
+        if (ImGui::Button("Replace")) {
+            storeAction(s, [&] {
+                core::records::exportClientFile(book->store(), book->client()->id, fileField);
+                s.notify("Exported " + book->client()->name + " to " + fileField + " (replaced)");
+            });
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel"))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
 } // namespace
 
 void drawTagPanel(session::AppSession& s, UiState& ui)
@@ -39,13 +82,17 @@ void drawTagPanel(session::AppSession& s, UiState& ui)
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 24.6f * em, vp->WorkPos.y + 38.0f * em),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(24.0f * em, 22.0f * em), ImGuiCond_FirstUseEver);
-    const std::string title = "Body map: " + s.bodyMap().title() + "###bodymap";
+    session::RecordBook* book = s.records();
+    const std::string title =
+        book ? (book->client() ? "Findings and pain: " + book->client()->name : std::string("Findings and pain: no client open")) +
+                   "###bodymap"
+             : "Body map: " + s.bodyMap().title() + "###bodymap";
     if (!ImGui::Begin(title.c_str())) {
         ImGui::End();
         return;
     }
     if (fileField.empty())
-        fileField = s.bodyMap().path() ? s.bodyMap().path()->string() : defaultFolder() + "client.json";
+        fileField = book ? std::string() : s.bodyMap().path() ? s.bodyMap().path()->string() : defaultFolder() + "client.json";
 
     // The tool.
     toolButton(s, ui, ActionId::TagTool, s.tool() == session::Tool::Tag, "Tag tool ON: click a muscle (T)", "Tag a trigger point (T)",
@@ -56,12 +103,23 @@ void drawTagPanel(session::AppSession& s, UiState& ui)
     drawPainSection(s, ui);
     ImGui::Separator();
 
-    std::string client = s.bodyMap().map().client;
-    ImGui::SetNextItemWidth(-5.0f * em);
-    ImGui::InputTextWithHint("Client", "name", &client);
-    if (ImGui::IsItemDeactivatedAfterEdit())
-        s.bodyMap().setClient(client);
-    ImGui::TextDisabled("Session %s", s.bodyMap().sessionDate().c_str());
+    if (book) {
+        if (!book->client())
+            ImGui::TextWrapped("Open or add a client in the Client window: findings and pain go into a session of theirs, "
+                               "stored as you make them.");
+        else if (!book->current())
+            ImGui::TextWrapped("Start a session in the Client window.");
+        else
+            ImGui::TextDisabled("Session %s%s, stored as you go", book->currentKey().c_str(),
+                                book->currentSigned() ? " (signed, locked)" : "");
+    } else {
+        std::string client = s.bodyMap().map().client;
+        ImGui::SetNextItemWidth(-5.0f * em);
+        ImGui::InputTextWithHint("Client", "name", &client);
+        if (ImGui::IsItemDeactivatedAfterEdit())
+            s.bodyMap().setClient(client);
+        ImGui::TextDisabled("Session %s", s.bodyMap().sessionDate().c_str());
+    }
 
     // Tags by session, newest first.
     ImGui::Separator();
@@ -122,6 +180,11 @@ void drawTagPanel(session::AppSession& s, UiState& ui)
 
     // File.
     ImGui::Separator();
+    if (book) {
+        drawRecordFiles(s, fileField);
+        ImGui::End();
+        return;
+    }
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputText("##file", &fileField);
     if (ImGui::Button("Open"))

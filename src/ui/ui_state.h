@@ -3,6 +3,7 @@
 // labels may go this frame, and requests the frame loop carries out (quit, screenshot). The application
 // model itself is session::AppSession; nothing here is needed by the command line or the tests.
 #include "core/bodymap/body_map.h"
+#include "session/records/record_services.h"
 
 #include <glm/glm.hpp>
 
@@ -26,6 +27,23 @@ struct UiState {
     std::string bodyMapFile;           ///< body-map panel: the file field
     core::TriggerPointTag editingTag;  ///< body-map panel: the selected tag while its fields are edited
     core::TagId editingTagId;
+
+    // The client window.
+    std::string clientSearch;          ///< search as you type
+    std::string newClientName, newClientReference;
+    std::string newSessionDate, newSessionTime; ///< empty = today, now
+    bool newSessionCarryOver = true;
+    std::string signerName;            ///< who signs sessions (remembered while the window is open)
+    std::string addendumText;
+    int ndiAnswers[10] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    int hit6Answers[6] = {0, 0, 0, 0, 0, 0};
+    std::string journalDate;           ///< empty = today
+    int compareWith = -1;              ///< index into the open client's sessions; -1 = the one before
+    /// What the Progress tab shows, recomputed only when the records or the choice change.
+    std::vector<session::ProgressSeries> progress;
+    std::optional<session::SessionComparison> comparison;
+    std::uint64_t progressRevision = UINT64_MAX;
+    int comparedWith = -2;
 };
 
 } // namespace ta::ui
