@@ -1,6 +1,7 @@
 #include "app/explore_frontend.h"
 
 #include "app/overlay_renderer.h"
+#include "core/records/records.h"
 #include "core/settings/settings_file.h"
 #include "ui/view_overlay.h"
 
@@ -15,16 +16,6 @@
 #include <filesystem>
 
 namespace ta::app {
-
-std::string todayIso()
-{
-    const std::time_t t = std::time(nullptr);
-    char buf[16];
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 ExploreFrontEnd::ExploreFrontEnd(session::AppSession& session, bool interactive)
     : m_session(session), m_explore(session, m_ui), m_interactive(interactive)

@@ -43,7 +43,4 @@ private:
     bool m_windowPlaced = false;
 };
 
-/// Today as "YYYY-MM-DD" (local time): the session date new tags and pain marks go into.
-std::string todayIso();
-
 } // namespace ta::app

@@ -54,7 +54,7 @@ int runScreenshot(const ViewOptions& options, const session::StartOptions& start
     session::AppSession session;
     session.camera().setViewport(size.width, size.height);
     session.openModel(std::move(model), modelPath, io::assetPath("data"));
-    session.bodyMap().setSessionDate(todayIso());
+    session.bodyMap().setSessionDate(core::records::todayLocalDate());
     applyViewOptions(options, session);
     render::FrameSettings frame;
     frame.samples = options.samples;

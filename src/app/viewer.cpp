@@ -45,7 +45,7 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     window.framebufferSize(fbWidth, fbHeight);
     session.camera().setViewport(fbWidth, fbHeight);
     session.openModel(std::move(model), modelPath, io::assetPath("data"));
-    session.bodyMap().setSessionDate(todayIso());
+    session.bodyMap().setSessionDate(core::records::todayLocalDate());
     applyViewOptions(options, session);
     render::FrameSettings frame;
     frame.samples = options.samples;

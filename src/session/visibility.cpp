@@ -1,9 +1,9 @@
 #include "session/visibility.h"
 
 #include "core/error.h"
+#include "core/split_list.h"
 
 #include <algorithm>
-#include <sstream>
 
 namespace ta::session {
 
@@ -161,13 +161,7 @@ void Visibility::showAll()
 void Visibility::setLayers(const std::string& list)
 {
     std::vector<core::Layer> layers;
-    std::stringstream ss(list);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-        item.erase(0, item.find_first_not_of(' '));
-        item.erase(item.find_last_not_of(' ') + 1);
-        if (item.empty())
-            continue;
+    for (std::string item : core::splitList(list)) {
         if (item == "muscles" || item == "muscle") {
             layers.insert(layers.end(), {core::Layer::Superficial, core::Layer::Intermediate, core::Layer::Deep});
             continue;

@@ -8,23 +8,12 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include <ctime>
 #include <string>
 
 namespace ta::ui {
 namespace {
 
 namespace rec = core::records;
-
-std::string nowTime()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[8];
-    std::strftime(buf, sizeof buf, "%H:%M", &tm);
-    return buf;
-}
 
 /// A text field stored when the user leaves it (Enter or click elsewhere).
 bool editField(const char* label, std::string& value, bool multiline = false)
@@ -130,7 +119,7 @@ void timeline(session::AppSession& s, UiState& ui)
     if (ui.newSessionDate.empty())
         ui.newSessionDate = rec::todayLocalDate();
     if (ui.newSessionTime.empty())
-        ui.newSessionTime = nowTime();
+        ui.newSessionTime = rec::nowLocalTime();
     ImGui::SetNextItemWidth(7.0f * ImGui::GetFontSize());
     ImGui::InputText("##sdate", &ui.newSessionDate);
     ImGui::SameLine();

@@ -1,12 +1,12 @@
 #include "ui/session_panel.h"
 
 #include "core/records/questionnaires.h"
+#include "core/split_list.h"
 #include "ui/client_panel.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include <sstream>
 #include <string>
 
 namespace ta::ui {
@@ -19,20 +19,6 @@ std::string joinTechniques(const std::vector<std::string>& v)
     std::string out;
     for (const auto& t : v)
         out += (out.empty() ? "" : ", ") + t;
-    return out;
-}
-
-std::vector<std::string> splitTechniques(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::stringstream ss(text);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-        item.erase(0, item.find_first_not_of(' '));
-        item.erase(item.find_last_not_of(' ') + 1);
-        if (!item.empty())
-            out.push_back(item);
-    }
     return out;
 }
 
@@ -84,7 +70,7 @@ void sessionFields(session::AppSession& s, bool locked)
     std::string techniques = joinTechniques(session.techniques);
     ImGui::PushItemWidth(-8.0f * ImGui::GetFontSize());
     if (ImGui::InputTextWithHint("Techniques", "ischemic compression, stretch...", &techniques), ImGui::IsItemDeactivatedAfterEdit()) {
-        session.techniques = splitTechniques(techniques);
+        session.techniques = core::splitList(techniques);
         changed = true;
     }
     ImGui::PopItemWidth();

@@ -74,25 +74,27 @@ std::optional<Side> sideFromString(std::string_view s) { return valueOf(kSides, 
 std::optional<HeadacheTrigger> headacheTriggerFromString(std::string_view s) { return valueOf(kTriggers, s); }
 std::optional<QuestionnaireKind> questionnaireKindFromString(std::string_view s) { return valueOf(kKinds, s); }
 
-std::string nowUtcTimestamp()
+namespace {
+
+/// Now, formatted with strftime in UTC or local time.
+std::string formatNow(const char* format, bool utc)
 {
     const std::time_t t = std::time(nullptr);
     std::tm tm{};
-    gmtime_r(&t, &tm);
+    if (utc)
+        gmtime_r(&t, &tm);
+    else
+        localtime_r(&t, &tm);
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::strftime(buf, sizeof buf, format, &tm);
     return buf;
 }
 
-std::string todayLocalDate()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+} // namespace
+
+std::string nowUtcTimestamp() { return formatNow("%Y-%m-%dT%H:%M:%SZ", true); }
+std::string todayLocalDate() { return formatNow("%Y-%m-%d", false); }
+std::string nowLocalTime() { return formatNow("%H:%M", false); }
 
 bool isLocalDateTime(std::string_view s)
 {

@@ -183,6 +183,8 @@ std::optional<QuestionnaireKind> questionnaireKindFromString(std::string_view s)
 std::string nowUtcTimestamp();
 /// Today's local date "YYYY-MM-DD".
 std::string todayLocalDate();
+/// The local time of day "HH:MM".
+std::string nowLocalTime();
 /// True for a valid local "YYYY-MM-DDTHH:MM" (a real calendar day, 00:00-23:59).
 bool isLocalDateTime(std::string_view s);
 
