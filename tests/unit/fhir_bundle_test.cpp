@@ -12,6 +12,7 @@
 
 using namespace ta;
 using namespace ta::io;
+namespace fs = std::filesystem;
 using nlohmann::json;
 namespace rec = ta::core::records;
 

@@ -9,6 +9,7 @@
 
 using namespace ta;
 using namespace ta::io;
+namespace fs = std::filesystem;
 
 namespace {
 

@@ -11,6 +11,7 @@
 
 using namespace ta;
 using namespace ta::io;
+namespace fs = std::filesystem;
 using ta::test::ScratchDir;
 
 namespace {
@@ -145,7 +146,9 @@ TEST(ReportPdfDocument, ImagesAndChartsFlowOntoNewPages)
     EXPECT_NEAR(doc.contentWidth(), 595.28 - 100.0, 0.01);
     doc.image(img, 400, "A caption");
     doc.image(img, 400, "Second");
-    EXPECT_EQ(doc.pageCount(), 2) << "two 300-pt images do not fit one A4 page";
+    EXPECT_EQ(doc.pageCount(), 1) << "two 300-pt images fit the 742 pt of an A4 page inside 50-pt margins";
+    doc.image(img, 400, "Third");
+    EXPECT_EQ(doc.pageCount(), 2) << "a third does not";
     LineChart c;
     c.title = "NRS chart";
     c.yLabel = "NRS 0-10";

@@ -11,6 +11,7 @@
 
 using namespace ta;
 using namespace ta::io;
+namespace fs = std::filesystem;
 namespace rec = ta::core::records;
 
 namespace {

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,7 +20,8 @@ namespace ta::test {
 
 namespace fs = std::filesystem;
 
-/// A fresh directory under the system temp dir, removed with everything in it on destruction.
+/// A fresh directory under the system temp dir, removed with everything in it on destruction (kept, to
+/// look at the PDFs, when the environment sets TA_KEEP_TEST_FILES).
 class ScratchDir {
 public:
     explicit ScratchDir(const std::string& tag)
@@ -32,6 +34,10 @@ public:
     }
     ~ScratchDir()
     {
+        if (std::getenv("TA_KEEP_TEST_FILES")) {
+            std::fprintf(stderr, "kept %s\n", m_path.c_str());
+            return;
+        }
         std::error_code ec;
         fs::remove_all(m_path, ec);
     }

@@ -71,7 +71,7 @@ std::string fhirDateTime(const std::string& local, const std::optional<int>& off
     }
     const char sign = offset < 0 ? '-' : '+';
     const long a = std::labs(offset);
-    char buf[16];
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%c%02ld:%02ld", sign, a / 60, a % 60);
     return local.substr(0, 16) + ":00" + buf;
 }

@@ -48,6 +48,7 @@ int layOut(const HandoutData& d, const std::filesystem::path& file, bool overwri
     const TextStyle body{13.0 * scale, false, false, kInk, 5.0 * scale};
     const TextStyle strong{13.0 * scale, true, false, kInk, 5.0 * scale};
     const TextStyle small{11.0 * scale, false, true, kInk, 4.0 * scale};
+    const TextStyle safety{12.0 * scale, false, false, kInk, 4.0 * scale};
 
     doc.paragraph(d.clientFirstName.empty() ? "Your self-care sheet" : "For " + d.clientFirstName, title);
     if (!d.date.empty()) doc.paragraph(d.date, small);
@@ -75,11 +76,11 @@ int layOut(const HandoutData& d, const std::filesystem::path& file, bool overwri
         doc.paragraph("What you can do at home", head);
         for (const HandoutSelfCare& s : d.selfCare)
             doc.bullet(s.dose.empty() ? s.text : s.text + " (" + s.dose + ")", body);
-        for (const std::string& c : d.cautions) doc.bullet(c, small);
+        for (const std::string& c : d.cautions) doc.bullet(c, safety);
     }
 
     doc.paragraph("When to get in touch", head);
-    for (const std::string& line : handoutWhenToGetInTouch()) doc.bullet(line, small);
+    for (const std::string& line : handoutWhenToGetInTouch()) doc.bullet(line, safety);
 
     if (!d.therapistNote.empty()) {
         doc.paragraph("A note from your therapist", head);

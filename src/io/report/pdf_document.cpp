@@ -55,7 +55,8 @@ void setColour(cairo_t* cr, const Rgb& c) { cairo_set_source_rgb(cr, c.r, c.g, c
 std::string formatTick(double v)
 {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", std::round(v * 100.0) / 100.0);
+    const double r = std::round(v * 100.0) / 100.0;
+    std::snprintf(buf, sizeof buf, "%g", r == 0.0 ? 0.0 : r); // never "-0"
     return buf;
 }
 
@@ -471,11 +472,13 @@ void PdfDocument::lineChart(const LineChart& chart)
     const double step = dates.empty() ? 0.0 : (x1 - x0) / static_cast<double>(dates.size());
     auto xOf = [&](std::size_t i) { return x0 + (static_cast<double>(i) + 0.5) * step; };
 
-    // Grid and y ticks.
+    // Grid and y ticks at a "nice" step (1, 2 or 5 times a power of ten), about five of them.
     cairo_set_line_width(cr, 0.4);
-    const int ticks = 5;
-    for (int i = 0; i <= ticks; ++i) {
-        const double v = yMin + (yMax - yMin) * i / ticks;
+    const double raw = (yMax - yMin) / 5.0;
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    const double norm = raw / mag;
+    const double tick = (norm <= 1.0 ? 1.0 : norm <= 2.0 ? 2.0 : norm <= 5.0 ? 5.0 : 10.0) * mag;
+    for (double v = std::ceil(yMin / tick - 1e-9) * tick; v <= yMax + tick * 1e-6; v += tick) {
         const double yy = yOf(v);
         setColour(cr, {0.85, 0.85, 0.85});
         cairo_move_to(cr, x0, yy);

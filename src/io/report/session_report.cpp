@@ -35,11 +35,6 @@ std::string nowLocal()
     return buf;
 }
 
-std::string withSide(const std::string& name, const std::string& side)
-{
-    return side.empty() ? name : name + " (" + side + ")";
-}
-
 std::string nrs(const std::optional<int>& v) { return v ? std::to_string(*v) + "/10" : "not recorded"; }
 
 std::string formatDouble(double v, int decimals)
@@ -79,7 +74,7 @@ void findingsSection(PdfDocument& doc, const SessionReportData& d)
     doc.heading("Findings", 2);
     PdfTable t;
     t.header = {"Muscle", "Trigger point", "Side", "State", "Severity", "Treatment", "Note"};
-    t.relativeWidths = {2.2, 1.8, 0.8, 0.9, 0.9, 2.0, 2.4};
+    t.relativeWidths = {2.2, 1.8, 0.8, 0.9, 1.1, 2.0, 2.2};
     for (const FindingRow& f : d.findings) {
         std::string treatment = "not treated";
         if (f.treated) {
