@@ -9,6 +9,8 @@
 
 #include <sys/stat.h>
 
+#include <cmath>
+
 using namespace ta;
 using namespace ta::io;
 namespace fs = std::filesystem;
@@ -163,4 +165,24 @@ TEST(ReportPdfDocument, ImagesAndChartsFlowOntoNewPages)
     EXPECT_NE(text.find("after"), std::string::npos);
     // Images are embedded: the PDF is much larger than its text.
     EXPECT_GT(fs::file_size(file), 10000u);
+}
+
+TEST(ReportPdfDocument, BadBytesAndNonFiniteValuesDoNotBreakThePdf)
+{
+    ScratchDir dir("pdfdoc");
+    const fs::path file = dir / "bad.pdf";
+    PdfDocument doc(file, false, {});
+    doc.paragraph(std::string("before \xff\xfe after"));
+    LineChart c;
+    c.title = "gappy";
+    c.series = {{"s", {{"2026-01-01", 3}, {"2026-01-02", std::nan("")}, {"2026-01-03", 1e300}}}};
+    doc.lineChart(c);
+    PdfTable t; // no columns at all: nothing drawn
+    doc.table(t);
+    doc.image(RgbaImage{}, 100);
+    doc.finish();
+    const std::string text = test::pdfText(file);
+    EXPECT_NE(text.find("before"), std::string::npos) << text;
+    EXPECT_NE(text.find("after"), std::string::npos) << text;
+    EXPECT_NE(text.find("gappy"), std::string::npos) << text;
 }

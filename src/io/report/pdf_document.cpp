@@ -50,6 +50,26 @@ std::string errnoText(int err) { return std::strerror(err); }
     throw IoError(file.string() + ": " + why);
 }
 
+/// Moves `from` onto `to` only when `to` does not exist, atomically where the file system allows:
+/// renameat2(RENAME_NOREPLACE), else link() + unlink(), else (no hard links either) check, then rename.
+void noReplaceRename(const fs::path& from, const fs::path& to)
+{
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return;
+    int err = errno;
+    if (err == EEXIST) fail(to, "exists (not replaced)");
+    if (err != EINVAL && err != ENOSYS && err != ENOTSUP) fail(to, errnoText(err));
+    if (::link(from.c_str(), to.c_str()) == 0) {
+        ::unlink(from.c_str());
+        return;
+    }
+    err = errno;
+    if (err == EEXIST) fail(to, "exists (not replaced)");
+    if (err != EPERM && err != ENOTSUP && err != EMLINK) fail(to, errnoText(err));
+    std::error_code ec;
+    if (fs::exists(to, ec)) fail(to, "exists (not replaced)");
+    if (::rename(from.c_str(), to.c_str()) != 0) fail(to, errnoText(errno));
+}
+
 void setColour(cairo_t* cr, const Rgb& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
 std::string formatTick(double v)
@@ -129,7 +149,14 @@ struct PdfDocument::Impl {
             pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
         }
         pango_layout_set_alignment(l, align);
-        pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
+        if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+            pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
+        } else {
+            // Bad bytes (a damaged import) print as U+FFFD rather than losing the whole text.
+            gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+            pango_layout_set_text(l, valid, -1);
+            g_free(valid);
+        }
         return l;
     }
 
@@ -517,6 +544,7 @@ void PdfDocument::lineChart(const LineChart& chart)
         const auto& s = chart.series[si];
         std::vector<std::pair<std::size_t, double>> pts;
         for (const auto& p : s.points) {
+            if (!std::isfinite(p.value)) continue; // a gap, not a broken PDF
             const auto it = std::lower_bound(dates.begin(), dates.end(), p.date);
             pts.emplace_back(static_cast<std::size_t>(it - dates.begin()), p.value);
         }
@@ -593,13 +621,7 @@ void PdfDocument::finish()
     if (d.overwrite) {
         if (::rename(d.tmp.c_str(), d.file.c_str()) != 0) fail(d.file, errnoText(errno));
     } else {
-        // link() refuses to replace an existing name: no window in which another writer's file is lost.
-        if (::link(d.tmp.c_str(), d.file.c_str()) != 0) {
-            const int err = errno;
-            if (err == EEXIST) fail(d.file, "exists (not replaced)");
-            fail(d.file, errnoText(err));
-        }
-        ::unlink(d.tmp.c_str());
+        noReplaceRename(d.tmp, d.file);
     }
     d.finished = true;
     d.tmp.clear();
