@@ -9,6 +9,8 @@
 
 #include <sys/stat.h>
 
+#include <sstream>
+
 using namespace ta;
 using namespace ta::io;
 namespace fs = std::filesystem;
@@ -63,6 +65,27 @@ TEST(ReportSession, HoldsWhatAReaderNeeds)
                              "Headache days per week", "Generated 2026-03-14 11:45", "Front", "Right side"})
         EXPECT_NE(text.find(want), std::string::npos) << "missing \"" << want << "\" in:\n" << text;
     EXPECT_EQ(text.find("Signed by"), std::string::npos);
+    const int pages = test::pdfPages(file);
+    EXPECT_EQ(pages, 2);
+    EXPECT_NE(text.find("Page 1 of " + std::to_string(pages)), std::string::npos) << text;
+    EXPECT_NE(text.find("Page 2 of " + std::to_string(pages)), std::string::npos) << text;
+
+    // The three body images sit side by side on the first page.
+    const test::CommandResult images = test::runCommand("pdfimages -list " + test::quoted(file));
+    ASSERT_EQ(images.code, 0) << images.out;
+    std::istringstream lines(images.out);
+    std::string line;
+    int onFirstPage = 0, total = 0;
+    while (std::getline(lines, line)) {
+        std::istringstream cols(line);
+        int page = 0, num = 0;
+        std::string type;
+        if (!(cols >> page >> num >> type) || type != "image") continue;
+        ++total;
+        if (page == 1) ++onFirstPage;
+    }
+    EXPECT_EQ(total, 3) << images.out;
+    EXPECT_EQ(onFirstPage, 3) << images.out;
 }
 
 TEST(ReportSession, SignedSessionNamesTheSigner)

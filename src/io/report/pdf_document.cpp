@@ -208,7 +208,8 @@ struct PdfDocument::Impl {
             draw(l, left(), fy, kGrey);
             g_object_unref(l);
         }
-        const std::string num = "Page " + std::to_string(page);
+        std::string num = "Page " + std::to_string(page);
+        if (opt.totalPages > 0) num += " of " + std::to_string(opt.totalPages);
         PangoLayout* l = layout(num, 7.5, false, false, width(), PANGO_ALIGN_RIGHT);
         draw(l, left(), fy, kGrey);
         g_object_unref(l);

@@ -86,6 +86,7 @@ public:
         double marginPt = 50.0;
         std::string title;      ///< PDF metadata
         std::string footerText; ///< left of the footer on every page (page number goes right)
+        int totalPages = 0;     ///< > 0: footers say "Page n of N" (lay out once to count, then again)
         std::string fontFamily = "DejaVu Sans";
     };
 

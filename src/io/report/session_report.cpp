@@ -188,13 +188,17 @@ void progressSection(PdfDocument& doc, const SessionReportData& d)
 
 } // namespace
 
-void writeSessionReport(const SessionReportData& d, const std::filesystem::path& file, bool overwrite)
+namespace {
+
+/// Lays the whole report out; finishes (renames onto `file`) only when `commit`. Returns the page count.
+int layOut(const SessionReportData& d, const std::filesystem::path& file, bool overwrite, int totalPages, bool commit)
 {
     PdfDocument::Options opt;
     opt.pageSize = d.pageSize;
     opt.title = "Session report: " + d.client.name + ", " + humanTime(d.session.session.dateTime);
     opt.footerText = "TriggerAtlas session report, " + d.client.name + ". Generated " +
                      (d.generatedAt.empty() ? nowLocal() : d.generatedAt) + ". Confidential health record.";
+    opt.totalPages = totalPages;
     PdfDocument doc(file, overwrite, opt);
 
     titleBlock(doc, d);
@@ -207,7 +211,20 @@ void writeSessionReport(const SessionReportData& d, const std::filesystem::path&
     candidatesSection(doc, d);
     notesSection(doc, d);
     progressSection(doc, d);
-    doc.finish();
+    const int pages = doc.pageCount();
+    if (commit) doc.finish();
+    return pages; // unfinished: the temporary is removed
+}
+
+} // namespace
+
+void writeSessionReport(const SessionReportData& d, const std::filesystem::path& file, bool overwrite)
+{
+    // Twice: once to count the pages for "Page n of N", then for real (the footer never changes the flow).
+    SessionReportData fixed = d;
+    if (fixed.generatedAt.empty()) fixed.generatedAt = nowLocal();
+    const int pages = layOut(fixed, file, overwrite, 0, false);
+    layOut(fixed, file, overwrite, pages, true);
 }
 
 } // namespace ta::io
