@@ -186,3 +186,35 @@ TEST(ReportPdfDocument, BadBytesAndNonFiniteValuesDoNotBreakThePdf)
     EXPECT_NE(text.find("after"), std::string::npos) << text;
     EXPECT_NE(text.find("gappy"), std::string::npos) << text;
 }
+
+TEST(ReportPdfDocument, TableRowTallerThanAPageIsSplitBetweenLines)
+{
+    ScratchDir dir("pdfdoc");
+    const fs::path file = dir / "tall.pdf";
+    std::string note;
+    for (int i = 0; i < 150; ++i) note += "line" + std::to_string(i) + "\n"; // 150 lines: over two pages
+    PdfTable t;
+    t.header = {"Colheader", "Note"};
+    t.relativeWidths = {1, 1};
+    t.rows = {{"short", "first row"}, {"tall", note}, {"after", "last row"}};
+    PdfDocument::Options opt;
+    opt.marginPt = 60;
+    PdfDocument doc(file, false, opt);
+    doc.paragraph("intro");
+    doc.table(t);
+    const int pages = doc.pageCount();
+    doc.finish();
+    EXPECT_GE(pages, 3);
+    const std::string text = test::pdfText(file);
+    // Every line of the tall cell is printed exactly once, in order, and the header repeats per page.
+    std::size_t at = 0;
+    for (int i = 0; i < 150; ++i) {
+        const std::string word = " line" + std::to_string(i) + " ";
+        const auto found = text.find(word, at);
+        ASSERT_NE(found, std::string::npos) << word << " missing or out of order in:\n" << text;
+        EXPECT_EQ(text.find(word, found + 1), std::string::npos) << word << " printed twice";
+        at = found;
+    }
+    EXPECT_EQ(countOf(text, "Colheader"), static_cast<std::size_t>(pages));
+    EXPECT_NE(text.find("last row"), std::string::npos);
+}
