@@ -24,8 +24,8 @@ HandoutData sampleHandout()
     d.drawing = {test::testImage(300, 400, 1), "Your drawing, with where this knot sends pain"};
     d.mainMuscle = "upper trapezius";
     d.findingInPlainWords = "This knot in your shoulder sends pain to your temple.";
-    for (const SelfCareItem& it : lib.forMuscle("trapezius-upper")) d.selfCare.push_back({it.text, it.dose});
-    d.cautions = lib.clientCautions();
+    const std::vector<std::string> muscles = {"trapezius-upper"};
+    fillSelfCare(d, lib, muscles);
     d.therapistNote = "Take the stretches slowly; see you on Thursday.";
     d.therapist = "Jo Therapist";
     return d;

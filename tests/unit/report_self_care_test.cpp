@@ -1,6 +1,7 @@
 // The self-care library: the shipped file loads, holds items with source keys for the neck and shoulder
 // muscles and the migraine rule; broken files are refused with the file and key named.
 #include "core/error.h"
+#include "io/report/report_data.h"
 #include "io/report/self_care.h"
 
 #include <gtest/gtest.h>
@@ -50,7 +51,8 @@ TEST(ReportSelfCare, ShippedFileCoversTheNeckAndShoulderMuscles)
         EXPECT_FALSE(items.empty()) << muscle;
         for (const SelfCareItem& it : items) {
             EXPECT_FALSE(it.sources.empty()) << it.id;
-            EXPECT_TRUE(it.confidence == "H" || it.confidence == "M" || it.confidence == "L") << it.id;
+            EXPECT_TRUE(it.confidence == "H" || it.confidence == "M" || it.confidence == "L" || it.confidence == "M/L")
+                << it.id;
         }
     }
     EXPECT_TRUE(lib.forMuscle("no-such-muscle").empty());
@@ -68,6 +70,9 @@ TEST(ReportSelfCare, ShippedFileCoversTheNeckAndShoulderMuscles)
     const auto cautions = lib.clientCautions();
     EXPECT_NE(std::find(cautions.begin(), cautions.end(), migraine->client), cautions.end());
     EXPECT_EQ(lib.rule("nonexistent"), nullptr);
+    ASSERT_NE(lib.rule("cervical-artery-signs"), nullptr);
+    EXPECT_EQ(lib.rule("cervical-artery-signs")->confidence, "M/L"); // the sheet's range, kept
+    EXPECT_TRUE(lib.rule("cervical-artery-signs")->client.empty()) << "a therapist rule, not for the handout";
 }
 
 TEST(ReportSelfCare, RefusesBrokenFilesNamingFileAndKey)
@@ -77,6 +82,8 @@ TEST(ReportSelfCare, RefusesBrokenFilesNamingFileAndKey)
     auto doc = minimal();
     doc["items"][0]["confidence"] = "X";
     EXPECT_NE(errorOf(doc).find("self-care.json: items[0].confidence"), std::string::npos) << errorOf(doc);
+    doc["items"][0]["confidence"] = "M/";
+    EXPECT_NE(errorOf(doc).find("items[0].confidence"), std::string::npos) << errorOf(doc);
 
     doc = minimal();
     doc["items"][0].erase("sources");
@@ -103,4 +110,23 @@ TEST(ReportSelfCare, RefusesBrokenFilesNamingFileAndKey)
     EXPECT_NE(errorOf(doc).find("self-care.json: schema"), std::string::npos) << errorOf(doc);
 
     EXPECT_THROW(SelfCareLibrary::load("/nonexistent/self-care.json"), IoError);
+}
+
+TEST(ReportSelfCare, FillsAHandoutInMuscleOrderWithoutRepeats)
+{
+    const SelfCareLibrary lib = SelfCareLibrary::load(kFile);
+    HandoutData h;
+    h.selfCare = {{"stale", ""}};
+    // The suboccipital stretch is shared with semispinalis: it must appear once.
+    const std::vector<std::string> muscles = {"suboccipitals", "semispinalis-capitis", "levator-scapulae"};
+    fillSelfCare(h, lib, muscles, 10);
+    ASSERT_EQ(h.selfCare.size(), 3u);
+    EXPECT_EQ(h.selfCare[0].text, lib.forMuscle("suboccipitals")[0].text);
+    EXPECT_EQ(h.selfCare[2].text, lib.forMuscle("levator-scapulae")[0].text);
+    EXPECT_EQ(h.cautions, lib.clientCautions());
+    ASSERT_NE(lib.rule(SelfCareLibrary::kMigraineRule), nullptr);
+    EXPECT_NE(std::find(h.cautions.begin(), h.cautions.end(), lib.rule(SelfCareLibrary::kMigraineRule)->client),
+              h.cautions.end());
+    fillSelfCare(h, lib, muscles, 2);
+    EXPECT_EQ(h.selfCare.size(), 2u);
 }

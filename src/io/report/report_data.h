@@ -91,8 +91,10 @@ struct HandoutData {
     std::string mainMuscle; ///< plain name, e.g. "upper trapezius"
     /// The finding in plain words, e.g. "This knot in your shoulder sends pain to your temple."
     std::string findingInPlainWords;
-    std::vector<HandoutSelfCare> selfCare; ///< a short list (the page holds about five)
-    std::vector<std::string> cautions;     ///< client-facing safety lines (SelfCareLibrary::clientCautions)
+    /// A short list (the page holds about five). Fill it and `cautions` with fillSelfCare (self_care.h):
+    /// the cautions carry the safety lines every handout must show (no deep pressure during a migraine).
+    std::vector<HandoutSelfCare> selfCare;
+    std::vector<std::string> cautions; ///< client-facing safety lines (SelfCareLibrary::clientCautions)
     std::string therapistNote;
     std::string therapist;
     PageSize pageSize = PageSize::A4;

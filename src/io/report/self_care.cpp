@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/referral/json_cursor.h"
+#include "io/report/report_data.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,7 +31,9 @@ std::string confidence(const JsonCursor& c)
 {
     const JsonCursor v = c.at("confidence");
     const std::string s = v.string();
-    if (s != "H" && s != "M" && s != "L") v.fail("must be H, M or L, got \"" + s + "\"");
+    // One grade, or two where the sheet gives a range ("M/L").
+    static const std::regex kGrade("[HML](/[HML])?");
+    if (!std::regex_match(s, kGrade)) v.fail("must be H, M or L (or a range such as M/L), got \"" + s + "\"");
     return s;
 }
 
@@ -117,6 +120,19 @@ std::vector<std::string> SelfCareLibrary::clientCautions() const
     for (const SafetyRule& r : m_safety)
         if (!r.client.empty()) out.push_back(r.client);
     return out;
+}
+
+void fillSelfCare(HandoutData& handout, const SelfCareLibrary& library, std::span<const std::string> muscleIds,
+                  std::size_t maxItems)
+{
+    handout.selfCare.clear();
+    std::set<std::string> taken;
+    for (const std::string& muscle : muscleIds)
+        for (const SelfCareItem& it : library.forMuscle(muscle)) {
+            if (handout.selfCare.size() >= maxItems) break;
+            if (taken.insert(it.id).second) handout.selfCare.push_back({it.text, it.dose});
+        }
+    handout.cautions = library.clientCautions();
 }
 
 } // namespace ta::io

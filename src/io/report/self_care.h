@@ -3,8 +3,10 @@
 // rules that go with them, loaded from assets/data/self-care.json (format: assets/data/README.md).
 // Content lives in the data file, never in code; every item keeps the fact sheet's source keys and
 // confidence so a reader can trace it.
+#include <cstddef>
 #include <filesystem>
 #include <nlohmann/json_fwd.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +19,7 @@ struct SelfCareItem {
     std::string text;                 ///< what to do, in plain words for the client
     std::string dose;                 ///< how long / how often; may be empty
     std::vector<std::string> sources; ///< fact-sheet keys, e.g. "S1", "S60a"
-    std::string confidence;           ///< "H", "M" or "L"
+    std::string confidence;           ///< "H", "M" or "L" (or a range, "M/L", as the sheet gives it)
     bool inference = false;           ///< the sheet applies a general fact to this muscle
 };
 
@@ -26,7 +28,7 @@ struct SafetyRule {
     std::string rule;   ///< for the therapist
     std::string client; ///< the line for the handout, or empty when it is not for clients
     std::vector<std::string> sources;
-    std::string confidence;
+    std::string confidence; ///< as SelfCareItem::confidence
 };
 
 class SelfCareLibrary {
@@ -53,5 +55,13 @@ private:
     std::vector<SelfCareItem> m_items;
     std::vector<SafetyRule> m_safety;
 };
+
+struct HandoutData;
+
+/// Fills the handout's self-care list from the items for `muscleIds` (in that order, each item once, at
+/// most `maxItems`) and its cautions from every client-facing safety line (the migraine rule among them).
+/// Replaces what `handout.selfCare` and `handout.cautions` held.
+void fillSelfCare(HandoutData& handout, const SelfCareLibrary& library, std::span<const std::string> muscleIds,
+                  std::size_t maxItems = 5);
 
 } // namespace ta::io
