@@ -41,7 +41,7 @@ std::vector<core::LookupHit> byRecordSession(const LookupArgs& args)
     const auto record = records::requireSession(*store, "lookup", args.session);
     if (record.painMarks.empty())
         throw ArgumentError("lookup: session " + args.session + " has no pain marks (add some with `pain add`)");
-    auto anatomy = records::loadAnatomy();
+    auto anatomy = records::loadAnatomy(args.model);
     std::vector<core::LookupHit> hits;
     for (auto& source : session::explainSession(anatomy->model, anatomy->catalog, record, /*limit=*/0))
         hits.push_back(std::move(source.hit));
@@ -117,7 +117,8 @@ void addLookupCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--session", args->session,
                     "With --tags: the session date (default: the latest with pain marks); else a recorded session's id");
     records::addDbOption(*cmd, args->db);
-    cmd->add_option("--model", args->model, "With --tags: the model to project the drawing on (default: the committed one)");
+    cmd->add_option("--model", args->model,
+                    "With --tags or a recorded --session: the model to project the drawing on (default: the committed one)");
     cmd->add_flag("--json", args->json, "Print a JSON array, best first");
     cmd->add_option("--limit,-n", args->limit, "Show at most N results (0 = all)")->capture_default_str();
     cmd->callback([args, &exitCode] {

@@ -30,10 +30,10 @@ std::filesystem::path databasePath(const std::string& db)
 
 std::unique_ptr<rec::RecordStore> openStore(const std::string& db) { return session::openRecordStore(databasePath(db)); }
 
-std::unique_ptr<Anatomy> loadAnatomy()
+std::unique_ptr<Anatomy> loadAnatomy(const std::filesystem::path& model)
 {
     auto a = std::make_unique<Anatomy>();
-    a->model = io::loadModel(io::defaultModelPath());
+    a->model = io::loadModel(model.empty() ? io::defaultModelPath() : model);
     a->catalog.load(io::assetPath("data"), a->model);
     return a;
 }

@@ -27,8 +27,9 @@ struct Anatomy {
     core::AnatomyModel model;
     session::TriggerPointCatalog catalog;
 };
-/// Loads io::defaultModelPath() and the data in assets/data. Throws IoError/ParseError/ValidationError.
-std::unique_ptr<Anatomy> loadAnatomy();
+/// Loads `model` (empty: io::defaultModelPath()) and the data in assets/data. Throws IoError/ParseError/
+/// ValidationError naming the file.
+std::unique_ptr<Anatomy> loadAnatomy(const std::filesystem::path& model = {});
 
 /// `value` if it is 0..10, else ArgumentError "<cmd>: <option> must be 0-10, got <value>".
 int nrs(const std::string& cmd, const std::string& option, int value);

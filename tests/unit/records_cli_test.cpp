@@ -198,6 +198,24 @@ TEST_F(RecordsCli, ScriptedFlowOfATherapist)
     add("journal add --client " + client + " --date 2026-11-22 --no-headache");
     add("journal add --client " + client + " --date 2026-11-23 --headache --trigger sleep --note 'short night'");
 
+    // The journal as stored (seen through the export): three days, by date.
+    const fs::path journalFile = m_dir / "journal.json";
+    ok("export --client " + client + " --out " + q(journalFile.string()));
+    const auto journal = nlohmann::json::parse(readFile(journalFile))["journal"];
+    ASSERT_EQ(journal.size(), 3u);
+    EXPECT_EQ(journal[0]["date"], "2026-11-21");
+    EXPECT_EQ(journal[0]["headache"], true);
+    EXPECT_EQ(journal[0]["peakIntensity"], 6);
+    EXPECT_EQ(journal[0]["hours"], 3.0);
+    EXPECT_EQ(journal[0]["triggers"], (nlohmann::json{"stress", "screen-time"}));
+    EXPECT_EQ(journal[0]["regions"], (nlohmann::json{"temple"}));
+    EXPECT_EQ(journal[0]["medication"], "ibuprofen");
+    EXPECT_EQ(journal[1]["headache"], false);
+    EXPECT_TRUE(journal[1]["peakIntensity"].is_null());
+    EXPECT_EQ(journal[2]["headache"], true);
+    EXPECT_EQ(journal[2]["triggers"], (nlohmann::json{"sleep"}));
+    EXPECT_EQ(journal[2]["note"], "short night");
+
     // The second session: TrP1 still there but milder, the SCM finding gone, the temple better, no neck pain.
     const std::string s2out = ok("session add --client " + client + " --date 2026-12-01 --nrs-before 4 --nrs-after 2");
     EXPECT_EQ(s2out.rfind("added session 2026-12-01T09:00 ", 0), 0u) << s2out;
