@@ -428,6 +428,24 @@ TEST_F(RecordsCli, AForeignFileGivenAsTheDatabaseIsRefusedAndLeftUntouched)
     EXPECT_EQ(names, (std::vector<std::string>{"notes.txt", "stderr.txt", "stdout.txt", "xdg"}));
 }
 
+TEST_F(RecordsCli, ADamagedDatabaseIsRefusedAndLeftUntouched)
+{
+    // A real record database, then cut off in the middle of its first page.
+    const std::string client = added("client add --name 'Zoë Ångström'");
+    std::string bytes = readFile(m_db);
+    ASSERT_GT(bytes.size(), 1000u);
+    for (const auto& e : fs::directory_iterator(m_dir))
+        if (e.path().filename().string().rfind("records.db-", 0) == 0)
+            fs::remove(e.path()); // no -wal or -shm beside the damaged copy
+    const fs::path damaged = m_dir / "damaged.db";
+    bytes.resize(700);
+    std::ofstream(damaged, std::ios::binary) << bytes;
+    for (const std::string& args : {std::string("client list"), "session add --client " + client}) {
+        failsWithOneLine(args + " --db " + q(damaged.string()), damaged.string() + ": refused");
+        EXPECT_EQ(readFile(damaged), bytes) << args;
+    }
+}
+
 TEST_F(RecordsCli, WithoutDbTheDatabaseIsUnderXdgDataHome)
 {
     const AppResult r = app("client add --name 'Zoë Ångström'");
