@@ -10,7 +10,13 @@ namespace ta::app {
 void addBakeCommand(CLI::App& app, int& exitCode);
 /// `trigger-atlas list regions|trigger-points|structures`.
 void addListCommand(CLI::App& app, int& exitCode);
-/// `trigger-atlas lookup --region R ... --side S [--json]`.
+/// `trigger-atlas lookup --region R ... --side S [--json]`, `--tags FILE`, or `--db F --session ID`.
 void addLookupCommand(CLI::App& app, int& exitCode);
+/// Client records, client side: `client add|list`, `journal add`, `export`, `import`
+/// (records_client_commands.cpp). Commands that add a record print its id as the last word.
+void addClientRecordCommands(CLI::App& app, int& exitCode);
+/// Client records, session side: `session add|list|show|compare`, `tag add`, `pain add`, `questionnaire add`
+/// (records_session_commands.cpp).
+void addSessionRecordCommands(CLI::App& app, int& exitCode);
 
 } // namespace ta::app

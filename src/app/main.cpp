@@ -11,6 +11,23 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
+
+namespace {
+
+/// An error message as one line: a message that carries line breaks (SQLite's, a nested cause) is joined.
+std::string oneLine(const char* what)
+{
+    std::string s(what);
+    for (char& c : s)
+        if (c == '\n' || c == '\r')
+            c = ' ';
+    while (!s.empty() && s.back() == ' ')
+        s.pop_back();
+    return s;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -25,6 +42,8 @@ int main(int argc, char** argv)
     ta::app::addBakeCommand(cli, exitCode);
     ta::app::addListCommand(cli, exitCode);
     ta::app::addLookupCommand(cli, exitCode);
+    ta::app::addClientRecordCommands(cli, exitCode);
+    ta::app::addSessionRecordCommands(cli, exitCode);
     try {
         cli.parse(argc, argv);
         if (!cli.get_subcommands().empty())
@@ -42,13 +61,13 @@ int main(int argc, char** argv)
         return cli.exit(e);
     } catch (const CLI::ParseError& e) {
         // One line, like every other error (CLI11's own format adds a second "Run with --help" line).
-        std::fprintf(stderr, "trigger-atlas: %s (see --help)\n", e.what());
+        std::fprintf(stderr, "trigger-atlas: %s (see --help)\n", oneLine(e.what()).c_str());
         return e.get_exit_code() != 0 ? e.get_exit_code() : 2;
     } catch (const ta::Error& e) {
-        std::fprintf(stderr, "trigger-atlas: %s\n", e.what());
+        std::fprintf(stderr, "trigger-atlas: %s\n", oneLine(e.what()).c_str());
         return 1;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "trigger-atlas: unexpected error: %s\n", e.what());
+        std::fprintf(stderr, "trigger-atlas: unexpected error: %s\n", oneLine(e.what()).c_str());
         return 1;
     }
 }
