@@ -25,8 +25,8 @@ PainSummary summarisePain(const core::AnatomyModel& model, TriggerPointCatalog& 
     core::ReferralProjector* proj = catalog.projector(*skin);
     if (!proj)
         return out;
-    // Per-vertex intensity 0..1 where the strongest mark wins; scale back to the NRS with the marks' own
-    // peak so that a drawing of 7s reads 7 in its regions.
+    // Per-vertex intensity 0..1 (the mark's NRS / 10, full to 60 % of its radius, then fading), the
+    // strongest mark winning: times 10 it is the NRS felt there.
     const std::vector<float> pain = core::painIntensities(s->mesh, marks);
     const std::vector<float>& area = proj->vertexAreas();
     for (std::size_t v = 0; v < pain.size() && v < area.size(); ++v)
@@ -48,16 +48,13 @@ PainSummary summarisePain(const core::AnatomyModel& model, TriggerPointCatalog& 
                 peak = std::max(peak, pain[v]);
             }
         }
-        if (rp.areaCm2 <= 0.0)
-            continue;
-        // The NRS of the strongest mark touching the region, scaled by how fully it reaches there.
-        int strongest = 0;
-        for (const core::PainMark& m : marks)
-            strongest = std::max(strongest, m.intensity);
+        const int nrs = static_cast<int>(std::lround(peak * static_cast<float>(core::kMaxSeverity)));
+        if (rp.areaCm2 <= 0.0 || nrs == 0)
+            continue; // only the faint fringe of a mark reaches this region
         rp.region = r;
         rp.key = catalog.data().regionKey(regions[r].key);
         rp.name = catalog.regionInstanceName(r);
-        rp.peakIntensity = static_cast<int>(std::lround(peak * static_cast<float>(strongest)));
+        rp.peakIntensity = nrs;
         rp.coverage = regionArea > 0.0 ? std::min(1.0, rp.areaCm2 / (regionArea * kCm2PerM2)) : 0.0;
         out.regions.push_back(std::move(rp));
     }
