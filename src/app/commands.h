@@ -4,6 +4,9 @@
 // main() prints its message as one line and exits non-zero.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+#include <string>
+
 namespace ta::app {
 
 /// `trigger-atlas bake`: regenerate assets/models/neck-shoulder.glb from assets/anatomy/.
@@ -18,5 +21,12 @@ void addClientRecordCommands(CLI::App& app, int& exitCode);
 /// Client records, session side: `session add|list|show|compare`, `tag add`, `pain add`, `questionnaire add`
 /// (records_session_commands.cpp).
 void addSessionRecordCommands(CLI::App& app, int& exitCode);
+
+/// `trigger-atlas report` and `trigger-atlas handout` (PDF, pictures rendered off-screen).
+void addReportCommands(CLI::App& app, int& exitCode);
+/// The FHIR R4 bundle of one session of a client (its latest when `session` is empty), written 0600.
+/// Throws ArgumentError (unknown client or session), IoError.
+void exportFhirBundle(const std::string& db, const std::string& client, const std::string& session,
+                      const std::filesystem::path& out);
 
 } // namespace ta::app

@@ -17,7 +17,9 @@
 namespace ta::app {
 namespace {
 
-std::unique_ptr<render::GlContext> requireContext()
+} // namespace
+
+std::unique_ptr<render::GlContext> requireHeadlessContext()
 {
     std::string why;
     auto context = render::createHeadlessContext(&why);
@@ -31,6 +33,8 @@ std::unique_ptr<render::GlContext> requireContext()
     }
     return context;
 }
+
+namespace {
 
 double percentile(std::vector<double> v, double p)
 {
@@ -50,7 +54,7 @@ int runScreenshot(const ViewOptions& options, const session::StartOptions& start
     std::filesystem::path modelPath;
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
-    auto context = requireContext();
+    auto context = requireHeadlessContext();
     session::AppSession session;
     session.camera().setViewport(size.width, size.height);
     session.openModel(std::move(model), modelPath, io::assetPath("data"));
@@ -77,7 +81,7 @@ int runBench(const ViewOptions& options, const session::StartOptions& start)
     std::filesystem::path modelPath;
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
 
-    auto context = requireContext();
+    auto context = requireHeadlessContext();
     std::printf("context: %s\n", context->description().c_str());
     using Clock = std::chrono::steady_clock;
     session::AppSession session;

@@ -163,18 +163,24 @@ void addJournalCommand(CLI::App& app, int& exitCode)
 }
 
 struct ExportArgs {
-    std::string db, client, out, format = "json";
+    std::string db, client, out, format = "json", session;
     bool force = false;
 };
 
 void exportClient(const ExportArgs& a)
 {
-    if (a.format != "json")
-        throw ArgumentError("export: unknown --format \"" + a.format + "\" (expected json)");
+    if (a.format != "json" && a.format != "fhir")
+        throw ArgumentError("export: unknown --format \"" + a.format + "\" (expected json or fhir)");
     const std::filesystem::path out(a.out);
     std::error_code ec;
     if (std::filesystem::exists(out, ec) && !a.force)
         throw ArgumentError("export: " + out.string() + " exists; give --force to overwrite it");
+    if (a.format == "fhir") {
+        exportFhirBundle(a.db, a.client, a.session, out);
+        return;
+    }
+    if (!a.session.empty())
+        throw ArgumentError("export: --session goes with --format fhir (a JSON export holds every session)");
     auto store = records::openStore(a.db);
     const rec::Client c = records::requireClient(*store, "export", a.client);
     rec::exportClientFile(*store, c.id, out);
@@ -188,7 +194,9 @@ void addExportCommand(CLI::App& app, int& exitCode)
     records::addDbOption(*cmd, a->db);
     cmd->add_option("--client", a->client, "The client's id")->required();
     cmd->add_option("--out", a->out, "The file to write (trigger-atlas-client JSON, mode 0600)")->required();
-    cmd->add_option("--format", a->format, "json")->capture_default_str();
+    cmd->add_option("--format", a->format, "json (the whole client) | fhir (one session as an HL7 FHIR R4 Bundle)")
+        ->capture_default_str();
+    cmd->add_option("--session", a->session, "With --format fhir: the session (default: the latest)");
     cmd->add_flag("--force", a->force, "Overwrite an existing file");
     cmd->callback([a, &exitCode] {
         exportClient(*a);

@@ -41,7 +41,8 @@ void writeFileAtomically(const fs::path& file, std::string_view bytes, bool keep
     tmpName.append(file.filename().string()).append(".tmp-").append(std::to_string(::getpid()));
     tmpName.append("-").append(std::to_string(counter++));
     const fs::path tmp = dir / tmpName;
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // Private from the first byte (health records): 0600, whatever the umask allows more.
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
         throw IoError(file.string() + ": cannot write (" + std::strerror(errno) + ")");
     auto fail = [&](const std::string& what) {
