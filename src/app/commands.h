@@ -2,6 +2,9 @@
 // Subcommands of the trigger-atlas executable. Each add* function registers one CLI11 subcommand whose
 // callback does the work and stores the process exit status in `exitCode`. Callbacks may throw ta::Error;
 // main() prints its message as one line and exits non-zero.
+#include "io/report/pdf_document.h"
+#include "session/app_session.h"
+
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -24,6 +27,12 @@ void addSessionRecordCommands(CLI::App& app, int& exitCode);
 
 /// `trigger-atlas report` and `trigger-atlas handout` (PDF, pictures rendered off-screen).
 void addReportCommands(CLI::App& app, int& exitCode);
+/// Writes the open record session of `session` as a PDF report or client handout, with pictures rendered
+/// in the current GL context (the window's, or an off-screen one). Throws ArgumentError (no session open),
+/// IoError (the file exists and `overwrite` is false, or cannot be written), ValidationError.
+enum class PdfKind { Report, Handout };
+void writeSessionPdf(session::AppSession& session, PdfKind kind, const std::filesystem::path& out,
+                     const std::string& therapist, io::PageSize page, bool overwrite);
 /// The FHIR R4 bundle of one session of a client (its latest when `session` is empty), written 0600.
 /// Throws ArgumentError (unknown client or session), IoError.
 void exportFhirBundle(const std::string& db, const std::string& client, const std::string& session,

@@ -70,8 +70,20 @@ void ExploreFrontEnd::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKey
     m_explore.frame(pixelRatio, uiWantsMouse, uiWantsKeyboard, now);
 }
 
-void ExploreFrontEnd::afterFrame(GLFWwindow* window, const std::function<io::RgbaImage()>& readView)
+void ExploreFrontEnd::afterFrame(GLFWwindow* window, const std::function<io::RgbaImage()>& readView,
+                                 const std::function<void(const ui::UiState::PdfRequest&)>& writePdf)
 {
+    // A PDF waiting for the user's answer to "Replace?" stays until then.
+    if (m_ui.pdfRequest && writePdf && (m_ui.pdfRequest->overwrite || !std::filesystem::exists(m_ui.pdfRequest->file))) {
+        const ui::UiState::PdfRequest request = *m_ui.pdfRequest;
+        m_ui.pdfRequest.reset();
+        try {
+            writePdf(request);
+            m_session.notify("Wrote " + request.file);
+        } catch (const std::exception& e) {
+            m_session.notify(std::string("PDF not written: ") + e.what(), true);
+        }
+    }
     // Window placement: put the window back where it was last time (once), then keep track of it.
     core::WindowPlacement& placement = m_session.settings().window;
     if (!m_windowPlaced) {

@@ -28,7 +28,10 @@ public:
     void frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard, double now);
     /// After ImGui rendered into the window's back buffer: places the window (once), saves a screenshot
     /// of the 3D view when asked (F12; `readView` returns it) and closes the window on Quit. Never throws.
-    void afterFrame(GLFWwindow* window, const std::function<io::RgbaImage()>& readView);
+    /// `writePdf` writes a PDF the user asked for (session report or handout; it renders, so it runs here,
+    /// after the frame); it throws what writeSessionPdf throws, shown as a message.
+    void afterFrame(GLFWwindow* window, const std::function<io::RgbaImage()>& readView,
+                    const std::function<void(const ui::UiState::PdfRequest&)>& writePdf = {});
     /// Off-screen: draws the overlay (labels, caption) over framebuffer `fbo` of a width x height image.
     void drawOffscreen(unsigned fbo, int width, int height);
 

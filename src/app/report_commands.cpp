@@ -66,38 +66,19 @@ struct OffscreenSession {
 
 void writeReport(const ReportArgs& a)
 {
-    const io::PageSize page = pageSize("report", a.page);
     const std::filesystem::path out(a.out);
     refuseExisting("report", out, a.force);
     OffscreenSession s("report", a.db, a.session);
-    io::SessionReportData data = session::buildSessionReport(s.store(), s.record.session.id, s.session.model(),
-                                                             s.session.catalog(), a.therapist, page);
-    data.images = renderSessionViews(s.session, {core::ViewPreset::Anterior, core::ViewPreset::Posterior, core::ViewPreset::Left},
-                                     560, 700);
-    io::writeSessionReport(data, out, a.force);
+    writeSessionPdf(s.session, PdfKind::Report, out, a.therapist, pageSize("report", a.page), a.force);
     std::printf("wrote %s %s\n", out.string().c_str(), s.record.session.id.str().c_str());
 }
 
 void writeHandout(const ReportArgs& a)
 {
-    const io::PageSize page = pageSize("handout", a.page);
     const std::filesystem::path out(a.out);
     refuseExisting("handout", out, a.force);
     OffscreenSession s("handout", a.db, a.session);
-    const io::SelfCareLibrary selfCare = io::SelfCareLibrary::load(io::assetPath("data") / "self-care.json");
-    io::HandoutData data = session::buildHandout(s.store(), s.record.session.id, s.session.model(), s.session.catalog(),
-                                                 selfCare, a.therapist, page);
-    // The client's drawing with the main finding's referral over it, seen from the side it is on.
-    std::optional<core::TriggerPointId> tp;
-    core::ViewPreset view = core::ViewPreset::Anterior;
-    if (const auto main = session::mainFinding(s.record); main && main->triggerPoint)
-        if ((tp = s.session.catalog().find(*main->triggerPoint)))
-            view = s.session.catalog().instance(*tp).key.side == core::Side::Left ? core::ViewPreset::Left
-                                                                                   : core::ViewPreset::Right;
-    auto images = renderSessionViews(s.session, {view}, 640, 640, tp);
-    data.drawing = images.front();
-    data.drawing.caption = "Blue: where you feel it. Red: where this knot can send pain.";
-    io::writeClientHandout(data, out, a.force);
+    writeSessionPdf(s.session, PdfKind::Handout, out, a.therapist, pageSize("handout", a.page), a.force);
     std::printf("wrote %s %s\n", out.string().c_str(), s.record.session.id.str().c_str());
 }
 
@@ -125,6 +106,35 @@ void addReportCommand(CLI::App& app, int& exitCode, bool handout)
 }
 
 } // namespace
+
+void writeSessionPdf(session::AppSession& s, PdfKind kind, const std::filesystem::path& out, const std::string& therapist,
+                     io::PageSize page, bool overwrite)
+{
+    session::RecordBook* book = s.records();
+    if (!book || !book->current())
+        throw ArgumentError("no client session is open");
+    const rec::SessionRecord record = *book->current();
+    if (kind == PdfKind::Report) {
+        io::SessionReportData data =
+            session::buildSessionReport(book->store(), record.session.id, s.model(), s.catalog(), therapist, page);
+        data.images = renderSessionViews(s, {core::ViewPreset::Anterior, core::ViewPreset::Posterior, core::ViewPreset::Left},
+                                         560, 700);
+        io::writeSessionReport(data, out, overwrite);
+        return;
+    }
+    const io::SelfCareLibrary selfCare = io::SelfCareLibrary::load(io::assetPath("data") / "self-care.json");
+    io::HandoutData data = session::buildHandout(book->store(), record.session.id, s.model(), s.catalog(), selfCare, therapist, page);
+    // The client's drawing with the main finding's referral over it, seen from the side it is on.
+    std::optional<core::TriggerPointId> tp;
+    core::ViewPreset view = core::ViewPreset::Anterior;
+    if (const auto main = session::mainFinding(record); main && main->triggerPoint)
+        if ((tp = s.catalog().find(*main->triggerPoint)))
+            view = s.catalog().instance(*tp).key.side == core::Side::Left ? core::ViewPreset::Left : core::ViewPreset::Right;
+    auto images = renderSessionViews(s, {view}, 640, 640, tp);
+    data.drawing = images.front();
+    data.drawing.caption = tp ? "Blue: where you feel it. Red: where this knot can send pain." : "Blue: where you feel it.";
+    io::writeClientHandout(data, out, overwrite);
+}
 
 void addReportCommands(CLI::App& app, int& exitCode)
 {

@@ -1,6 +1,7 @@
 #include "app/viewer.h"
 
 #include "app/camera_input.h"
+#include "app/commands.h"
 #include "app/explore_frontend.h"
 #include "app/scene_frame.h"
 #include "app/stop_signals.h"
@@ -120,6 +121,13 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
             still.coarse = false;
             scene.render(session, still);
             return scene.renderer().readPixels();
+        }, [&](const ui::UiState::PdfRequest& r) {
+            const std::filesystem::path file(r.file);
+            if (file.has_parent_path())
+                std::filesystem::create_directories(file.parent_path());
+            writeSessionPdf(session, r.handout ? PdfKind::Handout : PdfKind::Report, file, explore.uiState().signerName,
+                            r.letter ? io::PageSize::Letter : io::PageSize::A4, r.overwrite);
+            scene.invalidate(); // the pictures were drawn with other GL state
         });
         window.swapBuffers();
     }

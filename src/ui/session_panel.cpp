@@ -7,6 +7,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 namespace ta::ui {
@@ -216,6 +218,51 @@ void signature(session::AppSession& s, UiState& ui)
     }
 }
 
+std::string defaultPdfPath(const session::RecordBook& book, bool handout)
+{
+    const char* home = std::getenv("HOME");
+    std::string name = book.client()->name + "-" + book.current()->session.dateTime.substr(0, 10) +
+                       (handout ? "-handout.pdf" : "-report.pdf");
+    for (char& c : name)
+        if (c == ' ' || c == '/')
+            c = '-';
+    return (home ? std::string(home) : std::string(".")) + "/trigger-atlas/reports/" + name;
+}
+
+void handouts(session::AppSession& s, UiState& ui)
+{
+    const session::RecordBook& book = *s.records();
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##pdf", "PDF file (empty: a name from the client and the date)", &ui.pdfFile);
+    ImGui::Checkbox("Letter (else A4)", &ui.pdfLetter);
+    for (bool handout : {false, true}) {
+        if (handout)
+            ImGui::SameLine();
+        if (ImGui::Button(handout ? "Client handout (PDF)" : "Session report (PDF)")) {
+            UiState::PdfRequest r{handout, ui.pdfFile.empty() ? defaultPdfPath(book, handout) : ui.pdfFile, false, ui.pdfLetter};
+            if (std::filesystem::exists(r.file)) {
+                ui.pdfRequest = r; // held until the user says to replace it
+                ImGui::OpenPopup("replacepdf");
+            } else {
+                ui.pdfRequest = r;
+            }
+        }
+    }
+    if (ImGui::BeginPopup("replacepdf")) {
+        ImGui::Text("%s exists. Replace it?", ui.pdfRequest ? ui.pdfRequest->file.c_str() : "");
+        if (ImGui::Button("Replace") && ui.pdfRequest) {
+            ui.pdfRequest->overwrite = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            ui.pdfRequest.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
 } // namespace
 
 void drawSessionTab(session::AppSession& s, UiState& ui)
@@ -237,6 +284,8 @@ void drawSessionTab(session::AppSession& s, UiState& ui)
     questionnaires(s, ui, locked);
     ImGui::Separator();
     signature(s, ui);
+    ImGui::Separator();
+    handouts(s, ui);
     ImGui::EndChild();
 }
 

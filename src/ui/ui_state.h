@@ -44,6 +44,17 @@ struct UiState {
     std::optional<session::SessionComparison> comparison;
     std::uint64_t progressRevision = UINT64_MAX;
     int comparedWith = -2;
+
+    /// A PDF the frame loop writes after this frame (it renders pictures, so it needs the GL context).
+    struct PdfRequest {
+        bool handout = false; ///< false: the session report
+        std::string file;
+        bool overwrite = false;
+        bool letter = false;  ///< Letter instead of A4
+    };
+    std::optional<PdfRequest> pdfRequest;
+    std::string pdfFile;   ///< the Session tab's file field; empty = a name made from client and date
+    bool pdfLetter = false;
 };
 
 } // namespace ta::ui
