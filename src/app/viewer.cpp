@@ -56,6 +56,10 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         // The client records: every finding, pain stroke and note is stored when it is made.
         try {
             session.attachRecords(session::openRecordStore(session::recordDatabase(start)));
+            // Where the therapist left off: the client open when the window last closed.
+            const core::records::ClientId last(session.settings().lastClient);
+            if (!last.empty() && session.records()->store().client(last))
+                session.openClient(last);
         } catch (const Error& e) {
             std::fprintf(stderr, "trigger-atlas: client records not opened: %s\n", e.what());
             session.notify(std::string("Client records not opened: ") + e.what(), true);

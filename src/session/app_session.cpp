@@ -125,6 +125,8 @@ void AppSession::captureSettings()
     m_settings.showLabels = m_display.showLabels;
     if (m_bodyMap.path())
         m_settings.addRecent(m_bodyMap.path()->string());
+    if (m_records)
+        m_settings.lastClient = m_records->client() ? m_records->client()->id.str() : std::string();
 }
 
 void AppSession::notify(std::string line, bool error)

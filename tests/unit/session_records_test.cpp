@@ -102,6 +102,10 @@ TEST(SessionRecords, TagsAndPainGoIntoTheOpenSessionAtOnceAndUndoReachesTheStore
     w.s.redo();
     EXPECT_EQ(w.store().listPainMarks(w.sessionId()).size(), 2u);
 
+    // The window remembers whom it had open, to reopen them next time.
+    w.s.captureSettings();
+    EXPECT_EQ(w.s.settings().lastClient, w.s.records()->client()->id.str());
+
     // Another program on the same file (no Save anywhere) sees all of it.
     Window other(db);
     const auto clients = other.store().listClients();

@@ -86,6 +86,7 @@ Settings changed()
     s.imguiLayout = "[Window][Layers]\nPos=0,20\n";
     s.addRecent("/data/a.json");
     s.addRecent("/data/b.json");
+    s.lastClient = "0f8a3c5e-2b7d-4e1f-9a6c-3d2e1f0a9b8c";
     return s;
 }
 

@@ -39,6 +39,7 @@ struct Settings {
     float uiScale = 1.0f;      ///< 0.5..3
     float orbitSpeed = 1.0f;   ///< 0.1..5
     std::vector<std::string> recentBodyMaps; ///< newest first, at most kMaxRecent, no duplicates
+    std::string lastClient; ///< UUID of the client open when the window closed (reopened at start); may be empty
 
     LayerSetting& layer(Layer l) { return layers[static_cast<std::size_t>(l)]; }
     const LayerSetting& layer(Layer l) const { return layers[static_cast<std::size_t>(l)]; }

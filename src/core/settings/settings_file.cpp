@@ -101,6 +101,7 @@ std::string settingsToJson(const Settings& s)
     doc["uiScale"] = s.uiScale;
     doc["orbitSpeed"] = s.orbitSpeed;
     doc["recentBodyMaps"] = s.recentBodyMaps;
+    doc["lastClient"] = s.lastClient;
     doc["imguiLayout"] = s.imguiLayout;
     return doc.dump(2) + "\n";
 }
@@ -153,6 +154,7 @@ SettingsLoad settingsFromJson(std::string_view text, const std::string& source)
     r.number(doc, "uiScale", "uiScale", 0.5f, 3.0f, s.uiScale);
     r.number(doc, "orbitSpeed", "orbitSpeed", 0.1f, 5.0f, s.orbitSpeed);
     r.string(doc, "imguiLayout", "imguiLayout", s.imguiLayout);
+    r.string(doc, "lastClient", "lastClient", s.lastClient);
     if (doc.contains("recentBodyMaps")) {
         const json& rec = doc["recentBodyMaps"];
         if (rec.is_array()) {
