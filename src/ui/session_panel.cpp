@@ -92,7 +92,10 @@ void findings(session::AppSession& s, bool locked)
         rec::Finding f = stored;
         ImGui::PushID(f.id.str().c_str());
         const core::Structure* st = s.model().get(s.model().find(f.structure));
-        const std::string name = f.triggerPoint ? *f.triggerPoint : (st ? st->name : f.structure);
+        std::string name = st ? st->name : f.structure;
+        if (f.triggerPoint)
+            if (const auto tp = s.catalog().find(*f.triggerPoint))
+                name = s.catalog().record(*tp).name + " (" + std::string(core::toString(s.catalog().instance(*tp).key.side)) + ")";
         ImGui::TextColored(f.state == rec::FindingState::Active ? ImVec4(1.0f, 0.55f, 0.05f, 1.0f) : ImVec4(0.25f, 0.55f, 1.0f, 1.0f),
                            "*");
         ImGui::SameLine();
