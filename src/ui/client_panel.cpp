@@ -145,7 +145,7 @@ void drawClientPanel(session::AppSession& s, UiState& ui)
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // Left of the Info panel, below the search box; the labels keep clear of it.
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 49.6f * em, vp->WorkPos.y + 3.6f * em),
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 49.6f * em, vp->WorkPos.y + 4.8f * em),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(24.4f * em, 26.0f * em), ImGuiCond_FirstUseEver);
     session::RecordBook* book = s.records();
