@@ -64,19 +64,7 @@ void RecordBook::loadCurrent()
 {
     if (!m_current)
         return;
-    const rec::SessionId id = m_current->session.id;
-    auto s = m_store->session(id);
-    if (!s) {
-        m_current.reset();
-        return;
-    }
-    rec::SessionRecord r;
-    r.session = std::move(*s);
-    r.findings = m_store->listFindings(id);
-    r.painMarks = m_store->listPainMarks(id);
-    r.questionnaires = m_store->listQuestionnaires(id);
-    r.addenda = m_store->listAddenda(id);
-    m_current = std::move(r);
+    m_current = loadSessionRecord(*m_store, m_current->session.id); // nullopt when it was deleted
 }
 
 void RecordBook::openSession(const rec::SessionId& id)

@@ -44,6 +44,20 @@ rec::ClientId importRecordFile(rec::RecordStore& store, const std::filesystem::p
                           format + "\"");
 }
 
+std::optional<rec::SessionRecord> loadSessionRecord(const rec::RecordStore& store, const rec::SessionId& id)
+{
+    auto s = store.session(id);
+    if (!s)
+        return std::nullopt;
+    rec::SessionRecord r;
+    r.session = std::move(*s);
+    r.findings = store.listFindings(id);
+    r.painMarks = store.listPainMarks(id);
+    r.questionnaires = store.listQuestionnaires(id);
+    r.addenda = store.listAddenda(id);
+    return r;
+}
+
 core::PainMark toDrawingMark(const rec::PainMark& mark)
 {
     core::PainMark m;

@@ -26,6 +26,10 @@ std::unique_ptr<core::records::RecordStore> openRecordStore(const std::filesyste
 /// client's id. Throws IoError/ParseError/ValidationError naming the file; a file that fails changes nothing.
 core::records::ClientId importRecordFile(core::records::RecordStore& store, const std::filesystem::path& file);
 
+/// The session with everything recorded in it; nullopt when there is none.
+std::optional<core::records::SessionRecord> loadSessionRecord(const core::records::RecordStore& store,
+                                                              const core::records::SessionId& session);
+
 /// A stored pain mark as a drawing mark (position, radius, intensity). The id is left empty.
 core::PainMark toDrawingMark(const core::records::PainMark& mark);
 std::vector<core::PainMark> toDrawingMarks(const std::vector<core::records::PainMark>& marks);

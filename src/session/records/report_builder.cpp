@@ -50,22 +50,11 @@ std::string firstName(const std::string& name)
 
 } // namespace
 
-std::optional<rec::SessionRecord> loadSessionRecord(const rec::RecordStore& store, const rec::SessionId& id)
-{
-    auto s = store.session(id);
-    if (!s)
-        return std::nullopt;
-    rec::SessionRecord r;
-    r.session = std::move(*s);
-    r.findings = store.listFindings(id);
-    r.painMarks = store.listPainMarks(id);
-    r.questionnaires = store.listQuestionnaires(id);
-    r.addenda = store.listAddenda(id);
-    return r;
-}
+namespace {
 
-io::SessionReportData buildSessionReport(const rec::RecordStore& store, const rec::SessionId& id, const core::AnatomyModel& model,
-                                         TriggerPointCatalog& catalog, const std::string& therapist, io::PageSize pageSize)
+/// The session with everything in it and its client; ValidationError naming the store when either is missing.
+std::pair<std::optional<rec::SessionRecord>, std::optional<rec::Client>> sessionAndClient(const rec::RecordStore& store,
+                                                                                          const rec::SessionId& id)
 {
     auto record = loadSessionRecord(store, id);
     if (!record)
@@ -73,6 +62,15 @@ io::SessionReportData buildSessionReport(const rec::RecordStore& store, const re
     auto client = store.client(record->session.client);
     if (!client)
         throw ValidationError(store.describe() + ": the session's client is missing");
+    return {std::move(record), std::move(client)};
+}
+
+} // namespace
+
+io::SessionReportData buildSessionReport(const rec::RecordStore& store, const rec::SessionId& id, const core::AnatomyModel& model,
+                                         TriggerPointCatalog& catalog, const std::string& therapist, io::PageSize pageSize)
+{
+    auto [record, client] = sessionAndClient(store, id);
     io::SessionReportData d;
     d.client = *client;
     d.therapist = therapist;
@@ -169,12 +167,7 @@ io::HandoutData buildHandout(const rec::RecordStore& store, const rec::SessionId
                              TriggerPointCatalog& catalog, const io::SelfCareLibrary& selfCare, const std::string& therapist,
                              io::PageSize pageSize)
 {
-    auto record = loadSessionRecord(store, id);
-    if (!record)
-        throw ValidationError(store.describe() + ": no session with id " + id.str());
-    auto client = store.client(record->session.client);
-    if (!client)
-        throw ValidationError(store.describe() + ": the session's client is missing");
+    auto [record, client] = sessionAndClient(store, id);
     io::HandoutData h;
     h.clientFirstName = firstName(client->name);
     h.date = record->session.dateTime.substr(0, 10);

@@ -33,8 +33,4 @@ io::HandoutData buildHandout(const core::records::RecordStore& store, const core
 io::FhirContext buildFhirContext(const core::records::SessionRecord& session, const core::AnatomyModel& model,
                                  TriggerPointCatalog& catalog, const io::SnomedBodySites& codes);
 
-/// The session with everything recorded in it; nullopt when there is none.
-std::optional<core::records::SessionRecord> loadSessionRecord(const core::records::RecordStore& store,
-                                                              const core::records::SessionId& session);
-
 } // namespace ta::session
