@@ -5,6 +5,7 @@
 #include "app/explore_frontend.h"
 #include "app/scene_frame.h"
 #include "app/stop_signals.h"
+#include "ui/action_dispatch.h"
 #include "core/error.h"
 #include "io/asset_paths.h"
 #include "render/window.h"
@@ -74,7 +75,14 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
 
     double last = glfwGetTime();
     bool idle = false;
-    while (!window.shouldClose()) {
+    while (true) {
+        if (window.shouldClose()) {
+            // The window's close button with a body-map file not saved: ask first (Save / Discard / Cancel).
+            if (!ui::unsavedBodyMap(session) || explore.uiState().quitConfirmed)
+                break;
+            glfwSetWindowShouldClose(window.handle(), GLFW_FALSE);
+            explore.uiState().pending = ui::UiState::Pending::DiscardForQuit;
+        }
         // When the last frame changed nothing, sleep until an event (or a quarter second) instead of
         // spinning: an idle atlas should not load the machine.
         if (idle)

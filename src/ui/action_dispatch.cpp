@@ -2,6 +2,8 @@
 
 #include "core/error.h"
 
+#include <imgui.h>
+
 namespace ta::ui {
 
 using session::Tool;
@@ -30,6 +32,56 @@ bool saveBodyMap(session::AppSession& session, const std::optional<std::string>&
         session.notify(std::string("the body map was not saved: ") + e.what(), true);
     }
     return false;
+}
+
+bool unsavedBodyMap(const session::AppSession& s) { return !s.records() && s.bodyMap().dirty(); }
+
+void drawPendingFileQuestion(session::AppSession& s, UiState& ui)
+{
+    using P = UiState::Pending;
+    if (ui.pending == P::None)
+        return;
+    const char* title = ui.pending == P::ReplaceOnSave ? "Replace file?###pendingfile" : "Unsaved changes###pendingfile";
+    if (!ImGui::IsPopupOpen(title))
+        ImGui::OpenPopup(title);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    auto proceed = [&] {
+        const P what = ui.pending;
+        ui.pending = P::None;
+        if (what == P::DiscardForNew)
+            s.newBodyMap();
+        else if (what == P::DiscardForQuit)
+            ui.quitRequested = true, ui.quitConfirmed = true;
+        else if (what == P::DiscardForOpen)
+            openBodyMap(s, ui.pendingFile);
+        else if (what == P::ReplaceOnSave)
+            saveBodyMap(s, ui.pendingFile);
+        ImGui::CloseCurrentPopup();
+    };
+    if (ui.pending == P::ReplaceOnSave) {
+        ImGui::Text("%s already exists and is not the open body map.", ui.pendingFile.c_str());
+        ImGui::TextUnformatted("Replace it with this body map? (its old content is kept as .bak)");
+        if (ImGui::Button("Replace"))
+            proceed();
+    } else {
+        ImGui::Text("%s has changes that are not saved.", s.bodyMap().title().c_str());
+        if (s.bodyMap().path() && ImGui::Button("Save, then continue")) {
+            if (saveBodyMap(s))
+                proceed();
+            else
+                ui.pending = P::None, ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Discard the changes"))
+            proceed();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+        ui.pending = P::None;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 bool actionEnabled(ActionId id, const session::AppSession& s)
@@ -70,7 +122,12 @@ void runAction(ActionId id, session::AppSession& s, UiState& ui)
         return;
     session::DisplayOptions& d = s.display();
     switch (id) {
-    case ActionId::NewBodyMap: s.newBodyMap(); break;
+    case ActionId::NewBodyMap:
+        if (unsavedBodyMap(s))
+            ui.pending = UiState::Pending::DiscardForNew;
+        else
+            s.newBodyMap();
+        break;
     case ActionId::OpenBodyMap:
     case ActionId::SaveBodyMapAs: // the body-map panel asks for the file
         s.setTool(Tool::Tag);
@@ -87,7 +144,12 @@ void runAction(ActionId id, session::AppSession& s, UiState& ui)
         }
         break;
     case ActionId::Screenshot: ui.screenshotRequested = true; break;
-    case ActionId::Quit: ui.quitRequested = true; break;
+    case ActionId::Quit:
+        if (unsavedBodyMap(s) && !ui.quitConfirmed)
+            ui.pending = UiState::Pending::DiscardForQuit;
+        else
+            ui.quitRequested = true;
+        break;
     case ActionId::Undo: s.undo(); break;
     case ActionId::Redo: s.redo(); break;
     case ActionId::Find:

@@ -12,6 +12,13 @@ bool actionChecked(ActionId id, const session::AppSession& session, const UiStat
 /// Runs an action when it is enabled. Never throws.
 void runAction(ActionId id, session::AppSession& session, UiState& ui);
 
+/// True when the body map is a file (no client records) with changes not yet saved: New, Open and Quit
+/// ask first.
+bool unsavedBodyMap(const session::AppSession& session);
+/// The question for a pending file action (UiState::pending): Save / Discard / Cancel, or Replace / Cancel.
+/// Draw once a frame. Never throws.
+void drawPendingFileQuestion(session::AppSession& session, UiState& ui);
+
 /// Opens a body map, or says why not in the message line (the open document is kept). Never throws.
 bool openBodyMap(session::AppSession& session, const std::string& file);
 /// Saves the body map (to `file` when given), or says why not. Never throws.

@@ -1,5 +1,6 @@
 #include "ui/explore_ui.h"
 
+#include "ui/action_dispatch.h"
 #include "ui/client_panel.h"
 #include "ui/info_panel.h"
 #include "ui/layers_panel.h"
@@ -166,6 +167,7 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
         if (!uiWantsMouse)
             hoverTooltip();
     }
+    drawPendingFileQuestion(m_s, m_ui); // also in presentation mode: Quit may ask
     // Labels go between the panels: find the free middle of the view.
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     glm::vec2 lo{vp->WorkPos.x, vp->WorkPos.y}, hi{vp->WorkPos.x + vp->WorkSize.x, vp->WorkPos.y + vp->WorkSize.y};

@@ -30,8 +30,14 @@ void drawMenuBar(session::AppSession& s, UiState& ui)
             if (a.id == ActionId::SaveBodyMapAs && !s.settings().recentBodyMaps.empty() &&
                 ImGui::BeginMenu("Recent body maps")) {
                 for (const auto& r : s.settings().recentBodyMaps)
-                    if (ImGui::MenuItem(r.c_str()))
-                        openBodyMap(s, r);
+                    if (ImGui::MenuItem(r.c_str())) {
+                        if (unsavedBodyMap(s)) {
+                            ui.pending = UiState::Pending::DiscardForOpen;
+                            ui.pendingFile = r;
+                        } else {
+                            openBodyMap(s, r);
+                        }
+                    }
                 ImGui::EndMenu();
             }
         }

@@ -91,8 +91,14 @@ void drawTagPanel(session::AppSession& s, UiState& ui)
         ImGui::End();
         return;
     }
-    if (fileField.empty())
-        fileField = book ? std::string() : s.bodyMap().path() ? s.bodyMap().path()->string() : defaultFolder() + "client.json";
+    // The file field follows the open document (opened from the menu's Recent, say), so Save goes back to it.
+    const std::string docPath = s.bodyMap().path() ? s.bodyMap().path()->string() : std::string();
+    if (!book && docPath != ui.bodyMapFileOf) {
+        ui.bodyMapFileOf = docPath;
+        fileField = docPath;
+    }
+    if (fileField.empty() && !book)
+        fileField = defaultFolder() + "client.json";
 
     // The tool.
     toolButton(s, ui, ActionId::TagTool, s.tool() == session::Tool::Tag, "Tag tool ON: click a muscle (T)", "Tag a trigger point (T)",
@@ -187,11 +193,25 @@ void drawTagPanel(session::AppSession& s, UiState& ui)
     }
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputText("##file", &fileField);
-    if (ImGui::Button("Open"))
-        openBodyMap(s, fileField);
+    if (ImGui::Button("Open")) {
+        if (unsavedBodyMap(s)) {
+            ui.pending = UiState::Pending::DiscardForOpen;
+            ui.pendingFile = fileField;
+        } else {
+            openBodyMap(s, fileField);
+        }
+    }
     ImGui::SameLine();
-    if (ImGui::Button("Save"))
-        saveBodyMap(s, fileField);
+    if (ImGui::Button("Save")) {
+        // Never over another file without asking (the field may still hold a default or an old name).
+        const bool other = !s.bodyMap().path() || std::filesystem::path(fileField) != *s.bodyMap().path();
+        if (other && std::filesystem::exists(fileField)) {
+            ui.pending = UiState::Pending::ReplaceOnSave;
+            ui.pendingFile = fileField;
+        } else {
+            saveBodyMap(s, fileField);
+        }
+    }
     ImGui::SameLine();
     if (ImGui::Button("New"))
         runAction(ActionId::NewBodyMap, s, ui), fileField.clear();

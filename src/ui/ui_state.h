@@ -3,6 +3,7 @@
 // labels may go this frame, and requests the frame loop carries out (quit, screenshot). The application
 // model itself is session::AppSession; nothing here is needed by the command line or the tests.
 #include "core/bodymap/body_map.h"
+#include "ui/action_table.h"
 #include "session/records/record_services.h"
 
 #include <glm/glm.hpp>
@@ -18,6 +19,7 @@ struct UiState {
     bool focusSearch = false;          ///< give the search box the keyboard next frame
     std::uint64_t treeSelection = 0;   ///< the session's selection revision the structure tree last scrolled to
     bool quitRequested = false;
+    bool quitConfirmed = false;        ///< the user chose to discard unsaved changes and quit
     bool screenshotRequested = false;  ///< F12: save the 3D view as PNG after this frame
     /// Where labels may go this frame: the view minus the panels (ImGui units).
     glm::vec2 freeMin{0.0f}, freeMax{0.0f};
@@ -25,6 +27,12 @@ struct UiState {
     std::string searchQuery;           ///< the text in the search box
     int triggerPointSide = 0;          ///< trigger-point panel: 0 left, 1 right
     std::string bodyMapFile;           ///< body-map panel: the file field
+    std::string bodyMapFileOf;         ///< the document path the file field last showed (it follows opens)
+    /// A body-map file action waiting for the user: discard unsaved changes (New, Open, Quit), or replace
+    /// another file on Save.
+    enum class Pending : std::uint8_t { None, DiscardForNew, DiscardForQuit, DiscardForOpen, ReplaceOnSave };
+    Pending pending = Pending::None;
+    std::string pendingFile;           ///< the file to open or to save over
     core::TriggerPointTag editingTag;  ///< body-map panel: the selected tag while its fields are edited
     core::TagId editingTagId;
 
