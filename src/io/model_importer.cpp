@@ -1,6 +1,7 @@
 #include "io/model_importer.h"
 
 #include "core/error.h"
+#include "core/geometry/closest_point_tree.h"
 #include "io/asset_paths.h"
 #include "io/bodyparts3d.h"
 #include "io/fidelity/reference_set.h"
@@ -10,10 +11,11 @@
 #include <meshoptimizer.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <fstream>
-#include <atomic>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <optional>
 #include <regex>
@@ -82,6 +84,39 @@ void append(core::Mesh& out, const core::Mesh& m)
         out.indices.push_back(first + i);
 }
 
+/// The triangles of `mesh` split among `owners`: each goes to the owner whose surface lies nearest to its
+/// centroid. Unused vertices are left out of each part.
+std::vector<core::Mesh> splitByNearest(const core::Mesh& mesh, const std::vector<const core::Mesh*>& owners)
+{
+    std::vector<core::ClosestPointTree> trees;
+    for (const auto* m : owners)
+        trees.emplace_back(*m);
+    std::vector<core::Mesh> parts(owners.size());
+    std::vector<std::vector<std::uint32_t>> remap(owners.size(),
+                                                  std::vector<std::uint32_t>(mesh.positions.size(), UINT32_MAX));
+    for (std::size_t t = 0; t < mesh.triangleCount(); ++t) {
+        const glm::vec3 c = (mesh.positions[mesh.indices[3 * t]] + mesh.positions[mesh.indices[3 * t + 1]] +
+                             mesh.positions[mesh.indices[3 * t + 2]]) / 3.0f;
+        std::size_t best = 0;
+        float bestDistance = std::numeric_limits<float>::max();
+        for (std::size_t k = 0; k < trees.size(); ++k)
+            if (const auto hit = trees[k].closest(c); hit && hit->distance < bestDistance) {
+                bestDistance = hit->distance;
+                best = k;
+            }
+        for (int j = 0; j < 3; ++j) {
+            const std::uint32_t v = mesh.indices[3 * t + j];
+            auto& r = remap[best][v];
+            if (r == UINT32_MAX) {
+                r = static_cast<std::uint32_t>(parts[best].positions.size());
+                parts[best].positions.push_back(mesh.positions[v]);
+            }
+            parts[best].indices.push_back(r);
+        }
+    }
+    return parts;
+}
+
 struct LoadedFile {
     core::Mesh mesh;
     std::size_t fragments = 0;
@@ -147,19 +182,46 @@ void importFolder(const std::filesystem::path& dir, const core::AnatomyModel& ba
     report.meshesFound = files.size();
 
     const auto loaded = loadBodyParts3dFiles(files, options.minFragmentFraction);
+    // The files standing for each structure: the folder's own file for its FMA id, else what io/fidelity
+    // compares it with (the skull's bones, the masseter's swapped labels).
+    std::vector<std::vector<std::string>> fmasOf(base.structures.size());
+    std::map<std::string, std::vector<std::size_t>> claims; // a file -> the structures it alone stands for
+    for (std::size_t i = 0; i < base.structures.size(); ++i) {
+        const auto& fma = base.structures[i].fma;
+        if (fma.empty())
+            continue;
+        fmasOf[i] = loaded.count(fma) ? std::vector<std::string>{fma} : referenceFmasFor(fma);
+        if (fmasOf[i].size() == 1 && loaded.count(fmasOf[i].front()))
+            claims[fmasOf[i].front()].push_back(i);
+    }
+    // One file for several of our structures (both heads of the sternocleidomastoid carry the muscle's FMA
+    // id): each triangle goes to the structure whose base mesh lies nearest.
+    std::map<std::size_t, core::Mesh> splitParts;
+    for (const auto& [fma, owners] : claims) {
+        if (owners.size() < 2)
+            continue;
+        std::vector<const core::Mesh*> meshes;
+        for (auto i : owners)
+            meshes.push_back(&base.structures[i].mesh);
+        auto parts = splitByNearest(loaded.at(fma).mesh, meshes);
+        for (std::size_t k = 0; k < owners.size(); ++k)
+            splitParts[owners[k]] = std::move(parts[k]);
+    }
     std::set<std::string> used;
-    for (const auto& s : base.structures) {
-        // The folder's own file for the structure's FMA id, else what io/fidelity compares it with.
-        std::vector<std::string> fmas;
-        if (!s.fma.empty())
-            fmas = loaded.count(s.fma) ? std::vector<std::string>{s.fma} : referenceFmasFor(s.fma);
+    for (std::size_t i = 0; i < base.structures.size(); ++i) {
+        const auto& s = base.structures[i];
         core::Structure out = s;
         out.mesh = {};
-        for (const auto& f : fmas)
-            if (auto it = loaded.find(f); it != loaded.end()) {
-                append(out.mesh, it->second.mesh);
-                used.insert(f);
-            }
+        if (auto it = splitParts.find(i); it != splitParts.end()) {
+            out.mesh = std::move(it->second);
+            used.insert(fmasOf[i].front());
+        } else {
+            for (const auto& f : fmasOf[i])
+                if (auto it = loaded.find(f); it != loaded.end()) {
+                    append(out.mesh, it->second.mesh);
+                    used.insert(f);
+                }
+        }
         if (out.mesh.empty()) {
             out = s;
             out.source = "base-model";

@@ -63,9 +63,12 @@ protected:
         fs::create_directories(m_dir / "bp3d");
         m_base = ta::io::loadModel(kBase);
         m_fmaA = structure(m_base, "levator-scapulae-left").fma;
-        m_fmaB = structure(m_base, "sternocleidomastoid-sternal-right").fma;
+        m_fmaB = structure(m_base, "splenius-capitis-right").fma;
         ASSERT_FALSE(m_fmaA.empty());
         ASSERT_FALSE(m_fmaB.empty());
+        for (const auto& st : m_base.structures) // each file stands for exactly one structure here
+            ASSERT_TRUE(st.id == "levator-scapulae-left" || st.id == "splenius-capitis-right" ||
+                        (st.fma != m_fmaA && st.fma != m_fmaB)) << st.id;
         // BodyParts3D millimetres: a 50 mm tetrahedron with a 0.5 mm speck beside it (area ratio 1e-4).
         auto a = tetra({60, 20, 1450}, 50.0f);
         const auto speck = tetra({200, 20, 1450}, 0.5f);
@@ -89,7 +92,7 @@ TEST_F(ImportFixture, FolderMapsFmaFilesDropsFragmentsAndReportsTheRest)
     EXPECT_EQ(r.filesFound, 3u);
     auto mapped = r.mapped;
     std::sort(mapped.begin(), mapped.end());
-    EXPECT_EQ(mapped, (std::vector<std::string>{"levator-scapulae-left", "sternocleidomastoid-sternal-right"}));
+    EXPECT_EQ(mapped, (std::vector<std::string>{"levator-scapulae-left", "splenius-capitis-right"}));
     EXPECT_EQ(r.unmapped, std::vector<std::string>{"FMA999999999.stl"});
     EXPECT_EQ(r.fragmentsDropped, 1u);
     EXPECT_EQ(r.missing.size(), m_base.structures.size() - 2);
@@ -225,6 +228,19 @@ TEST(ImportBodyParts3d, ReferenceFolderImportsAndCarriesTheTriggerPoints)
     for (const char* id : {"trapezius-descending-left", "levator-scapulae-right", "sternocleidomastoid-sternal-left",
                            "rectus-capitis-posterior-major-right", "skull", "c7"})
         EXPECT_TRUE(contains(r.mapped, id)) << id;
+
+    // Both heads of the sternocleidomastoid carry the muscle's one FMA id: the file is split between them.
+    for (const char* side : {"left", "right"}) {
+        const auto& sternal = structure(r.model, std::string("sternocleidomastoid-sternal-") + side);
+        const auto& clavicular = structure(r.model, std::string("sternocleidomastoid-clavicular-") + side);
+        EXPECT_EQ(sternal.source, "") << side;
+        EXPECT_EQ(clavicular.source, "") << side;
+        EXPECT_GT(sternal.mesh.triangleCount(), 1000u) << side;
+        EXPECT_GT(clavicular.mesh.triangleCount(), 1000u) << side;
+        EXPECT_GT(sternal.mesh.bounds().centre().x * (side[0] == 'l' ? 1 : -1), 0.0f) << side;
+        // The sternal head runs more medially than the clavicular one.
+        EXPECT_LT(std::abs(sternal.mesh.bounds().centre().x), std::abs(clavicular.mesh.bounds().centre().x)) << side;
+    }
 
     const fs::path out = fs::temp_directory_path() / "ta-import-bodyparts3d.glb";
     ta::io::saveModel(r.model, out);
