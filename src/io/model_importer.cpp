@@ -241,7 +241,8 @@ void importFolder(const std::filesystem::path& dir, const core::AnatomyModel& ba
     report.credit = readCredit(dir);
 }
 
-void importFile(const std::filesystem::path& file, const core::AnatomyModel& base, ImportReport& report)
+void importFile(const std::filesystem::path& file, const core::AnatomyModel& base, const ImportOptions& options,
+                ImportReport& report)
 {
     const std::string fma = fmaOfFile(file);
     auto pieces = importMeshFile(file);
@@ -274,8 +275,10 @@ void importFile(const std::filesystem::path& file, const core::AnatomyModel& bas
             report.unmapped.push_back(label.empty() ? "(unnamed mesh)" : label);
             continue;
         }
-        if (!fma.empty())
+        if (!fma.empty()) {
             convertBodyParts3dToModelFrame(piece.mesh);
+            report.fragmentsDropped += removeSmallComponents(piece.mesh, options.minFragmentFraction);
+        }
         append(meshes[*target], piece.mesh);
     }
     for (std::size_t i = 0; i < base.structures.size(); ++i) {
@@ -335,7 +338,7 @@ ImportReport importModel(const std::filesystem::path& dirOrFile, const ImportOpt
     if (isDir)
         importFolder(dirOrFile, base, options, report);
     else
-        importFile(dirOrFile, base, report);
+        importFile(dirOrFile, base, options, report);
     if (report.mapped.empty())
         throw ValidationError(dirOrFile.string() + ": none of the " + std::to_string(report.meshesFound) +
                               " meshes matches a structure of our model (by FMA id or name)");

@@ -18,7 +18,7 @@ struct ImportOptions {
     /// Largest number of triangles of all imported meshes together (0 = keep every triangle). Each
     /// structure gets a share in proportion to its own count and is simplified with meshoptimizer.
     std::size_t triangleBudget = 0;
-    /// Detached fragments under this fraction of a mesh's area are dropped (BodyParts3D files only).
+    /// Detached fragments under this fraction of a mesh's area are dropped (FMA-named BodyParts3D files only).
     double minFragmentFraction = 0.001;
 };
 

@@ -151,6 +151,17 @@ TEST_F(ImportFixture, SingleFileMapsMeshNamesAndListsTheRest)
     EXPECT_NEAR(structure(r.model, "c7").mesh.bounds().min.y, 1.3f, 1e-6f);
 }
 
+TEST_F(ImportFixture, SingleFmaFileIsTakenAsBodyParts3d)
+{
+    const auto r = ta::io::importModel(m_dir / "bp3d" / (m_fmaA + ".stl"), {kBase});
+    EXPECT_EQ(r.mapped, std::vector<std::string>{"levator-scapulae-left"});
+    EXPECT_EQ(r.fragmentsDropped, 1u);
+    const auto& ls = structure(r.model, "levator-scapulae-left");
+    EXPECT_EQ(ls.mesh.triangleCount(), 4u);
+    EXPECT_NEAR(ls.mesh.bounds().min.y, 1.450f, 1e-6f); // converted from millimetres, Z up
+    EXPECT_NEAR(ls.mesh.bounds().max.z, -0.020f, 1e-6f);
+}
+
 TEST_F(ImportFixture, NothingMappedOrBrokenFilesFailNamingTheFile)
 {
     const fs::path obj = m_dir / "other.obj";
