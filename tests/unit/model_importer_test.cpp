@@ -177,6 +177,26 @@ TEST_F(ImportFixture, NothingMappedOrBrokenFilesFailNamingTheFile)
     }
 }
 
+TEST_F(ImportFixture, TriangleBudgetSimplifiesTheImportedMeshes)
+{
+    // A 6,400-triangle ellipsoid (mm) for the levator scapulae, beside the two tetrahedra.
+    const auto sphere = ta::testing::uvSphere({60, 20, 1450}, {15, 15, 60}, 40, 80);
+    std::vector<ta::test::Tri> tris;
+    for (std::size_t t = 0; t < sphere.triangleCount(); ++t)
+        tris.push_back({sphere.positions[sphere.indices[3 * t]], sphere.positions[sphere.indices[3 * t + 1]],
+                        sphere.positions[sphere.indices[3 * t + 2]]});
+    ta::test::writeBinaryStl(m_dir / "bp3d" / (m_fmaA + ".stl"), tris);
+    ta::io::ImportOptions options{kBase};
+    options.triangleBudget = 1000;
+    const auto r = ta::io::importModel(m_dir / "bp3d", options);
+    EXPECT_EQ(r.trianglesRead, 6400u + 4u);
+    EXPECT_LE(r.trianglesKept, 1100u + 64u);
+    const auto& ls = structure(r.model, "levator-scapulae-left");
+    EXPECT_LE(ls.mesh.triangleCount(), 1100u);
+    EXPECT_GT(ls.mesh.triangleCount(), 200u);
+    EXPECT_NEAR(ls.mesh.bounds().size().y, 0.120f, 0.01f); // still the 120 mm long ellipsoid
+}
+
 TEST(ImportSimplify, MeetsTheTriangleBudget)
 {
     const auto sphere = ta::testing::uvSphere({0, 0, 0}, {0.05f, 0.05f, 0.05f}, 40, 80);
