@@ -14,6 +14,8 @@ namespace ta::app {
 
 /// `trigger-atlas bake`: regenerate assets/models/neck-shoulder.glb from assets/anatomy/.
 void addBakeCommand(CLI::App& app, int& exitCode);
+/// `trigger-atlas import-model DIR|FILE --out model.glb [--triangles N]` (import_model_command.cpp).
+void addImportModelCommand(CLI::App& app, int& exitCode);
 /// `trigger-atlas list regions|trigger-points|structures`.
 void addListCommand(CLI::App& app, int& exitCode);
 /// `trigger-atlas lookup --region R ... --side S [--json]`, `--tags FILE`, or `--db F --session ID`.

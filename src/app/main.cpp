@@ -40,6 +40,7 @@ int main(int argc, char** argv)
     ta::session::StartOptions start;
     ta::app::addStartOptionFlags(cli, start);
     ta::app::addBakeCommand(cli, exitCode);
+    ta::app::addImportModelCommand(cli, exitCode);
     ta::app::addListCommand(cli, exitCode);
     ta::app::addLookupCommand(cli, exitCode);
     ta::app::addClientRecordCommands(cli, exitCode);

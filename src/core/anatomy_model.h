@@ -48,6 +48,10 @@ struct Structure {
     Layer layer = Layer::Bone;
     Kind kind = Kind::Bone;
     Mesh mesh;         ///< model frame, already transformed by the node's world matrix
+    /// Where the mesh came from when it is not the file's own: "base-model" for a structure an import
+    /// (io::importModel) took from our committed model because the imported data lacked it; "" otherwise.
+    /// glTF node extras "source".
+    std::string source;
 };
 
 struct Landmark {
@@ -60,6 +64,9 @@ class AnatomyModel {
 public:
     std::vector<Structure> structures;
     std::vector<Landmark> landmarks;
+    /// Credit of the data the meshes came from (e.g. the BodyParts3D licence line), shown by the app;
+    /// empty for our own generated model. glTF asset extras "credit".
+    std::string credit;
 
     /// The structure with this stable id ("trapezius-descending-left"); nullopt when the model has none.
     std::optional<StructureId> find(std::string_view id) const;

@@ -183,6 +183,7 @@ core::AnatomyModel loadModel(const std::filesystem::path& file)
 
     Reader r(gm, name);
     core::AnatomyModel model;
+    model.credit = extraString(gm.asset.extras, "credit");
     std::function<void(int, const glm::mat4&, int)> visit = [&](int index, const glm::mat4& parent, int depth) {
         if (index < 0 || index >= static_cast<int>(gm.nodes.size()))
             r.fail("scene refers to missing node " + std::to_string(index));
@@ -208,6 +209,7 @@ core::AnatomyModel loadModel(const std::filesystem::path& file)
             s.side = core::sideFromString(extraString(node.extras, "side")).value_or(core::Side::Midline);
             s.layer = core::layerFromString(extraString(node.extras, "layer")).value_or(core::Layer::Bone);
             s.kind = core::kindFromString(extraString(node.extras, "kind")).value_or(core::Kind::Bone);
+            s.source = extraString(node.extras, "source");
             for (const auto& prim : gm.meshes[node.mesh].primitives)
                 appendPrimitive(r, prim, world, s.mesh, s.id);
             if (!s.mesh.empty()) {

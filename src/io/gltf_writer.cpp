@@ -133,6 +133,10 @@ void checkMesh(const core::Structure& s)
 void saveModel(const core::AnatomyModel& source, const std::filesystem::path& file)
 {
     Builder b;
+    if (!source.credit.empty()) {
+        b.model.asset.copyright = source.credit;
+        b.model.asset.extras = stringObject({{"credit", source.credit}});
+    }
     tinygltf::Scene scene;
     scene.name = "TriggerAtlas head, neck and shoulders";
 
@@ -158,13 +162,16 @@ void saveModel(const core::AnatomyModel& source, const std::filesystem::path& fi
         tinygltf::Node node;
         node.name = s.id;
         node.mesh = static_cast<int>(b.model.meshes.size() - 1);
-        node.extras = stringObject({{"id", s.id},
-                                    {"name", s.name},
-                                    {"latin", s.latin},
-                                    {"fma", s.fma},
-                                    {"side", std::string(core::toString(s.side))},
-                                    {"layer", std::string(core::toString(s.layer))},
-                                    {"kind", std::string(core::toString(s.kind))}});
+        std::map<std::string, std::string> extras{{"id", s.id},
+                                                  {"name", s.name},
+                                                  {"latin", s.latin},
+                                                  {"fma", s.fma},
+                                                  {"side", std::string(core::toString(s.side))},
+                                                  {"layer", std::string(core::toString(s.layer))},
+                                                  {"kind", std::string(core::toString(s.kind))}};
+        if (!s.source.empty()) // only imported models carry it: our own model's bytes stay as they were
+            extras["source"] = s.source;
+        node.extras = stringObject(extras);
         scene.nodes.push_back(static_cast<int>(b.model.nodes.size()));
         b.model.nodes.push_back(std::move(node));
     }

@@ -5,7 +5,7 @@
 #include "core/error.h"
 #include "io/fidelity/fidelity_report.h"
 #include "io/gltf_reader.h"
-#include "io/stl_reader.h"
+#include "io/bodyparts3d.h"
 
 #include <gtest/gtest.h>
 

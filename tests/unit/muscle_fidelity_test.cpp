@@ -4,7 +4,7 @@
 // Skips, loudly, when the reference folder is absent.
 #include "core/anatomy/muscle_builder.h"
 #include "core/geometry/surface_distance.h"
-#include "io/stl_reader.h"
+#include "io/bodyparts3d.h"
 
 #include <gtest/gtest.h>
 
@@ -60,7 +60,7 @@ TEST(MuscleFidelity, TargetMusclesLieOnTheReferenceSpecimen)
             std::string fma;
             const Mesh ours = unionOf(muscles, base, side, fma);
             ASSERT_FALSE(ours.empty()) << base << side;
-            const Mesh ref = ta::io::loadBodyParts3dStl(dir / (fma + ".stl"));
+            const Mesh ref = ta::io::loadBodyParts3dMesh(dir / (fma + ".stl"));
             const auto c = compareSurfaces(ours, ref, 3000, 11);
             const std::string what = std::string(base) + side + " vs " + fma;
             EXPECT_LE(c.aToB.median * 1000.0, 5.0) << what << " ours->reference";

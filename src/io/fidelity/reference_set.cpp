@@ -1,6 +1,6 @@
 #include "io/fidelity/reference_set.h"
 
-#include "io/stl_reader.h"
+#include "io/bodyparts3d.h"
 
 #include <system_error>
 
@@ -71,7 +71,7 @@ const core::Mesh* ReferenceSet::mesh(std::string_view fma)
         return &it->second;
     if (!has(fma))
         return nullptr;
-    auto mesh = loadBodyParts3dStl(m_folder / (std::string(fma) + ".stl"));
+    auto mesh = loadBodyParts3dMesh(m_folder / (std::string(fma) + ".stl"));
     return &m_meshes.emplace(std::string(fma), std::move(mesh)).first->second;
 }
 

@@ -1,0 +1,78 @@
+// `trigger-atlas import-model DIR|FILE --out model.glb [--triangles N] [--base model.glb]`: import real
+// anatomy (a BodyParts3D folder of FMA<id>.obj|stl files, or one mesh file) onto our structures and write
+// it as binary glTF. A failed import writes nothing.
+#include "app/commands.h"
+
+#include "core/error.h"
+#include "io/gltf_writer.h"
+#include "io/model_importer.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace ta::app {
+
+namespace {
+
+struct ImportArgs {
+    std::string input;
+    std::string out;
+    std::string base;
+    std::size_t triangles = 0;
+};
+
+std::string firstFew(const std::vector<std::string>& v, std::size_t n = 6)
+{
+    std::string s;
+    for (std::size_t i = 0; i < v.size() && i < n; ++i)
+        s += (i ? ", " : "") + v[i];
+    if (v.size() > n)
+        s += ", ... (" + std::to_string(v.size() - n) + " more)";
+    return s;
+}
+
+void runImport(const ImportArgs& args)
+{
+    const auto start = std::chrono::steady_clock::now();
+    if (args.out.empty())
+        throw ArgumentError("import-model: --out FILE.glb is required");
+    io::ImportOptions options;
+    options.triangleBudget = args.triangles;
+    options.baseModel = args.base;
+    const auto report = io::importModel(args.input, options);
+    io::saveModel(report.model, args.out); // atomic: a failure leaves no file
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("found %zu files (%zu meshes)\n", report.filesFound, report.meshesFound);
+    std::printf("mapped %zu structures\n", report.mapped.size());
+    std::printf("unmapped %zu%s%s\n", report.unmapped.size(), report.unmapped.empty() ? "" : ": ",
+                firstFew(report.unmapped).c_str());
+    std::printf("missing %zu (taken from the base model)%s%s\n", report.missing.size(),
+                report.missing.empty() ? "" : ": ", firstFew(report.missing).c_str());
+    std::printf("dropped %zu fragments\n", report.fragmentsDropped);
+    std::printf("triangles %zu read, %zu kept\n", report.trianglesRead, report.trianglesKept);
+    if (!report.credit.empty())
+        std::printf("credit: %s\n", report.credit.c_str());
+    std::printf("wrote %s (%.1f MB) in %.1f s\n", args.out.c_str(),
+                static_cast<double>(std::filesystem::file_size(args.out)) / 1.0e6, seconds);
+}
+
+} // namespace
+
+void addImportModelCommand(CLI::App& app, int& exitCode)
+{
+    auto args = std::make_shared<ImportArgs>();
+    auto* cmd = app.add_subcommand("import-model", "Import real anatomy (a BodyParts3D folder of FMA<id>.obj|stl "
+                                                   "files, or one OBJ/STL/PLY/FBX/DAE/glTF file) as a model");
+    cmd->add_option("input", args->input, "Folder or mesh file")->required();
+    cmd->add_option("--out", args->out, "Output .glb")->required();
+    cmd->add_option("--triangles", args->triangles, "Simplify the imported meshes to about N triangles in all");
+    cmd->add_option("--base", args->base, "Model the import maps onto (default: assets/models/neck-shoulder.glb)");
+    cmd->callback([args, &exitCode] {
+        runImport(*args);
+        exitCode = 0;
+    });
+}
+
+} // namespace ta::app
