@@ -15,17 +15,7 @@
 
 namespace {
 
-/// An error message as one line: a message that carries line breaks (SQLite's, a nested cause) is joined.
-std::string oneLine(const char* what)
-{
-    std::string s(what);
-    for (char& c : s)
-        if (c == '\n' || c == '\r')
-            c = ' ';
-    while (!s.empty() && s.back() == ' ')
-        s.pop_back();
-    return s;
-}
+using ta::oneLine;
 
 } // namespace
 

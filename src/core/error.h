@@ -6,6 +6,18 @@
 
 namespace ta {
 
+/// A message as one line: line breaks (from SQLite, Assimp, a nested cause) become spaces, trailing
+/// spaces go. Errors are shown and printed as one line.
+inline std::string oneLine(std::string s)
+{
+    for (char& c : s)
+        if (c == '\n' || c == '\r')
+            c = ' ';
+    while (!s.empty() && s.back() == ' ')
+        s.pop_back();
+    return s;
+}
+
 /// Base of every error TriggerAtlas throws on purpose.
 class Error : public std::runtime_error {
 public:

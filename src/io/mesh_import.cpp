@@ -67,16 +67,6 @@ std::string realName(const aiString& s)
     return n;
 }
 
-std::string oneLine(std::string s)
-{
-    for (auto& c : s)
-        if (c == '\n' || c == '\r')
-            c = ' ';
-    while (!s.empty() && s.back() == ' ')
-        s.pop_back();
-    return s;
-}
-
 } // namespace
 
 std::vector<MeshPiece> importMeshFile(const std::filesystem::path& file)
