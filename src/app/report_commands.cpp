@@ -64,21 +64,13 @@ struct OffscreenSession {
     rec::RecordStore& store() { return session.records()->store(); }
 };
 
-void writeReport(const ReportArgs& a)
+void writePdf(const ReportArgs& a, PdfKind kind)
 {
+    const std::string cmd = kind == PdfKind::Handout ? "handout" : "report";
     const std::filesystem::path out(a.out);
-    refuseExisting("report", out, a.force);
-    OffscreenSession s("report", a.db, a.session);
-    writeSessionPdf(s.session, PdfKind::Report, out, a.therapist, pageSize("report", a.page), a.force);
-    std::printf("wrote %s %s\n", out.string().c_str(), s.record.session.id.str().c_str());
-}
-
-void writeHandout(const ReportArgs& a)
-{
-    const std::filesystem::path out(a.out);
-    refuseExisting("handout", out, a.force);
-    OffscreenSession s("handout", a.db, a.session);
-    writeSessionPdf(s.session, PdfKind::Handout, out, a.therapist, pageSize("handout", a.page), a.force);
+    refuseExisting(cmd, out, a.force);
+    OffscreenSession s(cmd, a.db, a.session);
+    writeSessionPdf(s.session, kind, out, a.therapist, pageSize(cmd, a.page), a.force);
     std::printf("wrote %s %s\n", out.string().c_str(), s.record.session.id.str().c_str());
 }
 
@@ -96,10 +88,7 @@ void addReportCommand(CLI::App& app, int& exitCode, bool handout)
     cmd->add_option("--therapist", a->therapist, "Your name, as printed");
     cmd->add_flag("--force", a->force, "Replace an existing file");
     cmd->callback([a, &exitCode, handout] {
-        if (handout)
-            writeHandout(*a);
-        else
-            writeReport(*a);
+        writePdf(*a, handout ? PdfKind::Handout : PdfKind::Report);
         std::fflush(stdout);
         exitCode = 0;
     });

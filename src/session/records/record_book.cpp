@@ -150,24 +150,21 @@ void RecordBook::refresh()
     bump();
 }
 
-core::TagId RecordBook::tagIdFor(const rec::FindingId& id)
+template <class RecordIdT>
+std::uint32_t RecordBook::stableId(const RecordIdT& id, std::map<std::string, std::uint32_t>& byUuid,
+                                   std::map<std::uint32_t, RecordIdT>& byNumber)
 {
-    auto [it, added] = m_tagOfFinding.try_emplace(id.str(), m_nextId);
-    if (added) {
-        m_findingOfTag[m_nextId] = id;
-        ++m_nextId;
-    }
-    return core::TagId{it->second};
+    auto [it, added] = byUuid.try_emplace(id.str(), m_nextId);
+    if (added)
+        byNumber[m_nextId++] = id;
+    return it->second;
 }
+
+core::TagId RecordBook::tagIdFor(const rec::FindingId& id) { return core::TagId{stableId(id, m_tagOfFinding, m_findingOfTag)}; }
 
 core::PainMarkId RecordBook::markIdFor(const rec::PainMarkId& id)
 {
-    auto [it, added] = m_markOfPain.try_emplace(id.str(), m_nextId);
-    if (added) {
-        m_painOfMark[m_nextId] = id;
-        ++m_nextId;
-    }
-    return core::PainMarkId{it->second};
+    return core::PainMarkId{stableId(id, m_markOfPain, m_painOfMark)};
 }
 
 void RecordBook::rebuildMirror()

@@ -82,6 +82,10 @@ private:
     void loadSessions();
     void loadCurrent();
     void rebuildMirror();
+    /// The small mirror id of a record (the same one every time while the client is open).
+    template <class RecordIdT>
+    std::uint32_t stableId(const RecordIdT& id, std::map<std::string, std::uint32_t>& byUuid,
+                           std::map<std::uint32_t, RecordIdT>& byNumber);
     core::TagId tagIdFor(const core::records::FindingId& id);
     core::PainMarkId markIdFor(const core::records::PainMarkId& id);
     void bump() { ++m_revision; }
