@@ -16,6 +16,7 @@ find_package(Fontconfig REQUIRED)
 pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 
 # Debian's libimgui-dev ships a static library with the GLFW and OpenGL3 backends built in.
 find_library(IMGUI_LIBRARY NAMES imgui REQUIRED)

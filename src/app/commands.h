@@ -27,6 +27,10 @@ void addClientRecordCommands(CLI::App& app, int& exitCode);
 /// (records_session_commands.cpp).
 void addSessionRecordCommands(CLI::App& app, int& exitCode);
 
+/// The clinic server: `clinic init|add-therapist|therapists`, `client share|unshare`, `audit`, `records copy`
+/// (clinic_commands.cpp). Call after addClientRecordCommands (it adds to `client`).
+void addClinicCommands(CLI::App& app, int& exitCode);
+
 /// `trigger-atlas report` and `trigger-atlas handout` (PDF, pictures rendered off-screen).
 void addReportCommands(CLI::App& app, int& exitCode);
 /// Writes the open record session of `session` as a PDF report or client handout, with pictures rendered

@@ -35,6 +35,7 @@ int main(int argc, char** argv)
     ta::app::addLookupCommand(cli, exitCode);
     ta::app::addClientRecordCommands(cli, exitCode);
     ta::app::addSessionRecordCommands(cli, exitCode);
+    ta::app::addClinicCommands(cli, exitCode);
     ta::app::addReportCommands(cli, exitCode);
     try {
         cli.parse(argc, argv);

@@ -1,5 +1,7 @@
 #include "app/records_cli.h"
 
+#include "app/password_prompt.h"
+
 #include "core/error.h"
 #include "core/records/records.h"
 #include "core/referral/close_matches.h"
@@ -16,7 +18,9 @@ namespace rec = core::records;
 
 void addDbOption(CLI::App& cmd, std::string& db)
 {
-    cmd.add_option("--db", db, "The record database (default: $TA_DB, else $XDG_DATA_HOME/trigger-atlas/records.db)");
+    cmd.add_option("--db", db,
+                   "The record database: a file, or a clinic server postgresql://LOGIN@HOST/DB (default: $TA_DB, else "
+                   "$XDG_DATA_HOME/trigger-atlas/records.db)");
 }
 
 std::filesystem::path databasePath(const std::string& db)
@@ -28,7 +32,10 @@ std::filesystem::path databasePath(const std::string& db)
     return {};
 }
 
-std::unique_ptr<rec::RecordStore> openStore(const std::string& db) { return session::openRecordStore(databasePath(db)); }
+std::unique_ptr<rec::RecordStore> openStore(const std::string& db)
+{
+    return session::openRecordStore(databasePath(db), true, &askPasswordOnTerminal);
+}
 
 std::unique_ptr<Anatomy> loadAnatomy(const std::filesystem::path& model)
 {

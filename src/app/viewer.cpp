@@ -2,6 +2,7 @@
 
 #include "app/camera_input.h"
 #include "app/commands.h"
+#include "app/password_prompt.h"
 #include "app/explore_frontend.h"
 #include "app/scene_frame.h"
 #include "app/stop_signals.h"
@@ -56,7 +57,7 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     if (start.tags.empty()) {
         // The client records: every finding, pain stroke and note is stored when it is made.
         try {
-            session.attachRecords(session::openRecordStore(session::recordDatabase(start)));
+            session.attachRecords(session::openRecordStore(session::recordDatabase(start), true, &askPasswordOnTerminal));
             // Where the therapist left off: the client open when the window last closed.
             const core::records::ClientId last(session.settings().lastClient);
             if (!last.empty() && session.records()->store().client(last))

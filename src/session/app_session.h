@@ -245,6 +245,8 @@ private:
     core::BodyMapEditor m_bodyMap;
     std::unique_ptr<RecordBook> m_records;
     std::uint64_t m_syncedDocument = 0; ///< body-map revision last written to (or read from) the records
+    static constexpr double kRecordsRetrySeconds = 3.0;
+    std::optional<double> m_recordsRetryAt; ///< when the store was unreachable: the next try (session time)
     std::uint64_t m_shownRecords = 0;   ///< records revision last shown in the body map
     PainTool m_pain;
     Tool m_tool = Tool::None;

@@ -225,10 +225,21 @@ void AppSession::syncRecords()
 {
     if (!m_records || m_bodyMap.revision() == m_syncedDocument)
         return;
+    if (m_recordsRetryAt && m_now < *m_recordsRetryAt)
+        return; // the store was unreachable: the change is kept on screen and tried again soon
     try {
         m_records->commit(m_bodyMap.map(), m_model, m_catalog);
         m_syncedDocument = m_bodyMap.revision();
         m_shownRecords = m_records->revision();
+        if (m_recordsRetryAt) {
+            m_recordsRetryAt.reset();
+            notify("Stored: the records are reachable again and the kept change is saved");
+        }
+    } catch (const core::records::UnreachableError& e) {
+        // Keep the change where it is (on the body map, unsaved) and try again every few seconds.
+        if (!m_recordsRetryAt)
+            notify(std::string("Not stored yet (kept, retrying): ") + e.what(), true);
+        m_recordsRetryAt = m_now + kRecordsRetrySeconds;
     } catch (const Error& e) {
         notify(std::string("Not stored: ") + e.what(), true);
         showRecordMirror();

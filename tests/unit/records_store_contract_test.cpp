@@ -104,6 +104,7 @@ TEST_P(RecordStoreContract, ClientRoundTripAndUpdate)
     want.id = id;
     want.createdAt = got->createdAt;
     want.updatedAt = got->updatedAt;
+    want.version = 1; // a stored record starts at row version 1
     EXPECT_EQ(*got, want);
     EXPECT_EQ(got->createdAt.size(), 20u) << got->createdAt;
 
@@ -186,6 +187,7 @@ TEST_P(RecordStoreContract, SessionRoundTripAndOrder)
     ASSERT_TRUE(got);
     Session want = fullSession(c, "2026-11-20T09:30");
     want.id = early;
+    want.version = 1;
     EXPECT_EQ(*got, want);
     const auto list = store().listSessions(c);
     ASSERT_EQ(list.size(), 2u);
@@ -196,6 +198,7 @@ TEST_P(RecordStoreContract, SessionRoundTripAndOrder)
     got->techniques = {"dry needling"};
     got->soap.plan = "review in two weeks";
     store().updateSession(*got);
+    ++got->version; // every change adds one
     EXPECT_EQ(*store().session(early), *got);
 
     Session bad = fullSession(c, "2026-11-20 09:30");
@@ -219,6 +222,7 @@ TEST_P(RecordStoreContract, FindingsAddUpdateDelete)
 
     Finding want = fullFinding(s);
     want.id = a;
+    want.version = 1;
     EXPECT_EQ(*store().finding(a), want);
     auto list = store().listFindings(s);
     ASSERT_EQ(list.size(), 2u);
@@ -231,6 +235,7 @@ TEST_P(RecordStoreContract, FindingsAddUpdateDelete)
     want.triggerPoint.reset();
     want.state = FindingState::Active;
     store().updateFinding(want);
+    ++want.version;
     EXPECT_EQ(*store().finding(a), want);
 
     Finding bad = want;
@@ -259,6 +264,7 @@ TEST_P(RecordStoreContract, PainStrokeIsOneTransaction)
     ASSERT_EQ(list.size(), 20u);
     PainMark want = stroke[7];
     want.id = ids[7];
+    want.version = 1;
     EXPECT_EQ(list[7], want);
 
     // A stroke with one bad mark adds nothing.
@@ -540,4 +546,72 @@ TEST_P(RecordStoreContract, ExportImportRoundTripIsIdempotent)
     broken.sessions[1].findings[0].session = s1;
     EXPECT_THROW(store().importClient(broken), ta::ValidationError);
     EXPECT_EQ(store().client(c)->notes, "updated by import");
+}
+
+TEST_P(RecordStoreContract, AnUpdateFromAnOlderCopyIsRefusedAndNothingIsLost)
+{
+    const ClientId c = store().addClient(fullClient());
+    Client first = *store().client(c);
+    Client second = first;
+    EXPECT_EQ(first.version, 1);
+    first.notes = "prefers mornings";
+    store().updateClient(first);
+    second.contact = "changed from an old copy";
+    EXPECT_THROW(store().updateClient(second), ConflictError);
+    Client now = *store().client(c);
+    EXPECT_EQ(now.notes, "prefers mornings");
+    EXPECT_EQ(now.contact, fullClient().contact);
+    EXPECT_EQ(now.version, 2);
+    now.contact = "changed after a reload";
+    store().updateClient(now);
+    EXPECT_EQ(store().client(c)->contact, "changed after a reload");
+    EXPECT_EQ(store().client(c)->version, 3);
+
+    const SessionId s = store().addSession(fullSession(c));
+    Session sa = *store().session(s), sb = sa;
+    sa.reason = "first";
+    store().updateSession(sa);
+    sb.reason = "second";
+    EXPECT_THROW(store().updateSession(sb), ConflictError);
+    EXPECT_EQ(store().session(s)->reason, "first");
+
+    const FindingId f = store().addFinding(fullFinding(s));
+    Finding fa = *store().finding(f), fb = fa;
+    fa.severity = 3;
+    store().updateFinding(fa);
+    fb.severity = 9;
+    EXPECT_THROW(store().updateFinding(fb), ConflictError);
+    EXPECT_EQ(store().finding(f)->severity, 3);
+    store().confirmFinding(f); // a confirmation is a change too
+    EXPECT_THROW(store().updateFinding(fa), ConflictError);
+
+    const PainMarkId p = store().addPainMark(fullPain(s));
+    PainMark pa = store().listPainMarks(s).front(), pb = pa;
+    pa.intensity = 2;
+    store().updatePainMark(pa);
+    pb.intensity = 9;
+    EXPECT_THROW(store().updatePainMark(pb), ConflictError);
+    EXPECT_EQ(store().listPainMarks(s).front().intensity, 2);
+    EXPECT_EQ(store().listPainMarks(s).front().id, p);
+
+    JournalEntry j;
+    j.client = c;
+    j.date = "2026-11-21";
+    store().addJournalEntry(j);
+    JournalEntry ja = store().listJournal(c).front(), jb = ja;
+    ja.note = "first";
+    store().updateJournalEntry(ja);
+    jb.note = "second";
+    EXPECT_THROW(store().updateJournalEntry(jb), ConflictError);
+    EXPECT_EQ(store().listJournal(c).front().note, "first");
+
+    // Importing what is stored changes no version; importing a change adds one.
+    const ClientRecord r = store().exportClient(c);
+    store().importClient(r);
+    EXPECT_EQ(store().exportClient(c), r);
+    ClientRecord changed = r;
+    changed.client.notes = "by import";
+    store().importClient(changed);
+    EXPECT_EQ(store().client(c)->version, r.client.version + 1);
+    EXPECT_EQ(store().session(s)->version, r.sessions[0].session.version);
 }

@@ -6,6 +6,10 @@
 // Every change is committed when it is made: each mutating call is one transaction, durable when it
 // returns; there is no Save. A call that throws has changed nothing.
 //
+// Row versions: add*() stores version 1; every change (update*, sign, confirm, an import that changes the
+// row) adds one. update*(r) is refused with ConflictError unless r.version is the stored version, so an
+// update is always made from what is stored now; the caller reloads and decides again.
+//
 // Ids: a record passed to add*() with an empty id gets a fresh UUID, which is returned; a given id is
 // kept (import). Timestamps (created, updated, signed, answered, addendum) are set by the store when empty.
 //
@@ -13,7 +17,9 @@
 //   ValidationError  a value breaks a rule (record_validation.h), an unknown id, a duplicate id,
 //                    a second journal entry for the same client and day
 //   LockedError      a change to a signed session, or to its findings, pain marks or questionnaires
+//   ConflictError    an update made from an older row version: someone else changed the record first
 //   IoError          the database cannot be read or written (disk full, busy beyond the timeout, damaged)
+//   UnreachableError an IoError: the server cannot be reached; nothing of the call was acknowledged
 #include "core/error.h"
 #include "core/records/records.h"
 
@@ -30,6 +36,20 @@ namespace ta::core::records {
 class LockedError : public ValidationError {
 public:
     using ValidationError::ValidationError;
+};
+
+/// An update was made from an older version of the record: someone else (another window, program or
+/// therapist) changed it first. Nothing was written; reload the record and apply the change again.
+class ConflictError : public ValidationError {
+public:
+    using ValidationError::ValidationError;
+};
+
+/// The store cannot be reached (a clinic server stopped, the network gone). Nothing of the failed call was
+/// acknowledged; the caller keeps its change and calls again later (the store reconnects by itself).
+class UnreachableError : public IoError {
+public:
+    using IoError::IoError;
 };
 
 class RecordStore {

@@ -122,4 +122,43 @@ void validate(const QuestionnaireResponse& q, const std::string& where)
     }
 }
 
+
+void validateImport(const ClientRecord& record,
+                    const std::function<std::string(std::string_view kind, const std::string& id)>& where)
+{
+    const ClientId& cid = record.client.id;
+    validate(record.client, where("client", cid.str()));
+    for (const auto& sr : record.sessions) {
+        const std::string w = where("session", sr.session.id.str());
+        validate(sr.session, w);
+        if (sr.session.client != cid)
+            throw ValidationError(w + ": client: names another client");
+        for (const auto& f : sr.findings)
+            validate(f, where("finding", f.id.str()));
+        for (const auto& p : sr.painMarks)
+            validate(p, where("pain mark", p.id.str()));
+        for (const auto& q : sr.questionnaires)
+            validate(q, where("questionnaire", q.id.str()));
+        for (const auto& a : sr.addenda)
+            validate(a, where("addendum", a.id.str()));
+        for (const auto& f : sr.findings)
+            if (f.session != sr.session.id)
+                throw ValidationError(where("finding", f.id.str()) + ": session: names another session");
+        for (const auto& p : sr.painMarks)
+            if (p.session != sr.session.id)
+                throw ValidationError(where("pain mark", p.id.str()) + ": session: names another session");
+        for (const auto& q : sr.questionnaires)
+            if (q.session != sr.session.id)
+                throw ValidationError(where("questionnaire", q.id.str()) + ": session: names another session");
+        for (const auto& a : sr.addenda)
+            if (a.session != sr.session.id)
+                throw ValidationError(where("addendum", a.id.str()) + ": session: names another session");
+    }
+    for (const auto& j : record.journal) {
+        validate(j, where("journal entry", j.id.str()));
+        if (j.client != cid)
+            throw ValidationError(where("journal entry", j.id.str()) + ": client: names another client");
+    }
+}
+
 } // namespace ta::core::records

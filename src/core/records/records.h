@@ -9,6 +9,9 @@
 // writes (created, updated, signed, answered) are UTC "YYYY-MM-DDTHH:MM:SSZ".
 //
 // Storage lives behind RecordStore (record_store.h); validation of values in record_validation.h.
+// Row versions: clients, sessions, findings, pain marks and journal entries carry the version they were read
+// at; an update made from an older version is refused (ConflictError), so two people never overwrite each
+// other's change unseen.
 #include "core/records/record_id.h"
 
 #include <glm/glm.hpp>
@@ -41,6 +44,7 @@ struct Client {
     std::optional<Consent> consent;
     std::string createdAt; ///< UTC timestamp, set by the store
     std::string updatedAt; ///< UTC timestamp, set by the store on every change
+    std::int64_t version = 0; ///< row version: 0 before it is stored; the store sets and checks it (ConflictError)
     friend bool operator==(const Client&, const Client&) = default;
 };
 
@@ -70,6 +74,7 @@ struct Session {
     SoapNotes soap;
     std::vector<std::string> techniques;
     std::optional<Signature> signature; ///< set only by RecordStore::signSession
+    std::int64_t version = 0; ///< row version: 0 before it is stored; the store sets and checks it (ConflictError)
     bool isSigned() const { return signature.has_value(); }
     friend bool operator==(const Session&, const Session&) = default;
 };
@@ -99,6 +104,7 @@ struct Finding {
     std::string technique;
     std::optional<int> treatedSeconds; ///< >= 0
     bool carriedOver = false; ///< copied from the previous session, not yet confirmed
+    std::int64_t version = 0; ///< row version: 0 before it is stored; the store sets and checks it (ConflictError)
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 
@@ -117,6 +123,7 @@ struct PainMark {
     std::optional<Side> side;          ///< with region
     std::vector<std::string> coveredRegions; ///< region ids under the mark, computed by the caller
     std::string note;
+    std::int64_t version = 0; ///< row version: 0 before it is stored; the store sets and checks it (ConflictError)
     friend bool operator==(const PainMark&, const PainMark&) = default;
 };
 
@@ -134,6 +141,7 @@ struct JournalEntry {
     std::set<HeadacheTrigger> triggers;
     std::string medication;
     std::string note;
+    std::int64_t version = 0; ///< row version: 0 before it is stored; the store sets and checks it (ConflictError)
     friend bool operator==(const JournalEntry&, const JournalEntry&) = default;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
-// Internal to the SQLite backend: list-valued columns are stored as JSON arrays in TEXT columns.
+// Internal to the record store backends (SQLite, and PostgreSQL in io): list-valued columns are stored as
+// JSON arrays in text columns, the same in both.
 #include <nlohmann/json.hpp>
 
 #include <string>

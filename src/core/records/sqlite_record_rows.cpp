@@ -1,5 +1,6 @@
 // SqliteRecordStore: findings (with carry-over), pain marks, headache journal and questionnaires.
 #include "core/records/record_validation.h"
+#include "core/records/row_version.h"
 #include "core/records/sqlite_json_columns.h"
 #include "core/records/sqlite_record_store.h"
 
@@ -12,7 +13,7 @@ namespace {
 
 constexpr const char* kFindingColumns =
     "id, session_id, structure, x, y, z, trigger_point, state, severity, note, treated, technique, "
-    "treated_seconds, carried_over";
+    "treated_seconds, carried_over, version";
 
 Finding readFinding(const SqliteStatement& st)
 {
@@ -29,11 +30,12 @@ Finding readFinding(const SqliteStatement& st)
     f.technique = st.text(11);
     f.treatedSeconds = st.optInt(12);
     f.carriedOver = st.integer(13) != 0;
+    f.version = st.int64(14);
     return f;
 }
 
 constexpr const char* kPainColumns =
-    "id, session_id, structure, x, y, z, radius, intensity, quality, region, side, covered_regions, note";
+    "id, session_id, structure, x, y, z, radius, intensity, quality, region, side, covered_regions, note, version";
 
 PainMark readPainMark(const SqliteStatement& st)
 {
@@ -50,11 +52,12 @@ PainMark readPainMark(const SqliteStatement& st)
         p.side = sideFromString(st.text(10));
     p.coveredRegions = fromJsonColumn<std::string>(st.text(11));
     p.note = st.text(12);
+    p.version = st.int64(13);
     return p;
 }
 
 constexpr const char* kJournalColumns =
-    "id, client_id, date, headache, peak_intensity, hours, regions, triggers, medication, note";
+    "id, client_id, date, headache, peak_intensity, hours, regions, triggers, medication, note, version";
 
 JournalEntry readJournal(const SqliteStatement& st)
 {
@@ -71,6 +74,7 @@ JournalEntry readJournal(const SqliteStatement& st)
             j.triggers.insert(*v);
     j.medication = st.text(8);
     j.note = st.text(9);
+    j.version = st.int64(10);
     return j;
 }
 
@@ -121,11 +125,11 @@ std::string placeholders(int n)
 void SqliteRecordStore::writeFinding(const Finding& f, bool upsert)
 {
     SqliteStatement st(m_db, std::string("INSERT INTO findings (") + kFindingColumns + ") VALUES (" +
-                                 placeholders(14) + ")" + (upsert ? upsertClause(kFindingColumns, "session_id") : ""));
+                                 placeholders(15) + ")" + (upsert ? upsertClause(kFindingColumns, "session_id") : ""));
     st.bind(1, f.id.str()).bind(2, f.session.str()).bind(3, f.structure);
     st.bind(4, double(f.position.x)).bind(5, double(f.position.y)).bind(6, double(f.position.z));
     st.bind(7, f.triggerPoint).bind(8, toString(f.state)).bind(9, f.severity).bind(10, f.note);
-    st.bind(11, f.treated).bind(12, f.technique).bind(13, f.treatedSeconds).bind(14, f.carriedOver);
+    st.bind(11, f.treated).bind(12, f.technique).bind(13, f.treatedSeconds).bind(14, f.carriedOver).bind(15, f.version);
     st.run();
     if (m_db.changes() == 0)
         throw ValidationError(where("finding", f.id.str()) + ": session: the finding belongs to another session");
@@ -135,6 +139,7 @@ FindingId SqliteRecordStore::addFinding(Finding f)
 {
     if (f.id.empty())
         f.id = FindingId::generate();
+    f.version = 1;
     validate(f, where("finding", f.id.str()));
     SqliteTransaction tx(m_db);
     requireUnlocked(f.session, "adding a finding");
@@ -143,14 +148,16 @@ FindingId SqliteRecordStore::addFinding(Finding f)
     return f.id;
 }
 
-void SqliteRecordStore::updateFinding(const Finding& f)
+void SqliteRecordStore::updateFinding(const Finding& finding)
 {
+    Finding f = finding;
     validate(f, where("finding", f.id.str()));
     SqliteTransaction tx(m_db);
-    const auto stored = finding(f.id);
+    const auto stored = this->finding(f.id);
     if (!stored)
         throw ValidationError(describe() + ": finding: unknown id \"" + f.id.str() + "\"");
     requireUnlocked(stored->session, "changing its findings");
+    f.version = detail::nextVersion(where("finding", f.id.str()), stored->version, f.version);
     writeFinding(f, true);
     tx.commit();
 }
@@ -207,6 +214,7 @@ std::size_t SqliteRecordStore::carryOverFindings(const SessionId& into)
         f.treated = false;
         f.treatedSeconds.reset();
         f.technique.clear();
+        f.version = 1;
         writeFinding(f, false);
         ++n;
     }
@@ -221,7 +229,7 @@ void SqliteRecordStore::confirmFinding(const FindingId& id)
     if (!stored)
         throw ValidationError(describe() + ": finding: unknown id \"" + id.str() + "\"");
     requireUnlocked(stored->session, "confirming its findings");
-    SqliteStatement st(m_db, "UPDATE findings SET carried_over = 0 WHERE id = ?1");
+    SqliteStatement st(m_db, "UPDATE findings SET carried_over = 0, version = version + 1 WHERE id = ?1");
     st.bind(1, id.str()).run();
     tx.commit();
 }
@@ -231,7 +239,7 @@ void SqliteRecordStore::confirmFinding(const FindingId& id)
 void SqliteRecordStore::writePainMark(const PainMark& p, bool upsert)
 {
     SqliteStatement st(m_db, std::string("INSERT INTO pain_marks (") + kPainColumns + ") VALUES (" +
-                                 placeholders(13) + ")" + (upsert ? upsertClause(kPainColumns, "session_id") : ""));
+                                 placeholders(14) + ")" + (upsert ? upsertClause(kPainColumns, "session_id") : ""));
     st.bind(1, p.id.str()).bind(2, p.session.str()).bind(3, p.structure);
     st.bind(4, double(p.position.x)).bind(5, double(p.position.y)).bind(6, double(p.position.z));
     st.bind(7, double(p.radius)).bind(8, p.intensity).bind(9, toString(p.quality)).bind(10, p.region);
@@ -239,7 +247,7 @@ void SqliteRecordStore::writePainMark(const PainMark& p, bool upsert)
         st.bind(11, toString(*p.side));
     else
         st.bindNull(11);
-    st.bind(12, toJsonColumn(p.coveredRegions)).bind(13, p.note);
+    st.bind(12, toJsonColumn(p.coveredRegions)).bind(13, p.note).bind(14, p.version);
     st.run();
     if (m_db.changes() == 0)
         throw ValidationError(where("pain mark", p.id.str()) + ": session: the mark belongs to another session");
@@ -258,6 +266,7 @@ std::vector<PainMarkId> SqliteRecordStore::addPainMarks(std::vector<PainMark> ma
     for (auto& p : marks) {
         if (p.id.empty())
             p.id = PainMarkId::generate();
+        p.version = 1;
         validate(p, where("pain mark", p.id.str()));
         ids.push_back(p.id);
     }
@@ -274,15 +283,16 @@ std::vector<PainMarkId> SqliteRecordStore::addPainMarks(std::vector<PainMark> ma
     return ids;
 }
 
-void SqliteRecordStore::updatePainMark(const PainMark& p)
+void SqliteRecordStore::updatePainMark(const PainMark& mark)
 {
+    PainMark p = mark;
     validate(p, where("pain mark", p.id.str()));
     SqliteTransaction tx(m_db);
-    SqliteStatement st(m_db, "SELECT session_id FROM pain_marks WHERE id = ?1");
-    st.bind(1, p.id.str());
-    if (!st.step())
+    const auto stored = painMark(p.id);
+    if (!stored)
         throw ValidationError(describe() + ": pain mark: unknown id \"" + p.id.str() + "\"");
-    requireUnlocked(SessionId(st.text(0)), "changing its pain marks");
+    requireUnlocked(stored->session, "changing its pain marks");
+    p.version = detail::nextVersion(where("pain mark", p.id.str()), stored->version, p.version);
     writePainMark(p, true);
     tx.commit();
 }
@@ -304,6 +314,15 @@ void SqliteRecordStore::deletePainMarks(std::span<const PainMarkId> ids)
     tx.commit();
 }
 
+std::optional<PainMark> SqliteRecordStore::painMark(const PainMarkId& id) const
+{
+    SqliteStatement st(m_db, std::string("SELECT ") + kPainColumns + " FROM pain_marks WHERE id = ?1");
+    st.bind(1, id.str());
+    if (!st.step())
+        return std::nullopt;
+    return readPainMark(st);
+}
+
 std::vector<PainMark> SqliteRecordStore::listPainMarks(const SessionId& session) const
 {
     SqliteStatement st(m_db, std::string("SELECT ") + kPainColumns +
@@ -323,10 +342,10 @@ void SqliteRecordStore::writeJournal(const JournalEntry& j, bool upsert)
     for (auto t : j.triggers)
         triggers.emplace_back(toString(t));
     SqliteStatement st(m_db, std::string("INSERT INTO journal (") + kJournalColumns + ") VALUES (" +
-                                 placeholders(10) + ")" + (upsert ? upsertClause(kJournalColumns, "client_id") : ""));
+                                 placeholders(11) + ")" + (upsert ? upsertClause(kJournalColumns, "client_id") : ""));
     st.bind(1, j.id.str()).bind(2, j.client.str()).bind(3, j.date).bind(4, j.headache).bind(5, j.peakIntensity);
     st.bind(6, j.hours).bind(7, toJsonColumn(j.regions)).bind(8, toJsonColumn(triggers));
-    st.bind(9, j.medication).bind(10, j.note);
+    st.bind(9, j.medication).bind(10, j.note).bind(11, j.version);
     st.run();
     if (m_db.changes() == 0)
         throw ValidationError(where("journal entry", j.id.str()) + ": client: the entry belongs to another client");
@@ -336,6 +355,7 @@ JournalEntryId SqliteRecordStore::addJournalEntry(JournalEntry j)
 {
     if (j.id.empty())
         j.id = JournalEntryId::generate();
+    j.version = 1;
     validate(j, where("journal entry", j.id.str()));
     SqliteTransaction tx(m_db);
     requireClient(j.client);
@@ -349,16 +369,26 @@ JournalEntryId SqliteRecordStore::addJournalEntry(JournalEntry j)
     return j.id;
 }
 
-void SqliteRecordStore::updateJournalEntry(const JournalEntry& j)
+void SqliteRecordStore::updateJournalEntry(const JournalEntry& entry)
 {
+    JournalEntry j = entry;
     validate(j, where("journal entry", j.id.str()));
     SqliteTransaction tx(m_db);
-    SqliteStatement st(m_db, "SELECT 1 FROM journal WHERE id = ?1");
-    st.bind(1, j.id.str());
-    if (!st.step())
+    const auto stored = journalEntry(j.id);
+    if (!stored)
         throw ValidationError(describe() + ": journal entry: unknown id \"" + j.id.str() + "\"");
+    j.version = detail::nextVersion(where("journal entry", j.id.str()), stored->version, j.version);
     writeJournal(j, true);
     tx.commit();
+}
+
+std::optional<JournalEntry> SqliteRecordStore::journalEntry(const JournalEntryId& id) const
+{
+    SqliteStatement st(m_db, std::string("SELECT ") + kJournalColumns + " FROM journal WHERE id = ?1");
+    st.bind(1, id.str());
+    if (!st.step())
+        return std::nullopt;
+    return readJournal(st);
 }
 
 std::vector<JournalEntry> SqliteRecordStore::listJournal(const ClientId& client, std::string_view from,

@@ -5,6 +5,7 @@
 
 #include "core/bodymap/body_map.h"
 #include "core/records/private_files.h"
+#include "core/records/row_version.h"
 #include "core/records/record_validation.h"
 #include "core/records/sqlite_json_columns.h"
 #include "core/records/sqlite_schema.h"
@@ -62,7 +63,7 @@ void enableWal(SqliteDb& db, int timeoutMs)
 
 constexpr const char* kClientColumns =
     "id, name, reference, date_of_birth, contact, notes, consent_date, consent_agreed, consent_recorded_by, "
-    "created_at, updated_at";
+    "created_at, updated_at, version";
 
 Client readClient(const SqliteStatement& st)
 {
@@ -77,12 +78,13 @@ Client readClient(const SqliteStatement& st)
         c.consent = Consent{st.text(6), st.text(7), st.text(8)};
     c.createdAt = st.text(9);
     c.updatedAt = st.text(10);
+    c.version = st.int64(11);
     return c;
 }
 
 constexpr const char* kSessionColumns =
     "id, client_id, date_time, reason, pain_before, pain_after, subjective, objective, assessment, plan, "
-    "techniques, signed_at, signed_by";
+    "techniques, signed_at, signed_by, version";
 
 Session readSession(const SqliteStatement& st)
 {
@@ -97,6 +99,7 @@ Session readSession(const SqliteStatement& st)
     s.techniques = fromJsonColumn<std::string>(st.text(10));
     if (!st.isNull(11))
         s.signature = Signature{st.text(11), st.text(12)};
+    s.version = st.int64(13);
     return s;
 }
 
@@ -221,10 +224,11 @@ std::optional<fs::path> SqliteRecordStore::backupIfDue(const std::string& today,
 void SqliteRecordStore::writeClient(const Client& c, bool upsert)
 {
     SqliteStatement st(m_db, std::string("INSERT INTO clients (") + kClientColumns +
-                                 ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" +
+                                 ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)" +
                                  (upsert ? " ON CONFLICT (id) DO UPDATE SET name = ?2, reference = ?3, "
                                            "date_of_birth = ?4, contact = ?5, notes = ?6, consent_date = ?7, "
-                                           "consent_agreed = ?8, consent_recorded_by = ?9, updated_at = ?11"
+                                           "consent_agreed = ?8, consent_recorded_by = ?9, updated_at = ?11, "
+                                           "version = ?12"
                                          : ""));
     st.bind(1, c.id.str()).bind(2, c.name).bind(3, c.reference).bind(4, c.dateOfBirth).bind(5, c.contact);
     st.bind(6, c.notes);
@@ -232,7 +236,7 @@ void SqliteRecordStore::writeClient(const Client& c, bool upsert)
         st.bind(7, c.consent->date).bind(8, c.consent->agreed).bind(9, c.consent->recordedBy);
     else
         st.bindNull(7).bindNull(8).bindNull(9);
-    st.bind(10, c.createdAt).bind(11, c.updatedAt);
+    st.bind(10, c.createdAt).bind(11, c.updatedAt).bind(12, c.version);
     st.run();
 }
 
@@ -241,6 +245,7 @@ ClientId SqliteRecordStore::addClient(Client c)
     if (c.id.empty())
         c.id = ClientId::generate();
     c.createdAt = c.updatedAt = nowUtcTimestamp();
+    c.version = 1;
     validate(c, where("client", c.id.str()));
     SqliteTransaction tx(m_db);
     writeClient(c, false);
@@ -254,7 +259,10 @@ void SqliteRecordStore::updateClient(const Client& client)
     c.updatedAt = nowUtcTimestamp();
     validate(c, where("client", c.id.str()));
     SqliteTransaction tx(m_db);
-    requireClient(c.id);
+    const auto stored = this->client(c.id);
+    if (!stored)
+        throw ValidationError(describe() + ": client: unknown id \"" + c.id.str() + "\"");
+    c.version = detail::nextVersion(where("client", c.id.str()), stored->version, c.version, stored->updatedAt);
     writeClient(c, true);
     tx.commit();
 }
@@ -338,11 +346,11 @@ void SqliteRecordStore::deleteClient(const ClientId& id)
 void SqliteRecordStore::writeSession(const Session& s, bool upsert)
 {
     SqliteStatement st(m_db, std::string("INSERT INTO sessions (") + kSessionColumns +
-                                 ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)" +
+                                 ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)" +
                                  (upsert ? " ON CONFLICT (id) DO UPDATE SET date_time = ?3, reason = ?4, "
                                            "pain_before = ?5, pain_after = ?6, subjective = ?7, objective = ?8, "
                                            "assessment = ?9, plan = ?10, techniques = ?11, signed_at = ?12, "
-                                           "signed_by = ?13 WHERE client_id = ?2"
+                                           "signed_by = ?13, version = ?14 WHERE client_id = ?2"
                                          : ""));
     st.bind(1, s.id.str()).bind(2, s.client.str()).bind(3, s.dateTime).bind(4, s.reason);
     st.bind(5, s.painBefore).bind(6, s.painAfter);
@@ -352,6 +360,7 @@ void SqliteRecordStore::writeSession(const Session& s, bool upsert)
         st.bind(12, s.signature->at).bind(13, s.signature->by);
     else
         st.bindNull(12).bindNull(13);
+    st.bind(14, s.version);
     st.run();
     if (m_db.changes() == 0)
         throw ValidationError(where("session", s.id.str()) + ": client: the session belongs to another client");
@@ -364,6 +373,7 @@ SessionId SqliteRecordStore::addSession(Session s)
     validate(s, where("session", s.id.str()));
     if (s.signature)
         throw ValidationError(where("session", s.id.str()) + ": signature: sign with signSession");
+    s.version = 1;
     SqliteTransaction tx(m_db);
     requireClient(s.client);
     writeSession(s, false);
@@ -382,13 +392,16 @@ void SqliteRecordStore::requireUnlocked(const SessionId& session, std::string_vi
                           ", so " + std::string(what) + " is refused; add an addendum instead");
 }
 
-void SqliteRecordStore::updateSession(const Session& s)
+void SqliteRecordStore::updateSession(const Session& session)
 {
+    Session s = session;
     validate(s, where("session", s.id.str()));
     SqliteTransaction tx(m_db);
     requireUnlocked(s.id, "changing it");
     if (s.signature)
         throw ValidationError(where("session", s.id.str()) + ": signature: sign with signSession");
+    const auto stored = this->session(s.id);
+    s.version = detail::nextVersion(where("session", s.id.str()), stored->version, s.version);
     writeSession(s, true);
     tx.commit();
 }
@@ -419,7 +432,7 @@ void SqliteRecordStore::signSession(const SessionId& id, std::string_view by, st
         throw ValidationError(where("session", id.str()) + ": signed_by: who signs must be given");
     SqliteTransaction tx(m_db);
     requireUnlocked(id, "signing it again");
-    SqliteStatement st(m_db, "UPDATE sessions SET signed_at = ?2, signed_by = ?3 WHERE id = ?1");
+    SqliteStatement st(m_db, "UPDATE sessions SET signed_at = ?2, signed_by = ?3, version = version + 1 WHERE id = ?1");
     st.bind(1, id.str()).bind(2, at.empty() ? nowUtcTimestamp() : std::string(at)).bind(3, by).run();
     tx.commit();
 }
@@ -496,38 +509,7 @@ void SqliteRecordStore::importClient(const ClientRecord& record)
         c.createdAt = nowUtcTimestamp();
     if (c.updatedAt.empty())
         c.updatedAt = c.createdAt;
-    validate(c, where("client", cid.str()));
-    for (const auto& sr : record.sessions) {
-        const std::string w = where("session", sr.session.id.str());
-        validate(sr.session, w);
-        if (sr.session.client != cid)
-            throw ValidationError(w + ": client: names another client");
-        for (const auto& f : sr.findings)
-            validate(f, where("finding", f.id.str()));
-        for (const auto& p : sr.painMarks)
-            validate(p, where("pain mark", p.id.str()));
-        for (const auto& q : sr.questionnaires)
-            validate(q, where("questionnaire", q.id.str()));
-        for (const auto& a : sr.addenda)
-            validate(a, where("addendum", a.id.str()));
-        for (const auto& f : sr.findings)
-            if (f.session != sr.session.id)
-                throw ValidationError(where("finding", f.id.str()) + ": session: names another session");
-        for (const auto& p : sr.painMarks)
-            if (p.session != sr.session.id)
-                throw ValidationError(where("pain mark", p.id.str()) + ": session: names another session");
-        for (const auto& q : sr.questionnaires)
-            if (q.session != sr.session.id)
-                throw ValidationError(where("questionnaire", q.id.str()) + ": session: names another session");
-        for (const auto& a : sr.addenda)
-            if (a.session != sr.session.id)
-                throw ValidationError(where("addendum", a.id.str()) + ": session: names another session");
-    }
-    for (const auto& j : record.journal) {
-        validate(j, where("journal entry", j.id.str()));
-        if (j.client != cid)
-            throw ValidationError(where("journal entry", j.id.str()) + ": client: names another client");
-    }
+    validateImport(record, [&](std::string_view kind, const std::string& id) { return where(kind, id); });
 
     SqliteTransaction tx(m_db);
     {
@@ -541,6 +523,7 @@ void SqliteRecordStore::importClient(const ClientRecord& record)
                 c.createdAt = keep.text(0);
         }
     }
+    c.version = detail::importedVersion(client(cid), c);
     writeClient(c, true);
     for (const auto& sr : record.sessions) {
         const auto stored = session(sr.session.id);
@@ -551,15 +534,21 @@ void SqliteRecordStore::importClient(const ClientRecord& record)
             // Unsigned first so its parts can go in, then the signature that locks it.
             Session unsignedSession = sr.session;
             unsignedSession.signature.reset();
+            unsignedSession.version = detail::importedVersion(stored, unsignedSession);
             writeSession(unsignedSession, true);
-            for (const auto& f : sr.findings)
+            for (Finding f : sr.findings) {
+                f.version = detail::importedVersion(finding(f.id), f);
                 writeFinding(f, true);
-            for (const auto& p : sr.painMarks)
+            }
+            for (PainMark p : sr.painMarks) {
+                p.version = detail::importedVersion(painMark(p.id), p);
                 writePainMark(p, true);
+            }
             for (const auto& q : sr.questionnaires)
                 writeQuestionnaire(q, true);
             if (sr.session.signature) {
-                SqliteStatement sign(m_db, "UPDATE sessions SET signed_at = ?2, signed_by = ?3 WHERE id = ?1");
+                SqliteStatement sign(m_db, "UPDATE sessions SET signed_at = ?2, signed_by = ?3, "
+                                           "version = version + 1 WHERE id = ?1");
                 sign.bind(1, sr.session.id.str()).bind(2, sr.session.signature->at);
                 sign.bind(3, sr.session.signature->by).run();
             }
@@ -567,8 +556,10 @@ void SqliteRecordStore::importClient(const ClientRecord& record)
         for (const auto& a : sr.addenda)
             writeAddendum(a, true);
     }
-    for (const auto& j : record.journal)
+    for (JournalEntry j : record.journal) {
+        j.version = detail::importedVersion(journalEntry(j.id), j);
         writeJournal(j, true);
+    }
     tx.commit();
 }
 

@@ -104,6 +104,8 @@ private:
     /// Throws ValidationError for an unknown session, LockedError for a signed one (`what` is refused).
     void requireUnlocked(const SessionId& session, std::string_view what) const;
     void requireClient(const ClientId& client) const;
+    std::optional<PainMark> painMark(const PainMarkId& id) const;
+    std::optional<JournalEntry> journalEntry(const JournalEntryId& id) const;
     std::string where(std::string_view kind, const std::string& id) const;
     void makeFilesPrivate();
 

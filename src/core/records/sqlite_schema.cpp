@@ -188,6 +188,15 @@ CREATE TRIGGER addenda_immutable BEFORE UPDATE ON addenda BEGIN
   SELECT RAISE(ABORT, 'addenda are never changed');
 END;
 )sql",
+    // 4 -> 5: row versions, so that an update made from an older copy is refused (no lost update when
+    // two windows, programs or therapists change the same record).
+    R"sql(
+ALTER TABLE clients ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE findings ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE pain_marks ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE journal ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+)sql",
 };
 
 std::uint32_t bigEndian32(const unsigned char* p)

@@ -7,6 +7,7 @@
 //   2  + headache journal, questionnaires, addenda
 //   3  + the client search index (FTS5, trigram: case-insensitive substring search as you type)
 //   4  + triggers that lock signed sessions (and their findings, pain marks, questionnaires) and addenda
+//   5  + row versions on clients, sessions, findings, pain marks and journal entries
 // PRAGMA application_id is kApplicationId in every version.
 #include "core/error.h"
 
@@ -18,7 +19,7 @@ namespace ta::core::records {
 class SqliteDb;
 
 inline constexpr std::int32_t kApplicationId = 0x54524741; ///< "TRGA", big-endian at header offset 68
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 /// A file that is damaged, foreign or from a newer TriggerAtlas was refused and left untouched.
 /// The message is one line: "<file>: refused: <why>".

@@ -50,7 +50,14 @@ rec::ClientId RecordBook::addClient(rec::Client client)
 
 void RecordBook::updateClient(const rec::Client& client)
 {
-    m_store->updateClient(client);
+    try {
+        m_store->updateClient(client);
+    } catch (const rec::ConflictError&) {
+        // Someone else saved first: show what is stored now, so the next edit starts from it.
+        m_client = m_store->client(client.id);
+        bump();
+        throw;
+    }
     m_client = m_store->client(client.id);
     bump();
 }
@@ -99,7 +106,12 @@ rec::SessionId RecordBook::newSession(const std::string& dateTime, bool carryOve
 
 void RecordBook::updateSession(const rec::Session& session)
 {
-    m_store->updateSession(session);
+    try {
+        m_store->updateSession(session);
+    } catch (const rec::ConflictError&) {
+        refresh(); // someone else saved first: show what is stored now
+        throw;
+    }
     refresh();
 }
 
@@ -204,8 +216,19 @@ void RecordBook::commit(const core::BodyMap& edited, const core::AnatomyModel& m
 {
     if (!m_current)
         return;
+    if (m_reloadBeforeWrite) {
+        // The last try lost the store midway: start from what it holds now, so that what did reach it is
+        // not written twice.
+        loadCurrent();
+        rebuildMirror();
+        m_reloadBeforeWrite = false;
+    }
     try {
         writeDifference(edited, model, catalog);
+    } catch (const rec::UnreachableError&) {
+        // Nothing to read back now: keep the mirror, reload before the next try.
+        m_reloadBeforeWrite = true;
+        throw;
     } catch (...) {
         // Show what is stored: whatever part of the change reached the store, and nothing else.
         loadCurrent();
@@ -311,7 +334,14 @@ const rec::Finding* RecordBook::findingOf(core::TagId tag) const
 
 void RecordBook::updateFinding(const rec::Finding& finding)
 {
-    m_store->updateFinding(finding);
+    try {
+        m_store->updateFinding(finding);
+    } catch (const rec::ConflictError&) {
+        loadCurrent(); // someone else saved first: show what is stored now
+        rebuildMirror();
+        bump();
+        throw;
+    }
     loadCurrent();
     rebuildMirror();
     bump();

@@ -89,6 +89,7 @@ private:
     core::TagId tagIdFor(const core::records::FindingId& id);
     core::PainMarkId markIdFor(const core::records::PainMarkId& id);
     void bump() { ++m_revision; }
+    bool m_reloadBeforeWrite = false; ///< the last commit lost the store midway
 
     std::unique_ptr<core::records::RecordStore> m_store;
     std::optional<core::records::Client> m_client;

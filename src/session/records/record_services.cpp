@@ -1,5 +1,7 @@
 #include "session/records/record_services.h"
 
+#include "io/records/pg_record_store.h"
+
 #include "core/error.h"
 #include "core/bodymap/atomic_file.h"
 #include "core/records/client_exchange.h"
@@ -19,8 +21,11 @@ namespace ta::session {
 
 namespace rec = core::records;
 
-std::unique_ptr<rec::RecordStore> openRecordStore(const std::filesystem::path& db, bool dailyBackup)
+std::unique_ptr<rec::RecordStore> openRecordStore(const std::filesystem::path& db, bool dailyBackup,
+                                                  const PasswordPrompt& askPassword)
 {
+    if (io::records::isPostgresUri(db.string()))
+        return std::make_unique<io::records::PgRecordStore>(db.string(), askPassword);
     rec::SqliteStoreOptions options;
     options.dailyBackup = dailyBackup;
     return std::make_unique<rec::SqliteRecordStore>(db.empty() ? rec::defaultRecordDatabasePath() : db, options);

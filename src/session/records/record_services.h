@@ -10,16 +10,26 @@
 #include "session/trigger_point_catalog.h"
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace ta::session {
 
-/// Opens the record store `db` (a file; empty = the default $XDG_DATA_HOME/trigger-atlas/records.db).
-/// `dailyBackup`: make today's backup when due (the window does; one-off commands too, it is cheap).
-/// Throws DatabaseRefusedError (a damaged or foreign file, left untouched) or IoError, naming the file.
-std::unique_ptr<core::records::RecordStore> openRecordStore(const std::filesystem::path& db, bool dailyBackup = true);
+/// Asked for a password the server wants and libpq found neither in PGPASSWORD nor in ~/.pgpass: gets the
+/// prompt ("Password for anna@clinic-server: "), returns the answer or nullopt (cancelled).
+using PasswordPrompt = std::function<std::optional<std::string>(const std::string& prompt)>;
+
+/// Opens the record store `db`: a clinic server when `db` is a PostgreSQL connection URI
+/// ("postgresql://anna@clinic-server/records", or libpq's "host=... dbname=..."), else a SQLite file
+/// (empty = the default $XDG_DATA_HOME/trigger-atlas/records.db). `dailyBackup` (files only): make today's
+/// backup when due. Throws DatabaseRefusedError (a damaged or foreign file, left untouched; a server
+/// without the clinic schema), IoError (ConnectionLostError for a server that cannot be reached), naming
+/// the file or server, never a password.
+std::unique_ptr<core::records::RecordStore> openRecordStore(const std::filesystem::path& db, bool dailyBackup = true,
+                                                            const PasswordPrompt& askPassword = {});
 
 /// Imports a client file into `store` by its "format": a body map (`trigger-atlas-body-map`, a new client
 /// with every session) or an exported client (`trigger-atlas-client`, by UUID, idempotent). Returns the
