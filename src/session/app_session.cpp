@@ -131,6 +131,11 @@ void AppSession::captureSettings()
 
 void AppSession::notify(std::string line, bool error)
 {
+    if (m_recordsRetryAt && !error) {
+        // While a change waits for the records to come back, every message says so.
+        line += " (not stored yet: the records are unreachable; the change is kept and retried)";
+        error = true;
+    }
     m_message = std::move(line);
     m_messageIsError = error;
     m_messageTime = m_now;

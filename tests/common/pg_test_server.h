@@ -69,6 +69,27 @@ public:
             throw std::runtime_error("pg test server: " + cmd + " failed");
     }
 
+    /// Stops the server as a power cut would (pg_ctl stop -m immediate) until the returned guard's
+    /// resume() or its end, so the tests after one that fails still find a server.
+    class Outage {
+    public:
+        explicit Outage(const PgTestServer& server) : m_server(server) { m_server.control("crash"); }
+        Outage(const Outage&) = delete;
+        Outage& operator=(const Outage&) = delete;
+        ~Outage() { resume(); }
+        void resume()
+        {
+            if (m_down)
+                m_server.control("resume");
+            m_down = false;
+        }
+
+    private:
+        const PgTestServer& m_server;
+        bool m_down = true;
+    };
+    [[nodiscard]] Outage crash() const { return Outage(*this); }
+
     /// psql as `user` on `db`, one SQL string; returns its output (unaligned, tuples only) and exit status.
     std::pair<int, std::string> psql(const std::string& db, const std::string& user, const std::string& sql) const
     {

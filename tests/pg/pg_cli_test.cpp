@@ -15,12 +15,12 @@ using ta::testing_pg::PgTestServer;
 
 namespace {
 
-struct Run {
+struct CommandResult {
     int rc;
     std::string out;
 };
 
-Run run(const std::string& args, const std::string& input = {})
+CommandResult run(const std::string& args, const std::string& input = {})
 {
     const std::string cmd = (input.empty() ? std::string() : "printf '%s\\n' '" + input + "' | ") + TA_APP_EXE + " " +
                             args + " 2>&1";
@@ -52,7 +52,7 @@ TEST(ClinicCommands, SetUpTherapistsShareAuditAndCopy)
     const std::string at = "host=" + server.dir() + " port=" + server.port() + " dbname=" + db;
     auto as = [&](const std::string& user) { return "--db '" + at + " user=" + user + "'"; };
 
-    Run r = run("clinic init " + as("ta_owner"));
+    CommandResult r = run("clinic init " + as("ta_owner"));
     ASSERT_EQ(r.rc, 0) << r.out;
     EXPECT_NE(r.out.find("version 5"), std::string::npos) << r.out;
     EXPECT_NE(run("clinic init " + as("ta_owner")).out.find("already"), std::string::npos);

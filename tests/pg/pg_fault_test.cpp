@@ -47,15 +47,14 @@ TEST(ClinicFaults, ServerStoppedMidWorkLosesNothingAcknowledged)
         acknowledged.push_back(store.addSession(s));
     }
 
-    server.control("crash");
+    auto outage = server.crash(); // back on resume() or at the end of the test, however it ends
     Session pending;
     pending.client = id;
     pending.dateTime = "2026-11-30T10:00";
     pending.id = SessionId::generate(); // the app keeps the change with its id, to write it again later
     try {
         store.addSession(pending);
-        server.control("resume");
-        FAIL() << "a write to a stopped server was acknowledged";
+        ADD_FAILURE() << "a write to a stopped server was acknowledged";
     } catch (const ta::io::records::ConnectionLostError& e) {
         const std::string msg = e.what();
         EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
@@ -64,7 +63,7 @@ TEST(ClinicFaults, ServerStoppedMidWorkLosesNothingAcknowledged)
     // While it is down, every call fails the same way; nothing hangs.
     EXPECT_THROW(store.listClients(), ta::io::records::ConnectionLostError);
 
-    server.control("resume");
+    outage.resume();
     // The same store connects again on its next call; the kept change goes in now.
     store.addSession(pending);
     const auto sessions = store.listSessions(id);

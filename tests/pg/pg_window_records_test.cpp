@@ -42,15 +42,15 @@ TEST(ClinicWindow, AChangeMadeWhileTheServerIsDownIsKeptAndStoredWhenItIsBack)
     s.tagAt(*s.pickUnderSkin(pixelOf({0.09f, 1.45f, -0.08f})));
     ASSERT_EQ(s.records()->store().listFindings(sid).size(), 1u) << s.message();
 
-    server.control("crash");
+    auto outage = server.crash(); // back on resume() or at the end of the test, however it ends
     s.tagAt(*s.pickUnderSkin(pixelOf({-0.09f, 1.45f, -0.08f})));
     s.update(1.0);
-    EXPECT_TRUE(s.messageIsError());
+    EXPECT_TRUE(s.messageIsError()) << s.message() << " tags " << s.bodyMap().map().tagCount();
     EXPECT_NE(s.message().find("kept"), std::string::npos) << s.message();
     EXPECT_EQ(s.message().find('\n'), std::string::npos) << s.message();
     EXPECT_EQ(s.bodyMap().map().tagCount(), 2u) << "the unsaved tag must stay on the body map";
 
-    server.control("resume");
+    outage.resume();
     s.update(2.0); // before the retry time: nothing yet
     s.update(10.0);
     EXPECT_FALSE(s.messageIsError()) << s.message();

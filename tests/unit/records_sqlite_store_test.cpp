@@ -284,6 +284,12 @@ void expectOldDataSurvived(SqliteRecordStore& store, int version)
     const ClientId c("11111111-1111-4111-8111-111111111111");
     ASSERT_TRUE(store.client(c));
     EXPECT_EQ(store.client(c)->reference, "R-1");
+    // Rows from before row versions start at version 1 and take versioned updates.
+    EXPECT_EQ(store.client(c)->version, 1);
+    Client renamed = *store.client(c);
+    renamed.reference = "R-1b";
+    store.updateClient(renamed);
+    EXPECT_EQ(store.client(c)->version, 2);
     const auto sessions = store.listSessions(c);
     ASSERT_EQ(sessions.size(), 2u);
     // A session signed under the old schema is locked under the new one, by the code and the database.
@@ -333,7 +339,8 @@ TEST(RecordSqliteStore, MigratesFromEveryEarlierSchema)
             SqliteDb raw(file, SqliteDb::Mode::ReadOnly);
             EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'journal'"), version >= 2);
             EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'clients_search'"), version >= 3);
-            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'sessions_locked'"), 0);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'sessions_locked'"), version >= 4);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM pragma_table_info('clients') WHERE name = 'version'"), 0);
         }
         SqliteRecordStore store(file, noBackup());
         expectOldDataSurvived(store, version);

@@ -108,4 +108,19 @@ bool isLocalDateTime(std::string_view s)
     return hh < 24 && mm < 60;
 }
 
+ClientRecord withoutRowVersions(ClientRecord r)
+{
+    r.client.version = 0;
+    for (auto& s : r.sessions) {
+        s.session.version = 0;
+        for (auto& f : s.findings)
+            f.version = 0;
+        for (auto& p : s.painMarks)
+            p.version = 0;
+    }
+    for (auto& j : r.journal)
+        j.version = 0;
+    return r;
+}
+
 } // namespace ta::core::records

@@ -175,6 +175,10 @@ struct ClientRecord {
     friend bool operator==(const ClientRecord&, const ClientRecord&) = default;
 };
 
+/// `r` without the row versions the store keeps (they are the store's counters, not content): what two
+/// stores holding the same record agree on, and what an export file carries.
+ClientRecord withoutRowVersions(ClientRecord r);
+
 // Names as spelled in JSON and the database ("active", "aching", "screen-time", "ndi", "hit-6", ...).
 std::string_view toString(FindingState v);
 std::string_view toString(PainQuality v);

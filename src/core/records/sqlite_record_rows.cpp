@@ -1,6 +1,7 @@
 // SqliteRecordStore: findings (with carry-over), pain marks, headache journal and questionnaires.
 #include "core/records/record_validation.h"
 #include "core/records/row_version.h"
+#include "core/records/store_helpers.h"
 #include "core/records/sqlite_json_columns.h"
 #include "core/records/sqlite_record_store.h"
 
@@ -94,18 +95,10 @@ std::string upsertClause(std::string_view columns, std::string_view parent)
 {
     std::string set;
     int index = 0;
-    std::size_t start = 0;
-    while (start <= columns.size()) {
-        std::size_t end = columns.find(',', start);
-        if (end == std::string_view::npos)
-            end = columns.size();
-        std::string_view name = columns.substr(start, end - start);
-        while (!name.empty() && name.front() == ' ')
-            name.remove_prefix(1);
+    for (std::string_view name : detail::splitColumns(columns)) {
         ++index;
         if (index > 2)
             set += (set.empty() ? "" : ", ") + std::string(name) + " = ?" + std::to_string(index);
-        start = end + 1;
     }
     return " ON CONFLICT (id) DO UPDATE SET " + set + " WHERE " + std::string(parent) + " = ?2";
 }
@@ -207,15 +200,8 @@ std::size_t SqliteRecordStore::carryOverFindings(const SessionId& into)
         return 0;
     const SessionId from(prev.text(0));
     std::size_t n = 0;
-    for (Finding f : listFindings(from)) {
-        f.id = FindingId::generate();
-        f.session = into;
-        f.carriedOver = true;
-        f.treated = false;
-        f.treatedSeconds.reset();
-        f.technique.clear();
-        f.version = 1;
-        writeFinding(f, false);
+    for (const Finding& f : listFindings(from)) {
+        writeFinding(detail::carriedOver(f, into), false);
         ++n;
     }
     tx.commit();

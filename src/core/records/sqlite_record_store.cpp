@@ -6,6 +6,7 @@
 #include "core/bodymap/body_map.h"
 #include "core/records/private_files.h"
 #include "core/records/row_version.h"
+#include "core/records/store_helpers.h"
 #include "core/records/record_validation.h"
 #include "core/records/sqlite_json_columns.h"
 #include "core/records/sqlite_schema.h"
@@ -25,6 +26,7 @@ namespace ta::core::records {
 namespace fs = std::filesystem;
 using detail::fromJsonColumn;
 using detail::toJsonColumn;
+using detail::likePattern;
 
 namespace {
 
@@ -114,16 +116,6 @@ std::size_t codePoints(std::string_view s)
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-std::string likePattern(std::string_view text)
-{
-    std::string p = "%";
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\')
-            p += '\\';
-        p += c;
-    }
-    return p + "%";
-}
 
 } // namespace
 
@@ -302,7 +294,7 @@ std::vector<Client> SqliteRecordStore::searchClients(std::string_view text, std:
     const auto lim = static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX));
     std::string cols;
     for (std::string_view c : {"id", "name", "reference", "date_of_birth", "contact", "notes", "consent_date",
-                               "consent_agreed", "consent_recorded_by", "created_at", "updated_at"})
+                               "consent_agreed", "consent_recorded_by", "created_at", "updated_at", "version"})
         cols += (cols.empty() ? "c." : ", c.") + std::string(c);
     std::unique_ptr<SqliteStatement> st;
     if (text.empty()) {

@@ -12,11 +12,19 @@ namespace ta::io::records {
 
 namespace {
 
-std::string trimmed(std::string s)
+/// libpq's messages as one line: tabs and line breaks become single spaces.
+std::string trimmed(const std::string& s)
 {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
-        s.pop_back();
-    return oneLine(s);
+    std::string out;
+    for (char c : s) {
+        const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+        if (space && (out.empty() || out.back() == ' '))
+            continue;
+        out += space ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
 }
 
 std::string field(const PGresult* r, int code)
@@ -119,6 +127,7 @@ void PgConnection::open()
         PQfinish(m_conn);
         m_conn = nullptr;
     }
+    m_broken = false;
     // The connection string goes in as "dbname" (libpq expands a URI or key/value string there); an
     // answered password is added as its own parameter, so it never enters a string we print.
     std::vector<const char*> keys{"dbname", "application_name"};
@@ -145,12 +154,15 @@ void PgConnection::open()
     if (PQstatus(m_conn) != CONNECTION_OK)
         throw ConnectionLostError(m_describe + ": cannot connect: " + trimmed(PQerrorMessage(m_conn)));
     PQsetClientEncoding(m_conn, "UTF8");
+    // Server notices (e.g. "terminating connection due to immediate shutdown") are not printed raw on
+    // stderr; what matters reaches the caller as an error.
+    PQsetNoticeProcessor(m_conn, [](void*, const char*) {}, nullptr);
     PGresult* r = PQexec(m_conn, "SET search_path = ta, pg_catalog");
     PQclear(r);
 }
 
 std::string PgConnection::user() const { return PQuser(m_conn); }
-bool PgConnection::connected() const { return m_conn && PQstatus(m_conn) == CONNECTION_OK; }
+bool PgConnection::connected() const { return m_conn && !m_broken && PQstatus(m_conn) == CONNECTION_OK; }
 void PgConnection::reconnect() { open(); }
 
 PgResult PgConnection::exec(const std::string& sql, const std::vector<PgParam>& params)
@@ -161,8 +173,11 @@ PgResult PgConnection::exec(const std::string& sql, const std::vector<PgParam>& 
     values.reserve(params.size());
     for (const auto& p : params)
         values.push_back(p ? p->c_str() : nullptr);
-    PGresult* r = PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                               nullptr, 0);
+    // Without parameters through PQexec, which also runs our own multi-statement scripts (the migrations);
+    // anything with a value from outside goes through PQexecParams, one statement with bound parameters.
+    PGresult* r = params.empty() ? PQexec(m_conn, sql.c_str())
+                                 : PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                                values.data(), nullptr, nullptr, 0);
     const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return PgResult(r);
@@ -177,8 +192,11 @@ PgResult PgConnection::exec(const std::string& sql, const std::vector<PgParam>& 
     if (r)
         PQclear(r);
     const std::string msg = m_describe + ": " + why;
-    if (PQstatus(m_conn) != CONNECTION_OK || state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0)
+    // No SQLSTATE: the error is libpq's own (the server closed the connection, a socket error).
+    if (PQstatus(m_conn) != CONNECTION_OK || state.empty() || state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0) {
+        m_broken = true; // libpq may still report CONNECTION_OK: the next call connects afresh
         throw ConnectionLostError(m_describe + ": lost the connection to the server (" + why + ")");
+    }
     if (state == "55000")
         throw core::records::LockedError(msg);
     if (state == "42501")

@@ -98,7 +98,8 @@ public:
     /// never reconnect and go on outside the transaction.
     bool inTransaction() const { return m_inTransaction; }
 
-    /// Runs one statement with bound parameters ($1, $2, ...). Throws the typed error of the server's
+    /// Runs `sql` with bound parameters ($1, $2, ...): one statement when there are parameters; without any,
+    /// `sql` may be a script of several (our own SQL only, never text from outside). Throws the typed error of the server's
     /// SQLSTATE: ValidationError (constraints, bad values), core::records::LockedError (a signed session),
     /// PermissionError (privileges, policies), ConnectionLostError, IoError (anything else).
     PgResult exec(const std::string& sql, const std::vector<PgParam>& params = {});
@@ -113,6 +114,7 @@ private:
     std::string m_describe;
     pg_conn* m_conn = nullptr;
     bool m_inTransaction = false;
+    bool m_broken = false; ///< a call lost the connection (libpq may not have noticed yet)
     friend class PgTransaction;
 };
 

@@ -1,6 +1,7 @@
 // PgRecordStore: findings (with carry-over), pain marks, headache journal and questionnaires.
 #include "core/records/record_validation.h"
 #include "core/records/row_version.h"
+#include "core/records/store_helpers.h"
 #include "io/records/pg_record_store.h"
 #include "io/records/pg_rows.h"
 
@@ -84,15 +85,8 @@ std::size_t PgRecordStore::carryOverFindings(const rec::SessionId& into)
         return 0;
     const rec::SessionId from(prev.text(0, 0));
     std::size_t n = 0;
-    for (rec::Finding f : listFindings(from)) {
-        f.id = rec::FindingId::generate();
-        f.session = into;
-        f.carriedOver = true;
-        f.treated = false;
-        f.treatedSeconds.reset();
-        f.technique.clear();
-        f.version = 1;
-        writeFinding(f, false);
+    for (const rec::Finding& f : listFindings(from)) {
+        writeFinding(rec::detail::carriedOver(f, into), false);
         ++n;
     }
     tx.commit();

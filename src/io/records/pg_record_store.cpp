@@ -4,6 +4,7 @@
 
 #include "core/records/record_validation.h"
 #include "core/records/row_version.h"
+#include "core/records/store_helpers.h"
 #include "core/records/sqlite_schema.h"
 #include "io/records/pg_rows.h"
 #include "io/records/pg_schema.h"
@@ -13,19 +14,10 @@
 namespace ta::io::records {
 
 using namespace detail;
+using core::records::detail::likePattern;
 
 namespace {
 
-std::string likePattern(std::string_view text)
-{
-    std::string p = "%";
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\')
-            p += '\\';
-        p += c;
-    }
-    return p + "%";
-}
 
 const std::string kClientUpsert =
     std::string("INSERT INTO ta.clients (") + kClientColumns +
@@ -36,8 +28,8 @@ const std::string kClientUpsert =
 
 const std::string kClientUpdate =
     "UPDATE ta.clients SET name = $2, reference = $3, date_of_birth = $4, contact = $5, notes = $6, "
-    "consent_date = $7, consent_agreed = $8, consent_recorded_by = $9, updated_at = $11, version = $12 + 1 "
-    "WHERE id = $1 AND version = $12";
+    "consent_date = $7, consent_agreed = $8, consent_recorded_by = $9, updated_at = $10, version = $11 + 1 "
+    "WHERE id = $1 AND version = $11";
 
 const std::string kClientOrder = " ORDER BY lower(name) COLLATE \"C\", reference COLLATE \"C\", seq";
 
@@ -116,7 +108,9 @@ void PgRecordStore::updateClient(const rec::Client& client)
     c.updatedAt = rec::nowUtcTimestamp();
     rec::validate(c, where("client", c.id.str()));
     PgTransaction tx(db());
-    if (db().exec(kClientUpdate, params(c)).affected() == 0)
+    auto values = params(c);
+    values.erase(values.begin() + 9); // created_at never changes
+    if (db().exec(kClientUpdate, values).affected() == 0)
         refuseUpdate("clients", "client", c.id.str(), c.version);
     tx.commit();
 }

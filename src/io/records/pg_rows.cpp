@@ -1,32 +1,14 @@
 #include "io/records/pg_rows.h"
 
 #include "core/records/sqlite_json_columns.h"
+#include "core/records/store_helpers.h"
 
 namespace ta::io::records::detail {
 
 using core::records::detail::fromJsonColumn;
 using core::records::detail::toJsonColumn;
 
-namespace {
-
-std::vector<std::string_view> split(std::string_view columns)
-{
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    while (start <= columns.size()) {
-        std::size_t end = columns.find(',', start);
-        if (end == std::string_view::npos)
-            end = columns.size();
-        std::string_view name = columns.substr(start, end - start);
-        while (!name.empty() && name.front() == ' ')
-            name.remove_prefix(1);
-        out.push_back(name);
-        start = end + 1;
-    }
-    return out;
-}
-
-} // namespace
+using core::records::detail::splitColumns;
 
 rec::Client readClient(const PgResult& r, int i)
 {
@@ -188,7 +170,7 @@ std::vector<PgParam> params(const rec::Addendum& a)
 
 std::string insertSql(std::string_view table, std::string_view columns, bool upsert, std::string_view keep)
 {
-    const auto cols = split(columns);
+    const auto cols = splitColumns(columns);
     std::string values;
     for (std::size_t i = 1; i <= cols.size(); ++i)
         values += (i > 1 ? ", $" : "$") + std::to_string(i);
@@ -205,7 +187,7 @@ std::string insertSql(std::string_view table, std::string_view columns, bool ups
 
 std::string updateSql(std::string_view table, std::string_view columns, std::string_view keep)
 {
-    const auto cols = split(columns);
+    const auto cols = splitColumns(columns);
     const std::string n = std::to_string(cols.size());
     std::string set;
     for (std::size_t i = 2; i + 1 < cols.size(); ++i)

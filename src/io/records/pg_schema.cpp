@@ -141,6 +141,21 @@ BEGIN
   RETURN true;
 END
 $$;
+-- The read check of the clients table itself, on the row's own owner: an upsert checks a new row against
+-- the SELECT policy before the row exists, so looking the client up by id would refuse it.
+CREATE FUNCTION ta.may_read_client(c text, o text) RETURNS boolean LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+  SET search_path = ta, pg_catalog AS
+$$
+BEGIN
+  IF c IS NULL OR (o IS DISTINCT FROM session_user AND
+                   NOT EXISTS (SELECT 1 FROM ta.client_shares WHERE client_id = c AND login = session_user)) THEN
+    RETURN false;
+  END IF;
+  INSERT INTO ta.audit (action, record, client_id) VALUES ('read', 'clients', c)
+    ON CONFLICT (tx, client_id, record) WHERE action = 'read' DO NOTHING;
+  RETURN true;
+END
+$$;
 -- Every create, change and delete, with the columns a change touched.
 CREATE FUNCTION ta.audit_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = ta, pg_catalog AS
@@ -211,7 +226,7 @@ $$;
 
 -- Policies are per command, never FOR ALL: a SELECT must pass only the read check, which logs the read.
 ALTER TABLE ta.clients ENABLE ROW LEVEL SECURITY;
-CREATE POLICY clients_read ON ta.clients FOR SELECT USING (ta.may_read(id, 'clients'));
+CREATE POLICY clients_read ON ta.clients FOR SELECT USING (ta.may_read_client(id, owner));
 CREATE POLICY clients_create ON ta.clients FOR INSERT WITH CHECK (owner = session_user);
 CREATE POLICY clients_change ON ta.clients FOR UPDATE USING (ta.can_access(id)) WITH CHECK (ta.can_access(id));
 CREATE POLICY clients_delete ON ta.clients FOR DELETE USING (ta.owns(id));
@@ -262,6 +277,7 @@ GRANT UPDATE (structure, x, y, z, radius, intensity, quality, region, side, cove
   ON ta.pain_marks TO ta_therapist, ta_admin;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA ta TO ta_therapist, ta_admin;
 GRANT EXECUTE ON FUNCTION ta.owns(text), ta.can_access(text), ta.session_client(text), ta.may_read(text, text),
+  ta.may_read_client(text, text),
   ta.add_therapist(text, text, text, boolean) TO ta_therapist, ta_admin;
 )sql",
     // 1 -> 2: headache journal, questionnaires, addenda.

@@ -6,26 +6,6 @@ namespace ta::session {
 
 namespace rec = core::records;
 
-namespace {
-
-/// The record as content: store-kept counters (row versions) do not count as a difference.
-rec::ClientRecord withoutVersions(rec::ClientRecord r)
-{
-    r.client.version = 0;
-    for (auto& s : r.sessions) {
-        s.session.version = 0;
-        for (auto& f : s.findings)
-            f.version = 0;
-        for (auto& p : s.painMarks)
-            p.version = 0;
-    }
-    for (auto& j : r.journal)
-        j.version = 0;
-    return r;
-}
-
-} // namespace
-
 std::size_t CopyReport::sessions() const
 {
     std::size_t n = 0;
@@ -48,10 +28,10 @@ CopyReport copyRecords(const rec::RecordStore& from, rec::RecordStore& to, const
         CopiedClient c{id, record.client.name, record.sessions.size()};
         if (to.client(id)) {
             c.existed = true;
-            c.unchanged = withoutVersions(to.exportClient(id)) == withoutVersions(record);
+            c.unchanged = rec::withoutRowVersions(to.exportClient(id)) == rec::withoutRowVersions(record);
         }
         if (!c.unchanged)
-            to.importClient(withoutVersions(record));
+            to.importClient(rec::withoutRowVersions(record));
         report.clients.push_back(std::move(c));
     }
     return report;
