@@ -8,7 +8,8 @@
 #   pg_test_server.sh resume DIR   start the existing cluster again (crash recovery)
 #   pg_test_server.sh stop DIR     stop it and delete DIR
 #
-# Nothing listens on any address but the socket and 127.0.0.1.
+# Nothing listens on any address but the socket and 127.0.0.1. fsync is off (a throwaway cluster) unless
+# TA_PG_FSYNC=on (benchmarks of durable writes).
 set -euo pipefail
 cmd=${1:?start|crash|resume|stop}
 dir=${2:?directory}
@@ -27,7 +28,7 @@ as_owner() {
 pg_ctl_start() {
   local port; port=$(cat "$dir/port")
   as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=60" \
+    -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=${TA_PG_FSYNC:-off} -c full_page_writes=${TA_PG_FSYNC:-off} -c max_connections=60" \
     start >/dev/null
 }
 
