@@ -27,6 +27,9 @@ void addClientRecordCommands(CLI::App& app, int& exitCode);
 /// (records_session_commands.cpp).
 void addSessionRecordCommands(CLI::App& app, int& exitCode);
 
+/// `trigger-atlas quiz sets|show|run|due|export|mastery` (quiz_commands.cpp): teaching mode.
+void addQuizCommands(CLI::App& app, int& exitCode);
+
 /// `trigger-atlas report` and `trigger-atlas handout` (PDF, pictures rendered off-screen).
 void addReportCommands(CLI::App& app, int& exitCode);
 /// Writes the open record session of `session` as a PDF report or client handout, with pictures rendered

@@ -36,6 +36,7 @@ int main(int argc, char** argv)
     ta::app::addClientRecordCommands(cli, exitCode);
     ta::app::addSessionRecordCommands(cli, exitCode);
     ta::app::addReportCommands(cli, exitCode);
+    ta::app::addQuizCommands(cli, exitCode);
     try {
         cli.parse(argc, argv);
         if (!cli.get_subcommands().empty())

@@ -2,6 +2,7 @@
 
 #include "ui/action_dispatch.h"
 #include "ui/client_panel.h"
+#include "ui/quiz_panel.h"
 #include "ui/info_panel.h"
 #include "ui/layers_panel.h"
 #include "ui/menu_bar.h"
@@ -161,6 +162,7 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
             drawTriggerPointPanel(m_s, m_ui);
             drawTagPanel(m_s, m_ui);
             drawClientPanel(m_s, m_ui);
+            drawQuizPanel(m_s, m_ui);
             drawSearchBox(m_s, m_ui);
         }
         drawShortcutHelp(m_s, m_ui);
