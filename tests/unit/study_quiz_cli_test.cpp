@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
+struct AppResult {
     int code = -1;
     std::string out;
     std::string err;
@@ -45,7 +45,7 @@ protected:
         std::error_code ec;
         fs::remove_all(m_dir, ec);
     }
-    Run app(const std::string& args) const
+    AppResult app(const std::string& args) const
     {
         const fs::path out = m_dir / "stdout.txt", err = m_dir / "stderr.txt";
         const std::string cmd = "XDG_DATA_HOME=\"" + m_dir.string() + "\" TA_DB= \"" + std::string(TA_APP_EXE) + "\" " +
@@ -61,7 +61,7 @@ protected:
 
 TEST_F(StudyQuizCli, SetsListsTheBuiltInSets)
 {
-    const Run r = app("quiz sets");
+    const AppResult r = app("quiz sets");
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("headache-referral"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Headache referral patterns"), std::string::npos);
@@ -76,7 +76,7 @@ TEST_F(StudyQuizCli, ATeachersExamIsScoredRecordedAndExported)
         "questions": [{"kind": "locate", "structure": "levator-scapulae-left"},
                       {"kind": "name", "structure": "sternocleidomastoid-sternal-right"},
                       {"kind": "facts", "muscle": "levator-scapulae", "about": "innervation"}]})");
-    const Run show = app("quiz show --json --set " + path("exam.json"));
+    const AppResult show = app("quiz show --json --set " + path("exam.json"));
     ASSERT_EQ(show.code, 0) << show.err;
     const auto shown = nlohmann::json::parse(show.out);
     ASSERT_EQ(shown["questions"].size(), 3u);
@@ -97,7 +97,7 @@ TEST_F(StudyQuizCli, ATeachersExamIsScoredRecordedAndExported)
 
     const std::string runArgs = "quiz run --json --set " + path("exam.json") + " --answers " + path("answers.json") +
                                 " --student Mia --db " + path("records.db") + " --today 2026-12-01 --csv " + path("grades.csv");
-    const Run r = app(runArgs);
+    const AppResult r = app(runArgs);
     ASSERT_EQ(r.code, 0) << r.err;
     const auto out = nlohmann::json::parse(r.out);
     ASSERT_EQ(out["questions"].size(), 3u);
@@ -119,7 +119,7 @@ TEST_F(StudyQuizCli, ATeachersExamIsScoredRecordedAndExported)
     EXPECT_EQ(st.st_mode & 0777, 0600);
 
     // The same --csv again: refused, one line, the file kept; --force replaces it.
-    const Run again = app(runArgs);
+    const AppResult again = app(runArgs);
     EXPECT_NE(again.code, 0);
     EXPECT_NE(again.err.find("grades.csv: exists; pass --force to replace it"), std::string::npos) << again.err;
     EXPECT_EQ(readFile(m_dir / "grades.csv"), csv);
@@ -127,13 +127,13 @@ TEST_F(StudyQuizCli, ATeachersExamIsScoredRecordedAndExported)
               "Nothing due for Mia on 2026-12-01.\n")
         << "the refused run recorded nothing";
 
-    const Run due = app("quiz due --json --student Mia --db " + path("records.db") + " --today 2026-12-02");
+    const AppResult due = app("quiz due --json --student Mia --db " + path("records.db") + " --today 2026-12-02");
     ASSERT_EQ(due.code, 0) << due.err;
     const auto d = nlohmann::json::parse(due.out);
     ASSERT_EQ(d["due"].size(), 3u);
     EXPECT_EQ(d["due"][0]["item"], "facts:levator-scapulae:innervation") << "the missed one first";
 
-    const Run exp = app("quiz export --student Mia --db " + path("records.db") + " --csv " + path("log.csv"));
+    const AppResult exp = app("quiz export --student Mia --db " + path("records.db") + " --csv " + path("log.csv"));
     ASSERT_EQ(exp.code, 0) << exp.err;
     const std::string log = readFile(m_dir / "log.csv");
     EXPECT_EQ(log.rfind("student,set,item,score,grade,time_s,reviewed_at\r\n", 0), 0u);
@@ -145,12 +145,12 @@ TEST_F(StudyQuizCli, ABadSetIsOneLineNamingTheFileAndKey)
     writeFile(m_dir / "bad.json", R"({"format": "trigger-atlas-quiz-set", "version": 1, "title": "x",
         "questions": [{"kind": "name", "structure": "levator-scapula-left"}]})");
     writeFile(m_dir / "answers.json", R"({"answers": [{"text": "x"}]})");
-    const Run r = app("quiz run --set " + path("bad.json") + " --answers " + path("answers.json"));
+    const AppResult r = app("quiz run --set " + path("bad.json") + " --answers " + path("answers.json"));
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("bad.json: questions[0].structure: unknown structure \"levator-scapula-left\""), std::string::npos)
         << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
     writeFile(m_dir / "answers.json", R"({"answers": [{"choice": "two"}]})");
-    const Run a = app("quiz run --set neck-shoulder-muscles --answers " + path("answers.json"));
+    const AppResult a = app("quiz run --set neck-shoulder-muscles --answers " + path("answers.json"));
     EXPECT_NE(a.err.find("answers.json: answers[0].choice: expected an integer"), std::string::npos) << a.err;
 }

@@ -103,6 +103,7 @@ TEST_F(StudyQuizScoring, AnOwnEssentialZoneScoresHighAndItsMirrorZero)
         drawn.painMarks = drawingOf(key);
         ASSERT_GT(drawn.painMarks.size(), 5u);
         const auto r = score(q, drawn);
+        RecordProperty("dice " + key, std::to_string(r.score));
         EXPECT_GE(r.score, 0.8) << r.feedback;
         EXPECT_TRUE(r.missed.empty()) << r.feedback;
 
@@ -127,6 +128,7 @@ TEST_F(StudyQuizScoring, HalfAPatternMissesTheRestAndSaysWhich)
             a.painMarks.push_back(m);
     ASSERT_FALSE(a.painMarks.empty());
     const auto r = score(q, a);
+    RecordProperty("dice neck only", std::to_string(r.score));
     EXPECT_GT(r.score, 0.05);
     EXPECT_LT(r.score, 0.8);
     EXPECT_NE(std::find(r.missed.begin(), r.missed.end(), "Temple (left)"), r.missed.end()) << r.feedback;
