@@ -156,17 +156,22 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
     mouse(pixelRatio, uiWantsMouse);
     if (!m_s.display().presentation) {
         drawMenuBar(m_s, m_ui);
+        // While a quiz question waits for its answer, the panels that name what is selected or hovered
+        // (and list trigger points and their zones) stay closed: they would give the answer away.
+        const bool quizAsking = m_ui.quiz.phase() == session::QuizSession::Phase::Asking;
         if (m_ui.showPanels) {
-            drawLayersPanel(m_s, m_ui);
-            drawInfoPanel(m_s, m_ui);
-            drawTriggerPointPanel(m_s, m_ui);
-            drawTagPanel(m_s, m_ui);
-            drawClientPanel(m_s, m_ui);
+            if (!quizAsking) {
+                drawLayersPanel(m_s, m_ui);
+                drawInfoPanel(m_s, m_ui);
+                drawTriggerPointPanel(m_s, m_ui);
+                drawTagPanel(m_s, m_ui);
+                drawClientPanel(m_s, m_ui);
+                drawSearchBox(m_s, m_ui);
+            }
             drawQuizPanel(m_s, m_ui);
-            drawSearchBox(m_s, m_ui);
         }
         drawShortcutHelp(m_s, m_ui);
-        if (!uiWantsMouse)
+        if (!uiWantsMouse && !quizAsking)
             hoverTooltip();
     }
     drawPendingFileQuestion(m_s, m_ui); // also in presentation mode: Quit may ask

@@ -73,6 +73,13 @@ TEST(StudyQuizSession, AStudentPaintsAPatternWithTheBrushAndItIsScoredAndSchedul
 
         quiz.next(s);
         EXPECT_FALSE(s.quizDrawingMarks().size()) << "a fresh drawing for the next question";
+        for (int i = 0; i < 2; ++i) // to the first "which": the pattern is shown, its name is not
+            quiz.next(s);
+        ASSERT_EQ(quiz.current()->kind, core::study::QuestionKind::Which);
+        ASSERT_TRUE(s.shownTriggerPoint());
+        EXPECT_EQ(s.catalog().key(*s.shownTriggerPoint()), "suboccipitals.group-right");
+        EXPECT_FALSE(s.display().showLabels) << "a label would name the trigger point";
+        EXPECT_FALSE(s.visibility().layer(core::Layer::Superficial).visible) << "the muscle stays under the skin";
         quiz.finish(s);
         EXPECT_EQ(quiz.phase(), session::QuizSession::Phase::Summary);
         EXPECT_EQ(quiz.recordedNote(), "Recorded 1 answers for Mia");

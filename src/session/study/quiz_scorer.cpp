@@ -204,7 +204,7 @@ QuestionResult QuizScorer::scoreName(const QuizQuestion& q, const QuizAnswer& a)
     const study::NameMatch other = study::matchName(a.text, others);
     if (mine.matched && !(other.matched && other.distance < mine.distance))
         return result(1.0, mine.distance == 0 ? "Right: " + q.answer
-                                              : "Right (spelt \"" + mine.closest + "\"): " + q.answer);
+                                              : "Right (correctly spelt: " + mine.closest + "): " + q.answer);
     if (other.matched)
         return result(0.0, "\"" + a.text + "\" is the " + other.closest + "; the answer: " + q.answer);
     return result(0.0, "\"" + a.text + "\" is not it; the answer: " + q.answer);

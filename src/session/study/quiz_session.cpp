@@ -80,7 +80,8 @@ void QuizSession::present(AppSession& s)
     m_shownAt = s.now();
     const QuizQuestion& q = m_run->question(m_index);
     const auto& options = m_run->options();
-    s.display().showLabels = options.labels && !m_run->exam() && q.kind != QuestionKind::Name;
+    // Labels would name the structure to be named and the trigger point whose pattern is shown.
+    s.display().showLabels = options.labels && !m_run->exam() && q.kind != QuestionKind::Name && q.kind != QuestionKind::Which;
     s.display().showMarkers = false; // markers would give trigger points away
     s.showTriggerPoint(std::nullopt);
     s.select(std::nullopt);

@@ -94,6 +94,8 @@ std::vector<rec::StudyCard> StudyTracker::due(std::string_view today) const
             return a.due < b.due;
         if (a.ease != b.ease)
             return a.ease < b.ease;
+        if (a.lastScore != b.lastScore)
+            return a.lastScore < b.lastScore;
         return a.item < b.item;
     });
     return out;

@@ -44,7 +44,7 @@ public:
     std::size_t recordRun(const QuizRun& run, std::string_view today);
 
     /// Cards due on `today`: those whose last answer failed (score below the pass mark) first, then by
-    /// due date (oldest first), then by ease (hardest first), then by item.
+    /// due date (oldest first), then by ease (hardest first), then by the last score (lowest first), then by item.
     std::vector<core::records::StudyCard> due(std::string_view today) const;
     /// `questions` reordered for practice: due items first (in due() order), then new ones, then the rest,
     /// each group shuffled by `seed` except the due one. Deterministic for a seed.
