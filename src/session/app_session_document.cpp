@@ -5,6 +5,7 @@
 
 #include "core/bodymap/tag_placement.h"
 #include "core/error.h"
+#include "core/records/records.h"
 #include "session/records/record_services.h"
 
 namespace ta::session {
@@ -141,7 +142,7 @@ void AppSession::endPainStroke()
 void AppSession::startQuizDrawing()
 {
     m_quizDrawing.emplace();
-    m_quizDrawing->setSessionDate(m_bodyMap.sessionDate().empty() ? "2000-01-01" : m_bodyMap.sessionDate());
+    m_quizDrawing->setSessionDate(m_bodyMap.sessionDate().empty() ? core::records::todayLocalDate() : m_bodyMap.sessionDate());
 }
 
 std::vector<core::PainMark> AppSession::quizDrawingMarks() const

@@ -156,9 +156,12 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
     mouse(pixelRatio, uiWantsMouse);
     if (!m_s.display().presentation) {
         drawMenuBar(m_s, m_ui);
-        // While a quiz question waits for its answer, the panels that name what is selected or hovered
-        // (and list trigger points and their zones) stay closed: they would give the answer away.
-        const bool quizAsking = m_ui.quiz.phase() == session::QuizSession::Phase::Asking;
+        // While a quiz question is on screen, the panels that name what is selected or hovered (and list
+        // trigger points and their zones) stay closed: they would give the answer away, and afterwards the
+        // feedback stays readable in front. They come back with the summary.
+        const auto quizPhase = m_ui.quiz.phase();
+        const bool quizAsking = quizPhase == session::QuizSession::Phase::Asking ||
+                                quizPhase == session::QuizSession::Phase::Feedback;
         if (m_ui.showPanels) {
             if (!quizAsking) {
                 drawLayersPanel(m_s, m_ui);

@@ -93,7 +93,9 @@ void chooser(session::AppSession& s, UiState& ui)
                                                                             : ImVec4(0.6f, 0.6f, 0.6f, 1.0f);
             ImGui::TextColored(colour, "%-9s", std::string(session::toString(row.state)).c_str());
             ImGui::SameLine();
-            ImGui::Text("%s  (%zu/%zu known)", row.muscle.c_str(), row.known, row.items);
+            const auto mi = s.catalog().data().findMuscle(row.muscle);
+            const std::string name = mi ? session::withoutParentheses(s.catalog().data().muscles[*mi].name) : row.muscle;
+            ImGui::Text("%s  (%zu/%zu known)", name.c_str(), row.known, row.items);
         }
     }
 }

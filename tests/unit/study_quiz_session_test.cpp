@@ -97,3 +97,25 @@ TEST(StudyQuizSession, AStudentPaintsAPatternWithTheBrushAndItIsScoredAndSchedul
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
 }
+
+TEST(StudyQuizSession, ALocateAnswerIsTheStructureSelectedInTheView)
+{
+    if (!std::filesystem::exists(ta::testing::testModelPath()))
+        GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << ta::testing::testModelPath();
+    session::AppSession s;
+    s.camera().setViewport(640, 480);
+    s.openModel(io::loadModel(ta::testing::testModelPath()), ta::testing::testModelPath(), io::assetPath("data"));
+    session::QuizSession quiz;
+    quiz.start(s, session::openQuizSet("neck-shoulder-muscles"));
+    ASSERT_EQ(quiz.current()->item, "locate:levator-scapulae-left");
+    EXPECT_FALSE(s.selected()) << "nothing selected when the question is asked";
+    s.select(s.model().find("levator-scapulae-left"));
+    const auto a = quiz.answerFromView(s);
+    EXPECT_EQ(a.structure, "levator-scapulae-left");
+    EXPECT_DOUBLE_EQ(quiz.answer(s, a).score, 1.0) << quiz.lastResult()->feedback;
+    EXPECT_TRUE(quiz.retry(s)) << "practice: ask again";
+    s.select(s.model().find("levator-scapulae-right"));
+    EXPECT_DOUBLE_EQ(quiz.answer(s, quiz.answerFromView(s)).score, 0.0);
+    EXPECT_EQ(quiz.run()->entry(0)->result.score, 1.0) << "the first try counts";
+}
+
