@@ -30,6 +30,8 @@ void addSessionRecordCommands(CLI::App& app, int& exitCode);
 /// The clinic server: `clinic init|add-therapist|therapists`, `client share|unshare`, `audit`, `records copy`
 /// (clinic_commands.cpp). Call after addClientRecordCommands (it adds to `client`).
 void addClinicCommands(CLI::App& app, int& exitCode);
+/// `trigger-atlas quiz sets|show|run|due|export|mastery` (quiz_commands.cpp): teaching mode.
+void addQuizCommands(CLI::App& app, int& exitCode);
 
 /// `trigger-atlas report` and `trigger-atlas handout` (PDF, pictures rendered off-screen).
 void addReportCommands(CLI::App& app, int& exitCode);

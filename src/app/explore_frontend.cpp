@@ -52,6 +52,8 @@ void ExploreFrontEnd::saveSettings() noexcept
         const auto path = core::defaultSettingsPath();
         if (!path)
             return;
+        if (m_ui.quiz.active())
+            m_ui.quiz.close(m_session); // the quiz's layers and labels are not the user's to remember
         m_session.captureSettings();
         core::Settings& s = m_session.settings();
         if (ImGui::GetCurrentContext()) {

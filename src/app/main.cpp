@@ -37,6 +37,7 @@ int main(int argc, char** argv)
     ta::app::addSessionRecordCommands(cli, exitCode);
     ta::app::addClinicCommands(cli, exitCode);
     ta::app::addReportCommands(cli, exitCode);
+    ta::app::addQuizCommands(cli, exitCode);
     try {
         cli.parse(argc, argv);
         if (!cli.get_subcommands().empty())

@@ -148,7 +148,7 @@ void AppSession::update(double now)
     recordsChanged(); // changes made straight through the records (the client panel)
     if (m_shownTriggerPoint && referralTargets() != m_referralTargets)
         refreshReferral(); // the skin was hidden or shown: repaint on what is visible now
-    m_pain.refresh(m_model, m_catalog, m_bodyMap, painTargets(), m_overlays.pain);
+    m_pain.refresh(m_model, m_catalog, m_quizDrawing ? *m_quizDrawing : m_bodyMap, painTargets(), m_overlays.pain);
     rebuildMarkers();
     m_history.record(now);
 }

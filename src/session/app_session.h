@@ -180,10 +180,21 @@ public:
     /// Erases today's pain marks under the brush at `hit` (Ctrl+drag).
     void eraseAt(const core::PickHit& hit)
     {
-        if (!recordsRefuseEdits())
+        if (m_quizDrawing)
+            m_pain.eraseAt(hit.point, *m_quizDrawing);
+        else if (!recordsRefuseEdits())
             m_pain.eraseAt(hit.point, m_bodyMap);
     }
     void endPainStroke();
+
+    // A quiz's scratch drawing (teaching mode, session/study/quiz_session.h): while one is started, the
+    // pain brush paints into it instead of the body map, so a student's answer never lands in a client's
+    // record; it is shown like any pain drawing. Ending it drops it.
+    void startQuizDrawing();
+    void endQuizDrawing() { m_quizDrawing.reset(); }
+    bool quizDrawing() const { return m_quizDrawing.has_value(); }
+    /// The scratch drawing's marks (empty without one).
+    std::vector<core::PainMark> quizDrawingMarks() const;
 
     // Undo: view changes, visibility, selection and document edits share one stack.
     core::UndoStack& undoStack() { return m_undo; }
@@ -249,6 +260,7 @@ private:
     std::optional<double> m_recordsRetryAt; ///< when the store was unreachable: the next try (session time)
     std::uint64_t m_shownRecords = 0;   ///< records revision last shown in the body map
     PainTool m_pain;
+    std::optional<core::BodyMapEditor> m_quizDrawing; ///< a quiz answer being painted (no undo, no records)
     Tool m_tool = Tool::None;
     bool m_movingTag = false;
     std::optional<core::TagId> m_selectedTag;

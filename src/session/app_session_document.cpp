@@ -1,8 +1,11 @@
 // AppSession: the body-map document, its tags and the pain strokes that go into it.
 #include "session/app_session.h"
 
+#include "core/bodymap/pain_drawing.h"
+
 #include "core/bodymap/tag_placement.h"
 #include "core/error.h"
+#include "core/records/records.h"
 #include "session/records/record_services.h"
 
 namespace ta::session {
@@ -128,13 +131,28 @@ void AppSession::saveBodyMap(const std::optional<std::filesystem::path>& file)
 
 void AppSession::endPainStroke()
 {
+    if (m_quizDrawing) {
+        m_pain.endStroke(*m_quizDrawing);
+        return;
+    }
     m_pain.endStroke(m_bodyMap);
     syncRecords(); // the stroke is stored when the mouse goes up
 }
 
+void AppSession::startQuizDrawing()
+{
+    m_quizDrawing.emplace();
+    m_quizDrawing->setSessionDate(m_bodyMap.sessionDate().empty() ? core::records::todayLocalDate() : m_bodyMap.sessionDate());
+}
+
+std::vector<core::PainMark> AppSession::quizDrawingMarks() const
+{
+    return m_quizDrawing ? core::painMarksOf(m_quizDrawing->map(), {}) : std::vector<core::PainMark>{};
+}
+
 void AppSession::painAt(const core::PickHit& hit)
 {
-    if (recordsRefuseEdits())
+    if (!m_quizDrawing && recordsRefuseEdits())
         return;
     const core::Structure* s = m_model.get(hit.structure);
     m_pain.paintAt(hit.point, s ? s->id : std::string());

@@ -2,6 +2,7 @@
 
 #include "ui/action_dispatch.h"
 #include "ui/client_panel.h"
+#include "ui/quiz_panel.h"
 #include "ui/info_panel.h"
 #include "ui/layers_panel.h"
 #include "ui/menu_bar.h"
@@ -155,16 +156,25 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
     mouse(pixelRatio, uiWantsMouse);
     if (!m_s.display().presentation) {
         drawMenuBar(m_s, m_ui);
+        // While a quiz question is on screen, the panels that name what is selected or hovered (and list
+        // trigger points and their zones) stay closed: they would give the answer away, and afterwards the
+        // feedback stays readable in front. They come back with the summary.
+        const auto quizPhase = m_ui.quiz.phase();
+        const bool quizAsking = quizPhase == session::QuizSession::Phase::Asking ||
+                                quizPhase == session::QuizSession::Phase::Feedback;
         if (m_ui.showPanels) {
-            drawLayersPanel(m_s, m_ui);
-            drawInfoPanel(m_s, m_ui);
-            drawTriggerPointPanel(m_s, m_ui);
-            drawTagPanel(m_s, m_ui);
-            drawClientPanel(m_s, m_ui);
-            drawSearchBox(m_s, m_ui);
+            if (!quizAsking) {
+                drawLayersPanel(m_s, m_ui);
+                drawInfoPanel(m_s, m_ui);
+                drawTriggerPointPanel(m_s, m_ui);
+                drawTagPanel(m_s, m_ui);
+                drawClientPanel(m_s, m_ui);
+                drawSearchBox(m_s, m_ui);
+            }
+            drawQuizPanel(m_s, m_ui);
         }
         drawShortcutHelp(m_s, m_ui);
-        if (!uiWantsMouse)
+        if (!uiWantsMouse && !quizAsking)
             hoverTooltip();
     }
     drawPendingFileQuestion(m_s, m_ui); // also in presentation mode: Quit may ask

@@ -41,6 +41,10 @@ void drawMenuBar(session::AppSession& s, UiState& ui)
                 ImGui::EndMenu();
             }
         }
+        if (std::strcmp(menu, "View") == 0) {
+            ImGui::Separator();
+            ImGui::MenuItem("Quiz (teaching mode)", nullptr, &ui.showQuiz);
+        }
         ImGui::EndMenu();
     }
     // The document and the mode, at the right.

@@ -5,6 +5,8 @@
 #include "core/bodymap/body_map.h"
 #include "ui/action_table.h"
 #include "session/records/record_services.h"
+#include "session/study/quiz_files.h"
+#include "session/study/quiz_session.h"
 
 #include <glm/glm.hpp>
 
@@ -63,6 +65,17 @@ struct UiState {
     std::optional<PdfRequest> pdfRequest;
     std::string pdfFile;   ///< the Session tab's file field; empty = a name made from client and date
     bool pdfLetter = false;
+
+    // The quiz window (ui/quiz_panel.cpp).
+    bool showQuiz = false;
+    session::QuizSession quiz;
+    std::vector<session::QuizSetInfo> quizSets; ///< the built-in sets, read when the window first opens
+    std::string quizSetFile;  ///< a teacher's set file to open
+    int quizLevel = 0;        ///< drill: 0 all layers, 1 superficial, 2 intermediate, 3 deep
+    std::string quizText;     ///< a typed name
+    int quizChoice = -1;
+    std::string quizHint;
+    std::string quizMessage;  ///< the last error (a bad set file)
 };
 
 } // namespace ta::ui

@@ -323,6 +323,9 @@ void expectOldDataSurvived(SqliteRecordStore& store, int version)
     j.date = "2025-02-01";
     store.addJournalEntry(j);
     store.addQuestionnaire({{}, sessions[0].id, QuestionnaireKind::Ndi, {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, ""});
+    store.recordReview({"Mia", "name:levator-scapulae-left", "", "", 1.0, 5, 3.0},
+                       {"Mia", "name:levator-scapulae-left", 1, 1, 2.6, 0, "2025-02-02", "", 1.0});
+    EXPECT_EQ(store.listStudyCards("Mia").size(), 1u) << "the study tables (v6) work on a migrated file";
     EXPECT_EQ(store.integrityCheck(), "ok");
 }
 
@@ -340,14 +343,16 @@ TEST(RecordSqliteStore, MigratesFromEveryEarlierSchema)
             EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'journal'"), version >= 2);
             EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'clients_search'"), version >= 3);
             EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'sessions_locked'"), version >= 4);
-            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM pragma_table_info('clients') WHERE name = 'version'"), 0);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM pragma_table_info('clients') WHERE name = 'version'"), version >= 5);
+            EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'study_cards'"), 0);
         }
         SqliteRecordStore store(file, noBackup());
         expectOldDataSurvived(store, version);
         SqliteDb raw(file, SqliteDb::Mode::ReadOnly);
         EXPECT_EQ(raw.queryInt("SELECT count(*) FROM sqlite_master WHERE name IN ('journal', 'questionnaires', "
-                               "'addenda', 'clients_search', 'sessions_locked', 'addenda_immutable')"),
-                  6);
+                               "'addenda', 'clients_search', 'sessions_locked', 'addenda_immutable', 'study_cards', "
+                               "'study_reviews')"),
+                  8);
     }
 }
 

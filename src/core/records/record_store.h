@@ -22,6 +22,7 @@
 //   UnreachableError an IoError: the server cannot be reached; nothing of the call was acknowledged
 #include "core/error.h"
 #include "core/records/records.h"
+#include "core/records/study_progress.h"
 
 #include <cstddef>
 #include <optional>
@@ -132,6 +133,19 @@ public:
     /// nothing the second time. A session already signed in the store is kept as stored (a signed
     /// session is never changed); only its new addenda are added. Validates everything first.
     virtual void importClient(const ClientRecord& record) = 0;
+
+    // --- Study progress (teaching mode, study_progress.h) ----------------------------------------------
+    /// Records one answer: appends `review` to the log and replaces the student's card for the item with
+    /// `card`, in one transaction. `card.student` and `card.item` must equal the review's; empty
+    /// timestamps become now. Bad values (study_progress.h validate): ValidationError, nothing written.
+    virtual void recordReview(const StudyReview& review, const StudyCard& card) = 0;
+    virtual std::optional<StudyCard> studyCard(std::string_view student, std::string_view item) const = 0;
+    /// The student's cards, ordered by item (byte order). Empty for an unknown student.
+    virtual std::vector<StudyCard> listStudyCards(std::string_view student) const = 0;
+    /// The student's answers, oldest first (the order they were recorded in).
+    virtual std::vector<StudyReview> listStudyReviews(std::string_view student) const = 0;
+    /// Every student with at least one card, in byte order.
+    virtual std::vector<std::string> listStudents() const = 0;
 };
 
 } // namespace ta::core::records

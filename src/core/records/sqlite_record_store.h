@@ -92,6 +92,13 @@ public:
     ClientRecord exportClient(const ClientId& id) const override;
     void importClient(const ClientRecord& record) override;
 
+    // Study progress (sqlite_study_rows.cpp).
+    void recordReview(const StudyReview& review, const StudyCard& card) override;
+    std::optional<StudyCard> studyCard(std::string_view student, std::string_view item) const override;
+    std::vector<StudyCard> listStudyCards(std::string_view student) const override;
+    std::vector<StudyReview> listStudyReviews(std::string_view student) const override;
+    std::vector<std::string> listStudents() const override;
+
 private:
     // Shared by add*, update* and import (sqlite_record_rows.cpp). `upsert`: insert or update by id.
     void writeClient(const Client& c, bool upsert);

@@ -197,6 +197,34 @@ ALTER TABLE findings ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (versio
 ALTER TABLE pain_marks ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 ALTER TABLE journal ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 )sql",
+    // 5 -> 6: teaching mode. One card per student and item (its SM-2 schedule after the latest answer)
+    // and the log of every answer (the gradebook export reads it).
+    R"sql(
+CREATE TABLE study_cards (
+  student TEXT NOT NULL,
+  item TEXT NOT NULL,
+  repetitions INTEGER NOT NULL CHECK (repetitions >= 0),
+  interval_days INTEGER NOT NULL CHECK (interval_days >= 0),
+  ease REAL NOT NULL CHECK (ease >= 1.3),
+  lapses INTEGER NOT NULL DEFAULT 0 CHECK (lapses >= 0),
+  due TEXT NOT NULL,
+  last_reviewed TEXT NOT NULL,
+  last_score REAL NOT NULL CHECK (last_score BETWEEN 0 AND 1),
+  PRIMARY KEY (student, item)
+);
+CREATE INDEX study_cards_by_due ON study_cards (student, due);
+CREATE TABLE study_reviews (
+  seq INTEGER PRIMARY KEY,
+  student TEXT NOT NULL,
+  item TEXT NOT NULL,
+  quiz_set TEXT NOT NULL DEFAULT '',
+  reviewed_at TEXT NOT NULL,
+  score REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
+  grade INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
+  seconds REAL NOT NULL DEFAULT 0 CHECK (seconds >= 0)
+);
+CREATE INDEX study_reviews_by_student ON study_reviews (student, seq);
+)sql",
 };
 
 std::uint32_t bigEndian32(const unsigned char* p)

@@ -8,6 +8,7 @@
 //   3  + the client search index (FTS5, trigram: case-insensitive substring search as you type)
 //   4  + triggers that lock signed sessions (and their findings, pain marks, questionnaires) and addenda
 //   5  + row versions on clients, sessions, findings, pain marks and journal entries
+//   6  + teaching mode: study cards (spaced-repetition state per student and item) and the review log
 // PRAGMA application_id is kApplicationId in every version.
 #include "core/error.h"
 
@@ -19,7 +20,7 @@ namespace ta::core::records {
 class SqliteDb;
 
 inline constexpr std::int32_t kApplicationId = 0x54524741; ///< "TRGA", big-endian at header offset 68
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 /// A file that is damaged, foreign or from a newer TriggerAtlas was refused and left untouched.
 /// The message is one line: "<file>: refused: <why>".

@@ -74,6 +74,13 @@ public:
     rec::ClientRecord exportClient(const rec::ClientId& id) const override;
     void importClient(const rec::ClientRecord& record) override;
 
+    // Teaching mode (pg_study_rows.cpp): each login's students and their progress are that login's own.
+    void recordReview(const rec::StudyReview& review, const rec::StudyCard& card) override;
+    std::optional<rec::StudyCard> studyCard(std::string_view student, std::string_view item) const override;
+    std::vector<rec::StudyCard> listStudyCards(std::string_view student) const override;
+    std::vector<rec::StudyReview> listStudyReviews(std::string_view student) const override;
+    std::vector<std::string> listStudents() const override;
+
 private:
     /// Connects again when the last call lost the connection. Throws ConnectionLostError.
     PgConnection& db() const;

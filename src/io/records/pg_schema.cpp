@@ -407,6 +407,43 @@ ALTER TABLE ta.pain_marks ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (ve
 ALTER TABLE ta.journal ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
 GRANT UPDATE (version) ON ta.clients, ta.sessions, ta.findings, ta.pain_marks, ta.journal TO ta_therapist, ta_admin;
 )sql",
+    // 5 -> 6: teaching mode (the same tables as SQLite's v6), kept per login: a teacher's students and their
+    // progress are that teacher's, whatever program connects. Not health records: no audit.
+    R"sql(
+CREATE TABLE ta.study_cards (
+  owner text NOT NULL DEFAULT session_user,
+  student text NOT NULL,
+  item text NOT NULL,
+  repetitions integer NOT NULL CHECK (repetitions >= 0),
+  interval_days integer NOT NULL CHECK (interval_days >= 0),
+  ease double precision NOT NULL CHECK (ease >= 1.3),
+  lapses integer NOT NULL DEFAULT 0 CHECK (lapses >= 0),
+  due text NOT NULL,
+  last_reviewed text NOT NULL,
+  last_score double precision NOT NULL CHECK (last_score BETWEEN 0 AND 1),
+  PRIMARY KEY (owner, student, item)
+);
+CREATE INDEX study_cards_by_due ON ta.study_cards (owner, student, due);
+CREATE TABLE ta.study_reviews (
+  seq bigserial PRIMARY KEY,
+  owner text NOT NULL DEFAULT session_user,
+  student text NOT NULL,
+  item text NOT NULL,
+  quiz_set text NOT NULL DEFAULT '',
+  reviewed_at text NOT NULL,
+  score double precision NOT NULL CHECK (score BETWEEN 0 AND 1),
+  grade integer NOT NULL CHECK (grade BETWEEN 0 AND 5),
+  seconds double precision NOT NULL DEFAULT 0 CHECK (seconds >= 0)
+);
+CREATE INDEX study_reviews_by_student ON ta.study_reviews (owner, student, seq);
+ALTER TABLE ta.study_cards ENABLE ROW LEVEL SECURITY;
+CREATE POLICY study_cards_own ON ta.study_cards USING (owner = session_user) WITH CHECK (owner = session_user);
+ALTER TABLE ta.study_reviews ENABLE ROW LEVEL SECURITY;
+CREATE POLICY study_reviews_own ON ta.study_reviews USING (owner = session_user) WITH CHECK (owner = session_user);
+REVOKE ALL ON ta.study_cards, ta.study_reviews FROM PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ta.study_cards, ta.study_reviews TO ta_therapist, ta_admin;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA ta TO ta_therapist, ta_admin;
+)sql",
 };
 
 constexpr std::string_view kRoles = R"sql(
