@@ -22,12 +22,49 @@
 namespace ta::app {
 namespace {
 
+/// The window's user pointer while a viewer runs it: where the callbacks deliver.
+struct WindowInput {
+    CameraInput* camera = nullptr;
+    ui::InputQueue* queue = nullptr;
+};
+
+unsigned modifierBits(int mods)
+{
+    return ((mods & GLFW_MOD_CONTROL) ? ui::kCtrl : 0u) | ((mods & GLFW_MOD_SHIFT) ? ui::kShift : 0u) |
+           ((mods & GLFW_MOD_ALT) ? ui::kAlt : 0u);
+}
+
 void onScroll(GLFWwindow* window, double dx, double dy)
 {
     ImGui_ImplGlfw_ScrollCallback(window, dx, dy);
-    // The window's user pointer is the camera input of the viewer running it.
-    if (auto* input = static_cast<CameraInput*>(glfwGetWindowUserPointer(window)))
-        input->addScroll(dy);
+    if (auto* input = static_cast<WindowInput*>(glfwGetWindowUserPointer(window)))
+        input->camera->addScroll(dy);
+}
+
+// Every key and button event goes into our queue (with the modifiers and the time of the event), then on
+// to ImGui for its panels and text fields; a key released in the frame it went down reaches ImGui a frame
+// later, so ImGui sees it pressed at all.
+void onKey(GLFWwindow* window, int key, int scancode, int action, int mods)
+{
+    auto* input = static_cast<WindowInput*>(glfwGetWindowUserPointer(window));
+    if (input && key != GLFW_KEY_UNKNOWN) {
+        input->queue->push({ui::InputEvent::Kind::Key, key, action != GLFW_RELEASE, action == GLFW_REPEAT,
+                            modifierBits(mods), glfwGetTime(), {}});
+        if (action == GLFW_RELEASE && input->queue->holdRelease(key))
+            return;
+    }
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void onMouseButton(GLFWwindow* window, int button, int action, int mods)
+{
+    if (auto* input = static_cast<WindowInput*>(glfwGetWindowUserPointer(window))) {
+        double x = 0.0, y = 0.0;
+        glfwGetCursorPos(window, &x, &y);
+        input->queue->push({ui::InputEvent::Kind::MouseButton, button, action == GLFW_PRESS, false, modifierBits(mods),
+                            glfwGetTime(), {static_cast<float>(x), static_cast<float>(y)}});
+    }
+    ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
 }
 
 } // namespace
@@ -69,9 +106,12 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     session::applyStartOptions(session, start);
 
     CameraInput input;
-    glfwSetWindowUserPointer(window.handle(), &input);
-    // ImGui installed its callbacks (InitForOpenGL with install_callbacks); chain the wheel through ours.
+    WindowInput windowInput{&input, &explore.uiState().input};
+    glfwSetWindowUserPointer(window.handle(), &windowInput);
+    // ImGui installed its callbacks (InitForOpenGL with install_callbacks); ours go first and pass on.
     glfwSetScrollCallback(window.handle(), onScroll);
+    glfwSetKeyCallback(window.handle(), onKey);
+    glfwSetMouseButtonCallback(window.handle(), onMouseButton);
 
     double last = glfwGetTime();
     bool idle = false;
@@ -85,7 +125,7 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         }
         // When the last frame changed nothing, sleep until an event (or a quarter second) instead of
         // spinning: an idle atlas should not load the machine.
-        if (idle)
+        if (idle && explore.uiState().input.empty())
             glfwWaitEventsTimeout(0.25);
         else
             glfwPollEvents();
@@ -106,6 +146,8 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         frame.pixelScale = std::max(pixelRatio, window.contentScale());
 
         imgui.beginFrame();
+        for (int key : explore.uiState().input.releasesHeld())
+            ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
         input.update(window.handle(), camera, pixelRatio, imgui.wantsMouse(), session.tool() == session::Tool::Pain);
         camera.update(dt);
         explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);

@@ -1,5 +1,9 @@
 #include "ui/layers_panel.h"
 
+#include "session/structure_names.h"
+
+#include "ui/panel_layout.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -34,11 +38,8 @@ void structureContextMenu(session::AppSession& s, UiState& ui, core::StructureId
 void drawLayersPanel(session::AppSession& s, UiState& ui)
 {
     session::Visibility& vis = s.visibility();
-    const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.6f * em, vp->WorkPos.y + 3.2f * em), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(20.0f * em, 30.0f * em), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Layers")) {
+    placePanel(Panel::Layers);
+    if (!ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return;
     }
@@ -93,7 +94,7 @@ void drawLayersPanel(session::AppSession& s, UiState& ui)
         if (members.empty())
             continue;
         std::sort(members.begin(), members.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return s.model().structures[a].name < s.model().structures[b].name;
+            return session::listedBefore(s.model().structures[a], s.model().structures[b]);
         });
         const bool selectedInside = s.selected() && s.model().get(*s.selected()) &&
                                     s.model().get(*s.selected())->layer == l;
@@ -111,7 +112,10 @@ void drawLayersPanel(session::AppSession& s, UiState& ui)
                 vis.structure(id)->visible = visible;
             ImGui::SameLine();
             const bool isSelected = s.selected() && *s.selected() == id;
-            if (ImGui::Selectable(st.name.empty() ? st.id.c_str() : st.name.c_str(), isSelected,
+            const std::string name = s.labelName(id) + (st.side == core::Side::Left    ? " (left)"
+                                                        : st.side == core::Side::Right ? " (right)"
+                                                                                       : "");
+            if (ImGui::Selectable(name.c_str(), isSelected,
                                   ImGuiSelectableFlags_AllowDoubleClick)) {
                 s.select(id, ImGui::IsMouseDoubleClicked(0));
             }

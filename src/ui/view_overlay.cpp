@@ -59,21 +59,6 @@ ImVec4 leaderLabel(ImDrawList* dl, ImFont* font, float size, ImVec2 anchor, cons
     return ImVec4(bmin.x, bmin.y, bmax.x, bmax.y);
 }
 
-/// The visible surface point of a structure nearest its centre, as seen from the eye.
-std::optional<glm::vec3> visibleAnchor(const session::AppSession& s, core::StructureId id)
-{
-    const core::Structure* st = s.model().get(id);
-    if (!st)
-        return std::nullopt;
-    core::PickFilter only;
-    only.set(id, true);
-    const glm::vec3 eye = s.camera().eye();
-    const auto hit = s.bvh().raycast(core::Ray{eye, st->mesh.bounds().centre() - eye}, only);
-    if (hit)
-        return hit->point;
-    return st->mesh.bounds().centre();
-}
-
 bool overlaps(const ImVec4& a, const ImVec4& b)
 {
     return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
@@ -203,31 +188,26 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
         return ImVec2(q->x / pixelRatio, q->y / pixelRatio);
     };
 
-    // Labels: the selected structure, then the trigger point shown.
+    // Labels: the selection, then the trigger point shown; the session leaves out what is hidden or on the
+    // far side of the body, and names things as people do ("Upper trapezius").
     ImVec4 taken{0, 0, 0, 0};
     bool haveTaken = false;
-    if (s.display().showLabels && s.selected()) {
-        const core::Structure* st = s.model().get(*s.selected());
-        const auto anchor = visibleAnchor(s, *s.selected());
-        const auto a = anchor ? toScreen(*anchor) : std::nullopt;
-        if (st && a) {
-            const ScreenBox box = projectBox(s.camera(), st->mesh.bounds(), pixelRatio);
-            taken = leaderLabel(dl, font, labelSize, *a, box, st->name, IM_COL32(120, 200, 255, 255), viewMin, viewMax,
-                                0.0f, nullptr);
+    for (const session::ViewLabel& label : s.viewLabels()) {
+        const auto a = toScreen(label.anchor);
+        if (!a)
+            continue;
+        ScreenBox box;
+        box.min = ImVec2(a->x - 2.0f * base, a->y - 2.0f * base);
+        box.max = ImVec2(a->x + 2.0f * base, a->y + 2.0f * base);
+        const bool structure = label.kind == session::ViewLabel::Kind::Structure;
+        if (const core::Structure* st = s.model().get(structure ? std::optional(label.structure) : s.selected()))
+            box = projectBox(s.camera(), st->mesh.bounds(), pixelRatio);
+        const ImVec4 placed = leaderLabel(dl, font, labelSize, *a, box, label.text,
+                                          structure ? IM_COL32(120, 200, 255, 255) : IM_COL32(255, 80, 60, 255), viewMin,
+                                          viewMax, 0.0f, haveTaken ? &taken : nullptr);
+        if (!haveTaken) {
+            taken = placed;
             haveTaken = true;
-        }
-    }
-    if (s.display().showLabels && s.shownTriggerPoint() && s.catalog().loaded()) {
-        const core::TriggerPointId i = *s.shownTriggerPoint();
-        const glm::vec3 p = s.catalog().instance(i).position;
-        if (const auto a = toScreen(p)) {
-            ScreenBox box;
-            box.min = ImVec2(a->x - 2.0f * base, a->y - 2.0f * base);
-            box.max = ImVec2(a->x + 2.0f * base, a->y + 2.0f * base);
-            if (const core::Structure* st = s.model().get(s.selected()))
-                box = projectBox(s.camera(), st->mesh.bounds(), pixelRatio);
-            leaderLabel(dl, font, labelSize, *a, box, s.catalog().record(i).name, IM_COL32(255, 80, 60, 255), viewMin,
-                        viewMax, 0.0f, haveTaken ? &taken : nullptr);
         }
     }
 
