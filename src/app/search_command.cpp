@@ -2,6 +2,7 @@
 // session::SearchService. One result per line, best first: kind<TAB>id<TAB>name (and<TAB>why, for trigger
 // points found by where they refer). Exit 0 with results, 1 with none.
 #include "app/commands.h"
+#include "core/error.h"
 #include "core/referral/referral_data.h"
 #include "core/search/structure_search.h"
 #include "io/asset_paths.h"
@@ -19,14 +20,17 @@ void addSearchCommand(CLI::App& app, int& exitCode)
 {
     auto* cmd = app.add_subcommand("search", "Find structures, trigger points and pain areas by name or symptom "
                                              "(\"headache\", \"jaw pain\"): kind<TAB>id<TAB>name, best first");
-    auto words = std::make_shared<std::vector<std::string>>();
     auto limit = std::make_shared<std::size_t>(20);
-    cmd->add_option("text", *words, "what to look for")->required();
-    cmd->add_option("--limit", *limit, "at most this many results")->check(CLI::Range(1, 1000));
-    cmd->callback([words, limit, &exitCode] {
+    cmd->add_option("--limit", *limit, "at most this many results (before the text)")->check(CLI::Range(1, 1000));
+    // Everything after the options is the text, unquoted words included: "search jaw pain" must not take
+    // "pain" for the `pain` subcommand.
+    cmd->prefix_command();
+    cmd->callback([cmd, limit, &exitCode] {
         std::string text;
-        for (const auto& w : *words)
+        for (const auto& w : cmd->remaining())
             text += (text.empty() ? "" : " ") + w;
+        if (text.empty())
+            throw ArgumentError("search: what to look for? e.g. trigger-atlas search headache");
         const auto data = core::ReferralData::load(io::assetPath("data"));
         const core::AnatomyModel model = io::loadModel(io::defaultModelPath());
         const core::StructureSearch structures(model);

@@ -1,6 +1,7 @@
 // AppSession: what the labels say and which are drawn (only what is visible from the eye).
 #include "session/app_session.h"
 
+#include "session/far_side.h"
 #include "session/structure_names.h"
 
 namespace ta::session {
@@ -33,7 +34,7 @@ std::vector<ViewLabel> AppSession::viewLabels() const
     // The trigger point shown, when its muscle is drawn and it lies on the near side of the body.
     if (m_shownTriggerPoint && m_catalog.loaded()) {
         const auto& inst = m_catalog.instance(*m_shownTriggerPoint);
-        if (isVisible(inst.structure) && onNearSide(inst.position)) {
+        if (isVisible(inst.structure) && !hiddenOnFarSide(*this, inst.position)) {
             std::string text = m_catalog.record(*m_shownTriggerPoint).name;
             out.push_back({ViewLabel::Kind::TriggerPoint, std::move(text), inst.position, inst.structure});
         }

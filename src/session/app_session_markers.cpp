@@ -2,6 +2,8 @@
 // and which of them can be clicked.
 #include "session/app_session.h"
 
+#include "session/far_side.h"
+
 #include <algorithm>
 
 namespace ta::session {
@@ -39,7 +41,7 @@ void AppSession::rebuildMarkers()
             // so the view does not fill with markers.
             // Never through the body from the far side: a left trigger point seen from the right stays
             // behind the neck (depth-tested) instead of floating over the right side.
-            m.onTop = (shown || (m_visibility.ghost() && ofSelected)) && onNearSide(inst.position);
+            m.onTop = (shown || (m_visibility.ghost() && ofSelected)) && !hiddenOnFarSide(*this, inst.position);
             m_markers.push_back(m);
             m_pickable.push_back({id, inst.position, m.onTop});
         }
@@ -56,7 +58,7 @@ void AppSession::rebuildMarkers()
             m.glow = 0.55f;
             // A glow is drawn through every layer, so one on the far side would light the near face (a left
             // temple glow on the right temple seen from the right): keep only those in the near half.
-            if (!onNearSide(m.position))
+            if (hiddenOnFarSide(*this, m.position))
                 continue;
             m_markers.push_back(m); // not pickable: it marks where pain is felt, not a thing to click
         }
@@ -69,7 +71,7 @@ void AppSession::rebuildMarkers()
             m.colour = selected ? kTagSelectedColour
                                 : (t.state == core::TagState::Active ? kTagActiveColour : kTagLatentColour);
             // The therapist's own findings stay visible through every layer, of the near half of the body.
-            m.onTop = onNearSide(t.position);
+            m.onTop = !hiddenOnFarSide(*this, t.position);
             m_markers.push_back(m);
             m_pickable.push_back({t.id, t.position, m.onTop});
         }

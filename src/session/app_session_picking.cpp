@@ -56,6 +56,14 @@ bool AppSession::onNearSide(const glm::vec3& point) const
 
 std::optional<core::PickHit> AppSession::pickNear(const core::Ray& ray, const core::PickFilter& filter) const
 {
+    // Only while the skin is drawn (solid or x-rayed): the body is then seen from outside, and a ray slipping
+    // through a gap between muscles to the far side lands on something the user is not looking at. With the
+    // skin peeled away the user may well be looking at the inside of the far side, and may click it.
+    bool skinShown = false;
+    for (std::uint32_t i = 0; i < m_model.structures.size() && !skinShown; ++i)
+        skinShown = m_model.structures[i].kind == core::Kind::Skin && isVisible(core::StructureId{i});
+    if (!skinShown)
+        return m_bvh.raycast(ray, filter);
     const auto chord = skinChord(ray);
     const float limit = chord ? 0.5f * (chord->first + chord->second) + kMiddleSlack
                               : std::numeric_limits<float>::infinity();

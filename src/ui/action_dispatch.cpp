@@ -107,6 +107,7 @@ bool actionChecked(ActionId id, const session::AppSession& s, const UiState& ui)
     case ActionId::ToggleTriggerPoints: return d.showMarkers;
     case ActionId::ToggleLabels: return d.showLabels;
     case ActionId::ToggleLatinNames: return d.latinNames;
+    case ActionId::ToggleLabelEverything: return ui.labelEverything;
     case ActionId::XraySelection: return s.selectionXrayed();
     case ActionId::ToggleLandmarks: return d.showLandmarks;
     case ActionId::ToggleReferralPath: return d.referralPath;
@@ -194,6 +195,7 @@ void runAction(ActionId id, session::AppSession& s, UiState& ui)
     case ActionId::ToggleTriggerPoints: d.showMarkers = !d.showMarkers; break;
     case ActionId::ToggleLabels: d.showLabels = !d.showLabels; break;
     case ActionId::ToggleLatinNames: d.latinNames = !d.latinNames; break;
+    case ActionId::ToggleLabelEverything: ui.labelEverything = !ui.labelEverything; break;
     case ActionId::ToggleLandmarks: d.showLandmarks = !d.showLandmarks; break;
     case ActionId::ToggleReferralPath: d.referralPath = !d.referralPath; break;
     case ActionId::TogglePanels: ui.showPanels = !ui.showPanels; break;

@@ -33,6 +33,7 @@ const std::array kActions{
     Action{ActionId::FrameAll, "View", "Frame all", key(GLFW_KEY_HOME), none, "Show everything that is visible"},
     Action{ActionId::ToggleTriggerPoints, "View", "Trigger-point markers", key(GLFW_KEY_M), none, "Show or hide the trigger-point markers"},
     Action{ActionId::ToggleLabels, "View", "Labels", key(GLFW_KEY_L), none, "Show or hide leader-line labels"},
+    Action{ActionId::ToggleLabelEverything, "View", "Label everything visible", key(GLFW_KEY_L, kCtrl), none, "Name every structure you can see (fewer as you zoom out), for study"},
     Action{ActionId::ToggleLatinNames, "View", "Latin names", key(GLFW_KEY_L, kShift), none, "Name structures in Latin (Terminologia Anatomica) on labels and lists, for students"},
     Action{ActionId::ToggleLandmarks, "View", "Landmark labels", key(GLFW_KEY_K), none, "Name the bony landmarks near the selection"},
     Action{ActionId::ToggleReferralPath, "View", "Referral path", key(GLFW_KEY_A), none, "Animate a path from the trigger point to its pain zone"},

@@ -12,7 +12,7 @@ enum class ActionId {
     Undo, Redo, Find, ClearSelection, DeleteTag,
     ViewAnterior, ViewPosterior, ViewLeft, ViewRight, ViewSuperior, FrameSelection, FrameAll,
     PeelLayer, RestoreLayer, ToggleGhost, XraySelection, HideSelection, IsolateSelection, ShowAll,
-    ToggleTriggerPoints, ToggleLabels, ToggleLatinNames, ToggleLandmarks, ToggleReferralPath, TogglePanels, Presentation,
+    ToggleTriggerPoints, ToggleLabels, ToggleLabelEverything, ToggleLatinNames, ToggleLandmarks, ToggleReferralPath, TogglePanels, Presentation,
     TagTool, PainTool, NextTriggerPoint, PreviousTriggerPoint,
     ShortcutHelp,
 };

@@ -100,17 +100,24 @@ void drawInfoPanel(session::AppSession& s, UiState& ui)
     ImGui::PopTextWrapPos();
     ImGui::TextDisabled("%s%s%s, %s, %s", st->fma.c_str(), st->fma.empty() ? "" : " | ", session::layerLabel(st->layer),
                         std::string(core::toString(st->kind)).c_str(), sideText(st->side));
+    // Buttons flow onto a second line when the panel is narrow, instead of running off its edge.
+    auto sameLineIfFits = [](const char* next) {
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(next).x + 2.0f * ImGui::GetStyle().FramePadding.x)
+            ImGui::NewLine();
+    };
     if (ImGui::SmallButton("Frame (F)"))
         s.frame(*s.selected());
-    ImGui::SameLine();
+    sameLineIfFits("Isolate (I)");
     if (ImGui::SmallButton("Isolate (I)"))
         s.isolate(*s.selected());
-    ImGui::SameLine();
-    if (ImGui::SmallButton(s.selectionXrayed() ? "Solid again (X)" : "See through (X)"))
+    const char* seeThrough = s.selectionXrayed() ? "Solid again (X)" : "See through (X)";
+    sameLineIfFits(seeThrough);
+    if (ImGui::SmallButton(seeThrough))
         s.xraySelection();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("X-ray %s and its other parts to see and click what lies beneath", s.labelName(*s.selected()).c_str());
-    ImGui::SameLine();
+    sameLineIfFits("Hide (H)");
     if (ImGui::SmallButton("Hide (H)")) {
         s.hideSelection();
         ImGui::End();

@@ -68,15 +68,21 @@ void drawLayersPanel(session::AppSession& s, UiState& ui)
     ImGui::SameLine();
     if (ImGui::Button("Restore (Shift+E)"))
         s.restore();
-    ImGui::SameLine();
+    // On the same line only when it fits: the column is narrow at 1280x720.
+    if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("Show all").x + 3.0f * ImGui::GetStyle().FramePadding.x)
+        ImGui::SameLine();
     if (ImGui::Button("Show all"))
         s.showAll();
     bool ghost = vis.ghost();
-    if (ImGui::Checkbox("X-ray the layers above the selection (G)", &ghost))
-        vis.setGhost(ghost);
+    if (ImGui::Checkbox("X-ray layers above (G)", &ghost))
+        s.toggleGhost(); // says why when nothing lies above
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("See through the layers above the selection; X sees through the selection itself");
     if (vis.ghost() && !s.selected()) {
         int depth = static_cast<int>(vis.ghostDownTo());
-        const char* names[] = {"skin", "skin and superficial", "down to intermediate", "down to deep"};
+        const char* names[] = {"the skin", "skin and superficial muscles", "down to the intermediate muscles",
+                               "down to the deep muscles"};
+        ImGui::TextDisabled("Nothing selected: x-ray");
         ImGui::SetNextItemWidth(-1.0f);
         if (ImGui::Combo("##ghostdepth", &depth, names, 4))
             vis.setGhostDownTo(static_cast<core::Layer>(depth));

@@ -63,7 +63,7 @@ void drawSearchBox(session::AppSession& s, UiState& ui)
         ui.focusSearch = false;
     }
     ImGui::SetNextItemWidth(-1.0f);
-    const bool enter = ImGui::InputTextWithHint("##query", "Find a muscle, trigger point or symptom: \"headache\" (Ctrl+F)",
+    const bool enter = ImGui::InputTextWithHint("##query", "Search: muscle, trigger point, symptom (Ctrl+F)",
                                                 &query, ImGuiInputTextFlags_EnterReturnsTrue);
     const bool active = ImGui::IsItemActive();
     const session::SearchService service(s.catalog().loaded() ? &s.catalog().data() : nullptr, &s.model(), &s.search());

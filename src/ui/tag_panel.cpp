@@ -169,9 +169,11 @@ void drawTagPanel(session::AppSession& s, UiState& ui)
         ImGui::SameLine();
         commit |= ImGui::RadioButton("Latent", &state, 1);
         editing.state = state == 0 ? core::TagState::Active : core::TagState::Latent;
-        ImGui::SetNextItemWidth(-5.0f * em);
-        ImGui::SliderInt("Severity", &editing.severity, 0, core::kMaxSeverity);
+        ImGui::SetNextItemWidth(-8.0f * em);
+        ImGui::SliderInt("##severity", &editing.severity, 0, core::kMaxSeverity, "");
         commit |= ImGui::IsItemDeactivatedAfterEdit();
+        ImGui::SameLine();
+        ImGui::Text("Severity %d/%d", editing.severity, core::kMaxSeverity); // beside: the handle covered it
         ImGui::InputTextMultiline("##note", &editing.note, ImVec2(-1.0f, 3.5f * em));
         commit |= ImGui::IsItemDeactivatedAfterEdit();
         if (commit)

@@ -2,6 +2,8 @@
 
 #include "ui/info_panel.h"
 
+#include "session/trigger_point_order.h"
+
 #include "ui/panel_layout.h"
 
 #include <imgui.h>
@@ -31,10 +33,7 @@ void drawTriggerPointPanel(session::AppSession& s, UiState& ui)
     ImGui::BeginChild("list");
     std::string currentMuscle;
     bool open = false;
-    for (core::TriggerPointId i : s.catalog().all()) {
-        const auto& inst = s.catalog().instance(i);
-        if (inst.key.side != want)
-            continue;
+    for (core::TriggerPointId i : session::triggerPointsInOrder(s.catalog(), s.model(), want)) {
         const auto& rec = s.catalog().record(i);
         if (rec.muscle != currentMuscle) {
             if (open)

@@ -1,5 +1,7 @@
 #include "ui/view_overlay.h"
 
+#include "session/visible_labels.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -122,6 +124,64 @@ void landmarkLabels(const session::AppSession& s, ImDrawList* dl, ImFont* font, 
     }
 }
 
+/// "Label everything visible": labels in two columns at the sides of the free view, each at the height of
+/// its point (pushed down past the one above, dropped when the column is full), so no two boxes overlap and
+/// the leader lines, sorted by height, do not cross within a column.
+void labelEverything(const session::AppSession& s, ImDrawList* dl, ImFont* font, float size, float pixelRatio,
+                     const ImVec2& viewMin, const ImVec2& viewMax, std::vector<ImVec4>& taken)
+{
+    struct Item {
+        ImVec2 at;
+        std::string text;
+    };
+    std::vector<Item> left, right;
+    const float midX = 0.5f * (viewMin.x + viewMax.x);
+    for (const session::ViewLabel& l : session::labelEverythingVisible(s)) {
+        const auto p = s.camera().project(l.anchor);
+        if (!p)
+            continue;
+        const ImVec2 at{p->x / pixelRatio, p->y / pixelRatio};
+        (at.x < midX ? left : right).push_back({at, l.text});
+    }
+    const float pad = 0.3f * size;
+    for (int side = 0; side < 2; ++side) {
+        auto& items = side == 0 ? left : right;
+        std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.at.y < b.at.y; });
+        float nextY = viewMin.y + pad;
+        for (const Item& it : items) {
+            const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, it.text.c_str());
+            const float w = ts.x + 2 * pad, h = ts.y + 2 * pad;
+            const float x = side == 0 ? viewMin.x + pad : viewMax.x - pad - w;
+            float y = std::max(nextY, it.at.y - 0.5f * h);
+            ImVec4 box{x, y, x + w, y + h};
+            bool free = box.w <= viewMax.y - pad;
+            for (int tries = 0; free && tries < 8; ++tries) {
+                bool clash = false;
+                for (const ImVec4& t : taken)
+                    if (overlaps(box, t)) {
+                        y = t.w + pad;
+                        box = ImVec4(x, y, x + w, y + h);
+                        clash = true;
+                    }
+                free = box.w <= viewMax.y - pad;
+                if (!clash)
+                    break;
+            }
+            if (!free)
+                continue; // the column is full: fewer labels when there is no room
+            const ImVec2 attach{side == 0 ? box.z : box.x, 0.5f * (box.y + box.w)};
+            const ImU32 colour = IM_COL32(170, 215, 255, 230);
+            dl->AddLine(it.at, attach, IM_COL32(0, 0, 0, 140), 2.5f);
+            dl->AddLine(it.at, attach, colour, 1.0f);
+            dl->AddCircleFilled(it.at, 2.5f, colour);
+            dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), IM_COL32(12, 14, 20, 200), 3.0f);
+            dl->AddText(font, size, ImVec2(box.x + pad, box.y + pad), IM_COL32(235, 240, 250, 255), it.text.c_str());
+            taken.push_back(box);
+            nextY = box.w + 0.2f * pad;
+        }
+    }
+}
+
 /// What the colours on the body mean, in the corner: essential solid and spillover stippled (the chart
 /// convention) when a referral is shown, blue hatching when the client's pain drawing is.
 void legend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner, bool referral, bool pain)
@@ -214,6 +274,8 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
     std::vector<ImVec4> takenBoxes;
     if (haveTaken)
         takenBoxes.push_back(taken);
+    if (ui.labelEverything)
+        labelEverything(s, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
     if (s.display().showLandmarks)
         landmarkLabels(s, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
     legend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base),

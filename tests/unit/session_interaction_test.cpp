@@ -9,10 +9,14 @@
 #include "io/gltf_reader.h"
 #include "session/app_session.h"
 #include "session/structure_names.h"
+#include "session/trigger_point_order.h"
+#include "session/visible_labels.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 using namespace ta;
 
@@ -60,6 +64,11 @@ TEST(SessionPicking, ARayThroughTheXrayedSkinStopsAtTheMiddleOfTheBody)
     const auto front = f.s.pickRay(fromFront);
     ASSERT_TRUE(front);
     EXPECT_EQ(front->structure, f.id("sternocleidomastoid-sternal-left"));
+    // With the skin peeled away the user looks into the body: the far side may be clicked.
+    f.s.peel();
+    const auto peeled = f.s.pickRay(fromBehind);
+    ASSERT_TRUE(peeled);
+    EXPECT_EQ(peeled->structure, f.id("sternocleidomastoid-sternal-left"));
 }
 
 TEST(SessionPicking, FarSideIsTheHalfBeyondTheMiddleOfTheSkin)
@@ -219,6 +228,10 @@ TEST(SessionMarkers, ALeftDeepZoneDoesNotGlowOnTheRightFace)
     ASSERT_GT(glows(), 0) << "the trigger point has a deep zone (behind the eye) to glow";
     EXPECT_TRUE(shownOnTop());
     EXPECT_EQ(f.s.viewLabels().size(), 2u);
+    f.s.viewFrom(core::ViewPreset::Anterior);
+    f.s.camera().snap();
+    f.s.update(0.05);
+    EXPECT_GT(glows(), 0) << "from the front both sides are in view";
     f.s.viewFrom(core::ViewPreset::Right);
     f.s.camera().snap();
     f.s.update(0.1);
@@ -226,4 +239,51 @@ TEST(SessionMarkers, ALeftDeepZoneDoesNotGlowOnTheRightFace)
     EXPECT_FALSE(shownOnTop()) << "the left marker shows through the neck";
     for (const auto& l : f.s.viewLabels())
         EXPECT_NE(l.kind, session::ViewLabel::Kind::TriggerPoint) << "the left trigger point's label from the right";
+}
+
+TEST(SessionLabels, LabelEverythingVisibleNamesWhatTheEyeSeesAndFewerWhenZoomedOut)
+{
+    SmallScene f;
+    f.s.peel(); // the skin
+    f.s.viewFrom(core::ViewPreset::Anterior);
+    f.s.camera().snap();
+    auto names = [&] {
+        std::vector<std::string> out;
+        for (const auto& l : session::labelEverythingVisible(f.s))
+            out.push_back(l.text);
+        return out;
+    };
+    const auto all = names();
+    EXPECT_NE(std::find(all.begin(), all.end(), "Upper trapezius"), all.end());
+    EXPECT_NE(std::find(all.begin(), all.end(), "Skull"), all.end());
+    EXPECT_EQ(std::find(all.begin(), all.end(), "Skin"), all.end()) << "the peeled skin is not labelled";
+    f.s.xraySelection(); // nothing selected: a message, nothing x-rayed
+    f.s.select(f.id("trapezius-descending-left"));
+    f.s.xraySelection();
+    const auto seeThrough = names();
+    EXPECT_LT(std::count(seeThrough.begin(), seeThrough.end(), "Upper trapezius"),
+              std::count(all.begin(), all.end(), "Upper trapezius"))
+        << "an x-rayed structure is not labelled";
+    f.s.camera().zoomToward({200.0f, 150.0f}, 25.0f);
+    f.s.camera().snap();
+    EXPECT_LT(names().size(), all.size()) << "zoomed far out: fewer labels";
+}
+
+TEST(SessionNames, TriggerPointListGoesUpperMiddleLowerTrapezius)
+{
+    SKIP_WITHOUT_MODEL();
+    RealScene f;
+    ASSERT_TRUE(f.s.catalog().loaded());
+    std::vector<std::string> muscles;
+    for (core::TriggerPointId id : session::triggerPointsInOrder(f.s.catalog(), f.s.model(), core::Side::Left)) {
+        EXPECT_EQ(f.s.catalog().instance(id).key.side, core::Side::Left);
+        const std::string& m = f.s.catalog().record(id).muscle;
+        if (muscles.empty() || muscles.back() != m)
+            muscles.push_back(m);
+    }
+    EXPECT_EQ(std::set<std::string>(muscles.begin(), muscles.end()).size(), muscles.size()) << "a muscle split in two groups";
+    auto at = [&](const char* m) { return std::find(muscles.begin(), muscles.end(), m) - muscles.begin(); };
+    EXPECT_LT(at("trapezius-upper"), at("trapezius-middle"));
+    EXPECT_LT(at("trapezius-middle"), at("trapezius-lower")) << "the data lists Lower before Middle";
+    EXPECT_EQ(at("trapezius-lower") - at("trapezius-upper"), 2) << "the trapezius parts stay together";
 }
