@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -96,7 +97,6 @@ TEST(SessionLabels, OnlyVisibleStructuresAreLabelledWithTheNamePeopleUse)
     EXPECT_TRUE(f.s.viewLabels().empty()) << "a label pointing at a peeled structure";
     f.s.restore();
     f.s.display().latinNames = true;
-    f.s.model(); // (the test model has no Latin names: the common name stays)
     EXPECT_EQ(f.s.viewLabels().at(0).text, "Upper trapezius");
 }
 
