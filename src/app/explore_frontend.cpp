@@ -153,7 +153,10 @@ std::vector<PanelRectOut> ExploreFrontEnd::drawWindowOffscreen(unsigned fbo, int
         if (!last)
             return;
         for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
-            if (!w->Active || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip)))
+            // Not ImGui's implicit "Debug##Default" window (it takes what is drawn outside any panel), child
+            // regions or tooltips.
+            if (!w->Active || w->Hidden || w->IsFallbackWindow ||
+                (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip)))
                 continue;
             std::string name = w->Name;
             if (const auto at = name.find("###"); at != std::string::npos)
