@@ -29,7 +29,9 @@ std::vector<ViewLabel> AppSession::viewLabels() const
         const glm::vec3 eye = m_camera.eye();
         const glm::vec3 centre = s->mesh.bounds().centre();
         const auto hit = m_bvh.raycast(core::Ray{eye, centre - eye}, only);
-        out.push_back({ViewLabel::Kind::Structure, labelName(*m_selected), hit ? hit->point : centre, *m_selected});
+        const glm::vec3 anchor = hit ? hit->point : centre;
+        if (!hiddenOnFarSide(*this, anchor)) // the left trapezius seen from the right: no label through the neck
+            out.push_back({ViewLabel::Kind::Structure, labelName(*m_selected), anchor, *m_selected});
     }
     // The trigger point shown, when its muscle is drawn and it lies on the near side of the body.
     if (m_shownTriggerPoint && m_catalog.loaded()) {

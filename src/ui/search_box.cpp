@@ -88,7 +88,13 @@ void drawSearchBox(session::AppSession& s, UiState& ui)
         for (std::size_t k = 0; k < results.size(); ++k) {
             const session::SearchResult& r = results[k];
             ImGui::PushID(static_cast<int>(k));
-            const std::string name = r.structure ? s.labelName(*r.structure) : r.name;
+            std::string name = r.name;
+            if (r.structure) { // "Upper trapezius (left)": both sides are found
+                const core::Structure* st = s.model().get(*r.structure);
+                name = s.labelName(*r.structure) + (st && st->side == core::Side::Left    ? " (left)"
+                                                    : st && st->side == core::Side::Right ? " (right)"
+                                                                                          : "");
+            }
             if (ImGui::Selectable(name.c_str(), static_cast<int>(k) == ui.searchCursor))
                 choose(r);
             if (ImGui::IsItemHovered() && r.structure)
