@@ -33,7 +33,7 @@ PanelLayout layoutPanels(glm::vec2 workPos, glm::vec2 workSize, float em)
     const float middleX = leftX + left + gap, middleW = std::max(rightX - gap - middleX, 1.0f);
     const float searchW = std::min(28.0f * em, middleW);
     out[Panel::Search] = {{middleX + 0.5f * (middleW - searchW), top}, {searchW, 0.0f}}; // height: its content
-    const float statusH = 2.0f * em;
+    const float statusH = 3.1f * em; // two lines: messages wrap instead of running off the edge
     out[Panel::Status] = {{middleX, bottom - statusH}, {middleW, statusH}};
     return out;
 }

@@ -2,7 +2,7 @@
 // Where each panel sits: docked to the window's edges and sized to it, so nothing overlaps or runs off
 // screen at 1280x720, 1600x1000 or 3840x2160 (HiDPI: sizes are in font units, `em`, capped by fractions of
 // the window). Left column: Layers over Trigger points. Right column: Info, Findings (body map), Client.
-// Top middle: the search box. Bottom middle: the status line. Each panel collapses with its title bar and
+// Top middle: the search box. Bottom middle: the status line (two lines). Each panel collapses with its title bar and
 // scrolls inside. layoutPanels() is plain arithmetic (tests check it); placePanel() applies it to the next
 // ImGui window.
 #include <glm/glm.hpp>

@@ -31,11 +31,11 @@ void drawStatusLine(const session::AppSession& s, const UiState& ui)
     }
     if (error)
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
-    // One line; the whole text in a tooltip when it does not fit.
-    ImGui::TextUnformatted(line.c_str());
+    // Up to two lines, wrapped; the whole text in a tooltip when even that does not hold it.
+    ImGui::TextWrapped("%s", line.c_str());
     if (error)
         ImGui::PopStyleColor();
-    if (ImGui::IsWindowHovered() && ImGui::CalcTextSize(line.c_str()).x > ImGui::GetContentRegionAvail().x)
+    if (ImGui::IsWindowHovered() && ImGui::GetCursorPosY() > ImGui::GetWindowHeight())
         ImGui::SetTooltip("%s", line.c_str());
     ImGui::End();
 }
