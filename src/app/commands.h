@@ -18,6 +18,8 @@ void addBakeCommand(CLI::App& app, int& exitCode);
 void addImportModelCommand(CLI::App& app, int& exitCode);
 /// `trigger-atlas list regions|trigger-points|structures`.
 void addListCommand(CLI::App& app, int& exitCode);
+/// `trigger-atlas search TEXT [--limit N]`: the window's search (session::SearchService), one result a line.
+void addSearchCommand(CLI::App& app, int& exitCode);
 /// `trigger-atlas lookup --region R ... --side S [--json]`, `--tags FILE`, or `--db F --session ID`.
 void addLookupCommand(CLI::App& app, int& exitCode);
 /// Client records, client side: `client add|list`, `journal add`, `export`, `import`

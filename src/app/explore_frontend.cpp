@@ -2,18 +2,23 @@
 
 #include "app/overlay_renderer.h"
 #include "core/records/records.h"
+#include "core/error.h"
 #include "core/settings/settings_file.h"
 #include "ui/view_overlay.h"
 
 #include <GLFW/glfw3.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 
 namespace ta::app {
 
@@ -133,6 +138,50 @@ void ExploreFrontEnd::drawOffscreen(unsigned fbo, int width, int height)
         m_session.update(0.0);
         ui::drawViewOverlay(m_session, m_ui, 1.0f, /*messages=*/false);
     });
+}
+
+} // namespace ta::app
+
+namespace ta::app {
+
+std::vector<PanelRectOut> ExploreFrontEnd::drawWindowOffscreen(unsigned fbo, int width, int height)
+{
+    // The UI scale a monitor of that size usually has: 1 up to 1080p-ish, 2 for 4K.
+    const float scale = std::max(1.0f, std::floor(static_cast<float>(height) / 1080.0f));
+    OverlayRenderer renderer(width, height, scale);
+    std::vector<PanelRectOut> panels;
+    auto frame = [&](bool last) {
+        m_explore.frame(1.0f, false, false, 0.0);
+        if (!last)
+            return;
+        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+            // Not ImGui's implicit "Debug##Default" window (it takes what is drawn outside any panel), child
+            // regions or tooltips.
+            if (!w->Active || w->Hidden || w->IsFallbackWindow ||
+                (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip)))
+                continue;
+            std::string name = w->Name;
+            if (const auto at = name.find("###"); at != std::string::npos)
+                name = name.substr(at + 3);
+            panels.push_back({name, w->Pos.x, w->Pos.y, w->Size.x, w->Size.y, w->Collapsed});
+        }
+    };
+    // Auto-sized windows take a frame or two to measure their content: settle first, then draw.
+    renderer.settle([&] { frame(false); });
+    renderer.settle([&] { frame(false); });
+    renderer.render(fbo, [&] { frame(true); });
+    return panels;
+}
+
+void writePanelRects(const std::vector<PanelRectOut>& panels, int width, int height, const std::string& file)
+{
+    nlohmann::json doc{{"width", width}, {"height", height}, {"windows", nlohmann::json::array()}};
+    for (const auto& p : panels)
+        doc["windows"].push_back({{"name", p.name}, {"x", p.x}, {"y", p.y}, {"w", p.w}, {"h", p.h}, {"collapsed", p.collapsed}});
+    std::ofstream out(file);
+    out << doc.dump(1) << "\n";
+    if (!out)
+        throw IoError(file + ": cannot write the panel layout");
 }
 
 } // namespace ta::app

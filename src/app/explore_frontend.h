@@ -9,10 +9,21 @@
 
 #include <string>
 #include <functional>
+#include <vector>
 
 struct GLFWwindow;
 
 namespace ta::app {
+
+/// A window ImGui drew, in pixels from the top-left corner ("Layers", "bodymap" for "...###bodymap").
+struct PanelRectOut {
+    std::string name;
+    float x = 0, y = 0, w = 0, h = 0;
+    bool collapsed = false;
+};
+/// Writes panel rectangles as JSON ({"width", "height", "windows": [{"name", "x", "y", "w", "h"}]}).
+/// Throws IoError when the file cannot be written.
+void writePanelRects(const std::vector<PanelRectOut>& panels, int width, int height, const std::string& file);
 
 class ExploreFrontEnd {
 public:
@@ -34,6 +45,10 @@ public:
                     const std::function<void(const ui::UiState::PdfRequest&)>& writePdf = {});
     /// Off-screen: draws the overlay (labels, caption) over framebuffer `fbo` of a width x height image.
     void drawOffscreen(unsigned fbo, int width, int height);
+    /// Off-screen: the whole window (menu bar, panels, search, status line and the overlay) over framebuffer
+    /// `fbo`, as a window of that size would show it (UI scale 2 from 2000 pixels high: a HiDPI monitor).
+    /// Returns the rectangle of every window ImGui drew, for layout tests.
+    std::vector<PanelRectOut> drawWindowOffscreen(unsigned fbo, int width, int height);
 
 private:
     void loadSettings();

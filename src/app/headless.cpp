@@ -68,10 +68,18 @@ int runScreenshot(const ViewOptions& options, const session::StartOptions& start
     session::applyStartOptions(session, start);
     SceneFrame scene(session);
     scene.render(session, frame);
-    explore.drawOffscreen(scene.renderer().target().outputFramebuffer(), size.width, size.height);
-    io::writePng(scene.renderer().readPixels(), options.screenshot);
-    std::printf("wrote %s (%dx%d, %s view)\n", options.screenshot.c_str(), size.width, size.height,
-                options.view.c_str());
+    const bool window = !options.screenshotWindow.empty();
+    const std::string& file = window ? options.screenshotWindow : options.screenshot;
+    if (window) {
+        const auto panels = explore.drawWindowOffscreen(scene.renderer().target().outputFramebuffer(), size.width, size.height);
+        if (!options.layoutJson.empty())
+            writePanelRects(panels, size.width, size.height, options.layoutJson);
+    } else {
+        explore.drawOffscreen(scene.renderer().target().outputFramebuffer(), size.width, size.height);
+    }
+    io::writePng(scene.renderer().readPixels(), file);
+    std::printf("wrote %s (%dx%d, %s view%s)\n", file.c_str(), size.width, size.height, options.view.c_str(),
+                window ? ", whole window" : "");
     return 0;
 }
 

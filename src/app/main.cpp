@@ -33,6 +33,7 @@ int main(int argc, char** argv)
     ta::app::addImportModelCommand(cli, exitCode);
     ta::app::addListCommand(cli, exitCode);
     ta::app::addLookupCommand(cli, exitCode);
+    ta::app::addSearchCommand(cli, exitCode);
     ta::app::addClientRecordCommands(cli, exitCode);
     ta::app::addSessionRecordCommands(cli, exitCode);
     ta::app::addClinicCommands(cli, exitCode);
@@ -42,7 +43,7 @@ int main(int argc, char** argv)
         cli.parse(argc, argv);
         if (!cli.get_subcommands().empty())
             return exitCode;
-        if (!view.screenshot.empty())
+        if (!view.screenshot.empty() || !view.screenshotWindow.empty())
             return ta::app::runScreenshot(view, start);
         if (view.bench)
             return ta::app::runBench(view, start);

@@ -23,7 +23,7 @@ OverlayRenderer::OverlayRenderer(int width, int height, float uiScale) : m_width
         io.FontGlobalScale = 1.0f / kRaster;
     else
         io.Fonts->AddFontDefault();
-    ImGui::StyleColorsDark();
+    ui::applyUiStyle(uiScale);
     ImGui_ImplOpenGL3_Init("#version 410 core");
     ImGui::SetCurrentContext(m_previous);
 }
@@ -50,6 +50,19 @@ void OverlayRenderer::render(GLuint fbo, const std::function<void()>& draw)
     glViewport(0, 0, m_width, m_height);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    ImGui::SetCurrentContext(m_previous);
+}
+
+void OverlayRenderer::settle(const std::function<void()>& draw)
+{
+    ImGui::SetCurrentContext(m_context);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = 1.0f / 60.0f;
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    draw();
+    ImGui::EndFrame();
     ImGui::SetCurrentContext(m_previous);
 }
 

@@ -15,7 +15,8 @@ namespace ta::app {
 
 class OverlayRenderer {
 public:
-    /// A private ImGui context for a `width` x `height` pixel target, with the UI font scaled by `uiScale`.
+    /// A private ImGui context for a `width` x `height` pixel target, with the UI font and the window's
+    /// style scaled by `uiScale`.
     OverlayRenderer(int width, int height, float uiScale);
     ~OverlayRenderer();
     OverlayRenderer(const OverlayRenderer&) = delete;
@@ -23,6 +24,8 @@ public:
 
     /// Runs `draw` inside an ImGui frame and renders the result over framebuffer `fbo`. Never throws.
     void render(GLuint fbo, const std::function<void()>& draw);
+    /// Runs `draw` inside an ImGui frame and renders nothing (auto-sized windows measure themselves).
+    void settle(const std::function<void()>& draw);
 
 private:
     ImGuiContext* m_context = nullptr;

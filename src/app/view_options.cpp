@@ -12,6 +12,12 @@ namespace ta::app {
 void addViewOptions(CLI::App& cli, ViewOptions& o)
 {
     cli.add_option("--screenshot", o.screenshot, "Render off-screen to this PNG file and exit")->type_name("FILE");
+    cli.add_option("--screenshot-window", o.screenshotWindow,
+                   "Render the whole window, panels included, off-screen at --size to this PNG file and exit")
+        ->type_name("FILE");
+    cli.add_option("--layout-json", o.layoutJson,
+                   "With --screenshot-window: write each panel's rectangle (pixels) to this JSON file")
+        ->type_name("FILE");
     cli.add_option("--view", o.view, "View preset: anterior, posterior, left, right, superior")
         ->type_name("VIEW")
         ->capture_default_str();
@@ -72,8 +78,10 @@ ImageSize validateViewOptions(const ViewOptions& options)
 {
     core::parseViewPreset(options.view);
     const ImageSize size = parseImageSize(options.size);
-    if (!options.screenshot.empty()) {
-        const std::filesystem::path out(options.screenshot);
+    for (const std::string& file : {options.screenshot, options.screenshotWindow, options.layoutJson}) {
+        if (file.empty())
+            continue;
+        const std::filesystem::path out(file);
         const std::filesystem::path folder = out.has_parent_path() ? out.parent_path() : ".";
         std::error_code ec;
         if (!std::filesystem::is_directory(folder, ec))

@@ -13,6 +13,8 @@ namespace ta::app {
 
 struct ViewOptions {
     std::string screenshot;          ///< PNG path: render off-screen, write it, exit
+    std::string screenshotWindow;    ///< PNG path: the whole window (panels too) off-screen, write it, exit
+    std::string layoutJson;          ///< with screenshotWindow: also write every panel's rectangle here
     std::string view = "anterior";   ///< view preset name
     std::string size = "1600x1000";  ///< WIDTHxHEIGHT in pixels (screenshot, bench, initial window)
     std::string model;               ///< glTF file; empty = io::defaultModelPath()

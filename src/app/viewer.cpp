@@ -14,21 +14,116 @@
 #include "session/records/record_services.h"
 #include "ui/imgui_layer.h"
 
+#include <imgui.h>
 #include <imgui_impl_glfw.h>
 
 #include <GLFW/glfw3.h>
 
+#include <atomic>
 #include <cstdio>
+#include <exception>
+#include <functional>
+#include <thread>
 
 namespace ta::app {
 namespace {
 
+/// The window's user pointer while a viewer runs it: where the callbacks deliver.
+struct WindowInput {
+    CameraInput* camera = nullptr;
+    ui::InputQueue* queue = nullptr;
+};
+
+unsigned modifierBits(int mods)
+{
+    return ((mods & GLFW_MOD_CONTROL) ? ui::kCtrl : 0u) | ((mods & GLFW_MOD_SHIFT) ? ui::kShift : 0u) |
+           ((mods & GLFW_MOD_ALT) ? ui::kAlt : 0u);
+}
+
 void onScroll(GLFWwindow* window, double dx, double dy)
 {
     ImGui_ImplGlfw_ScrollCallback(window, dx, dy);
-    // The window's user pointer is the camera input of the viewer running it.
-    if (auto* input = static_cast<CameraInput*>(glfwGetWindowUserPointer(window)))
-        input->addScroll(dy);
+    if (auto* input = static_cast<WindowInput*>(glfwGetWindowUserPointer(window)))
+        input->camera->addScroll(dy);
+}
+
+// Every key and button event goes into our queue (with the modifiers and the time of the event), then on
+// to ImGui for its panels and text fields; a key released in the frame it went down reaches ImGui a frame
+// later, so ImGui sees it pressed at all.
+void onKey(GLFWwindow* window, int key, int scancode, int action, int mods)
+{
+    auto* input = static_cast<WindowInput*>(glfwGetWindowUserPointer(window));
+    if (input && key != GLFW_KEY_UNKNOWN) {
+        input->queue->push({ui::InputEvent::Kind::Key, key, action != GLFW_RELEASE, action == GLFW_REPEAT,
+                            modifierBits(mods), glfwGetTime(), {}});
+        if (action == GLFW_RELEASE && input->queue->holdRelease(key))
+            return;
+    }
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+void onMouseButton(GLFWwindow* window, int button, int action, int mods)
+{
+    if (auto* input = static_cast<WindowInput*>(glfwGetWindowUserPointer(window))) {
+        double x = 0.0, y = 0.0;
+        glfwGetCursorPos(window, &x, &y);
+        input->queue->push({ui::InputEvent::Kind::MouseButton, button, action == GLFW_PRESS, false, modifierBits(mods),
+                            glfwGetTime(), {static_cast<float>(x), static_cast<float>(y)}});
+    }
+    ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+}
+
+/// Shows the window at once and runs `load` on a worker thread meanwhile, drawing a progress line until it
+/// is done (stage 0: reading the model, 1: building the indexes). Returns false when the window was closed
+/// or a stop signal came first (after the worker finished: it owns the session until then). Rethrows what
+/// `load` threw.
+bool showWhileLoading(render::Window& window, ui::ImGuiLayer& imgui, const StopSignals& stop,
+                      const std::function<void(std::atomic<int>&)>& load)
+{
+    std::atomic<int> stage{0};
+    std::atomic<bool> done{false};
+    std::exception_ptr failure;
+    std::thread worker([&] {
+        try {
+            load(stage);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        done = true;
+        glfwPostEmptyEvent();
+    });
+    bool closed = false;
+    const double start = glfwGetTime();
+    while (!done) {
+        glfwWaitEventsTimeout(0.1);
+        closed = closed || window.shouldClose() || stop.pending();
+        int w = 0, h = 0;
+        window.framebufferSize(w, h);
+        if (w <= 0 || h <= 0)
+            continue;
+        glViewport(0, 0, w, h);
+        glClearColor(0.11f, 0.12f, 0.14f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        imgui.beginFrame();
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.5f * vp->WorkSize.x, vp->WorkPos.y + 0.5f * vp->WorkSize.y),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(ImVec2(24.0f * ImGui::GetFontSize(), 0.0f), ImGuiCond_Always);
+        ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+        ImGui::TextUnformatted("TriggerAtlas");
+        ImGui::TextDisabled("%s", stage == 0 ? "Reading the model..." : "Building the picking index and the trigger points...");
+        // Two stages of unknown length: the bar fills within each as time passes, never quite to the end.
+        const float t = static_cast<float>(glfwGetTime() - start);
+        const float within = 1.0f - 1.0f / (1.0f + 0.8f * t);
+        ImGui::ProgressBar(0.5f * static_cast<float>(stage) + 0.45f * within, ImVec2(-1.0f, 0.0f), "");
+        ImGui::End();
+        imgui.endFrame();
+        window.swapBuffers();
+    }
+    worker.join();
+    if (failure)
+        std::rethrow_exception(failure);
+    return !closed;
 }
 
 } // namespace
@@ -37,17 +132,35 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
 {
     const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
     const StopSignals stop; // before the window: the GL driver's threads inherit the blocked mask
-    std::filesystem::path modelPath;
-    core::AnatomyModel model = loadRequestedModel(options, modelPath);
-
-    render::Window window(size.width, size.height, "TriggerAtlas — " + modelPath.filename().string());
+    // The window first, then the model: reading it and building its indexes (picking, search, the
+    // trigger-point catalog) takes seconds on a slow machine, so that runs on a worker thread while the
+    // window shows its progress. The worker is the only one touching the session until it is done.
+    render::Window window(size.width, size.height, "TriggerAtlas");
     glfwSwapInterval(1);
     ui::ImGuiLayer imgui(window.handle(), window.contentScale(), window.pixelRatio());
     session::AppSession session;
     int fbWidth = 0, fbHeight = 0;
     window.framebufferSize(fbWidth, fbHeight);
     session.camera().setViewport(fbWidth, fbHeight);
-    session.openModel(std::move(model), modelPath, io::assetPath("data"));
+    // Keys pressed while loading are kept and run once the model is there.
+    CameraInput input;
+    ui::InputQueue earlyInput;
+    WindowInput windowInput{&input, &earlyInput};
+    glfwSetWindowUserPointer(window.handle(), &windowInput);
+    // ImGui installed its callbacks (InitForOpenGL with install_callbacks); ours go first and pass on.
+    glfwSetScrollCallback(window.handle(), onScroll);
+    glfwSetKeyCallback(window.handle(), onKey);
+    glfwSetMouseButtonCallback(window.handle(), onMouseButton);
+    std::filesystem::path modelPath;
+    if (!showWhileLoading(window, imgui, stop, [&](std::atomic<int>& stage) {
+            core::AnatomyModel model = loadRequestedModel(options, modelPath);
+            stage = 1;
+            session.openModel(std::move(model), modelPath, io::assetPath("data"));
+        })) {
+        glfwSetWindowUserPointer(window.handle(), nullptr);
+        return 0; // closed (or Ctrl+C) while loading
+    }
+    glfwSetWindowTitle(window.handle(), ("TriggerAtlas — " + modelPath.filename().string()).c_str());
     session.bodyMap().setSessionDate(core::records::todayLocalDate());
     applyViewOptions(options, session);
     render::FrameSettings frame;
@@ -69,10 +182,9 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     }
     session::applyStartOptions(session, start);
 
-    CameraInput input;
-    glfwSetWindowUserPointer(window.handle(), &input);
-    // ImGui installed its callbacks (InitForOpenGL with install_callbacks); chain the wheel through ours.
-    glfwSetScrollCallback(window.handle(), onScroll);
+    for (const ui::InputEvent& e : earlyInput.take())
+        explore.uiState().input.push(e);
+    windowInput.queue = &explore.uiState().input;
 
     double last = glfwGetTime();
     bool idle = false;
@@ -86,7 +198,7 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         }
         // When the last frame changed nothing, sleep until an event (or a quarter second) instead of
         // spinning: an idle atlas should not load the machine.
-        if (idle)
+        if (idle && explore.uiState().input.empty())
             glfwWaitEventsTimeout(0.25);
         else
             glfwPollEvents();
@@ -107,6 +219,8 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         frame.pixelScale = std::max(pixelRatio, window.contentScale());
 
         imgui.beginFrame();
+        for (int key : explore.uiState().input.releasesHeld())
+            ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
         input.update(window.handle(), camera, pixelRatio, imgui.wantsMouse(), session.tool() == session::Tool::Pain);
         camera.update(dt);
         explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);

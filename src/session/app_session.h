@@ -29,6 +29,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -48,6 +49,16 @@ struct DisplayOptions {
     bool showLabels = true;     ///< leader-line labels
     bool showLandmarks = false; ///< bony landmarks near the selection
     bool referralPath = false;  ///< path from the trigger point to each zone
+    bool latinNames = false;    ///< labels and lists in Latin (for students) instead of common names
+};
+
+/// A leader-line label the view overlay draws this frame: only for what is visible from the eye.
+struct ViewLabel {
+    enum class Kind : std::uint8_t { Structure, TriggerPoint };
+    Kind kind = Kind::Structure;
+    std::string text;             ///< the short name people use ("Upper trapezius"), or Latin
+    glm::vec3 anchor{0.0f};       ///< model frame: the visible surface point the leader line starts at
+    core::StructureId structure;  ///< the structure named (Structure) or the trigger point's muscle
 };
 
 /// Which tool the left mouse button holds.
@@ -96,6 +107,8 @@ public:
     void frame(core::StructureId id);
     void frameSelection();
     void frameAll();
+    /// View keys 1-5: look from a preset direction and frame the home view again (any zoom is reset).
+    void viewFrom(core::ViewPreset preset);
     /// Counts up whenever the selection changes (the structure tree scrolls to a new selection).
     std::uint64_t selectionRevision() const { return m_selectionRevision; }
 
@@ -106,7 +119,16 @@ public:
     void isolateSelection();
     void isolate(core::StructureId id);
     void showAll();
-    void toggleGhost() { m_visibility.setGhost(!m_visibility.ghost()); }
+    /// G: x-ray the layers above the selection; says in the message line why when that changes nothing.
+    void toggleGhost();
+    /// X: see through the selected structure itself and its other parts (the whole trapezius when one part
+    /// is selected), so what lies beneath shows and takes the clicks; again to make them solid.
+    void xraySelection();
+    /// The structure and its sibling parts on the same side (same first id word: trapezius-descending-left
+    /// -> the three trapezius parts of the left), in model order; just `id` when it has none.
+    std::vector<core::StructureId> partsOf(core::StructureId id) const;
+    /// True when the selection (and its parts) are x-rayed by xraySelection().
+    bool selectionXrayed() const;
     /// Shows exactly the layers of a list like "skin,bone". Throws ArgumentError naming the bad name.
     void setLayers(const std::string& list) { m_visibility.setLayers(list); }
 
@@ -115,9 +137,22 @@ public:
     std::optional<core::PickHit> pickRay(const core::PixelRay& ray) const;
     /// For the tag tool: like pick() but clicks pass through the skin to the muscles beneath.
     std::optional<core::PickHit> pickUnderSkin(glm::vec2 pixel) const;
+    std::optional<core::PickHit> pickUnderSkinRay(const core::PixelRay& ray) const;
     /// A marker within `radiusPixels` of `pixel`, nearest first; markers hidden behind opaque surfaces
     /// count only when drawn on top.
     std::optional<PickableMarker> pickMarker(glm::vec2 pixel, float radiusPixels) const;
+    /// Whether a model point lies in the half of the body nearer the eye: along the ray from the eye to it,
+    /// no farther than the middle of the chord the ray cuts through the skin (shown or not). A click, a
+    /// marker drawn on top or a deep-zone glow beyond that belongs to the far side and is left out. True
+    /// when the model has no skin or the ray misses it.
+    bool onNearSide(const glm::vec3& point) const;
+
+    // Names (structure_names.*): the short name people use on labels and in presentation mode, or the
+    // Latin one with display().latinNames; the formal English name stays in the info panel.
+    std::string labelName(core::StructureId id) const;
+    /// Labels to draw this frame: the selection (when visible) and the trigger point shown (when on the
+    /// near side), in that order.
+    std::vector<ViewLabel> viewLabels() const;
 
     // Trigger points and referral.
     std::optional<core::TriggerPointId> shownTriggerPoint() const { return m_shownTriggerPoint; }
@@ -227,6 +262,10 @@ private:
     void refreshReferral();
     void rebuildMarkers();
     std::vector<core::StructureId> referralTargets() const;
+    /// Where the ray enters and leaves the skin (distances along it); nullopt without skin or a hit.
+    std::optional<std::pair<float, float>> skinChord(const core::Ray& ray) const;
+    /// Picks along a ray, but nothing beyond the middle of the body (onNearSide).
+    std::optional<core::PickHit> pickNear(const core::Ray& ray, const core::PickFilter& filter) const;
     /// The visible skin and the visible bones, in model order.
     void visibleSkinAndBones(std::vector<core::StructureId>& skin, std::vector<core::StructureId>& bones) const;
     /// Where the pain drawing is shown: the visible skin, or every visible bone when it is hidden.

@@ -2,6 +2,8 @@
 // and which of them can be clicked.
 #include "session/app_session.h"
 
+#include "session/far_side.h"
+
 #include <algorithm>
 
 namespace ta::session {
@@ -37,7 +39,9 @@ void AppSession::rebuildMarkers()
             m.colour = shown ? kTrpShownColour : ofSelected ? kTrpSelectedMuscleColour : kTrpColour;
             // Through the x-rayed layers only for the muscle being looked at; the rest stay depth-tested
             // so the view does not fill with markers.
-            m.onTop = shown || (m_visibility.ghost() && ofSelected);
+            // Never through the body from the far side: a left trigger point seen from the right stays
+            // behind the neck (depth-tested) instead of floating over the right side.
+            m.onTop = (shown || (m_visibility.ghost() && ofSelected)) && !hiddenOnFarSide(*this, inst.position);
             m_markers.push_back(m);
             m_pickable.push_back({id, inst.position, m.onTop});
         }
@@ -52,6 +56,10 @@ void AppSession::rebuildMarkers()
             m.axes = half / std::max(m.radius, 1e-6f);
             m.colour = kDeepZoneColour;
             m.glow = 0.55f;
+            // A glow is drawn through every layer, so one on the far side would light the near face (a left
+            // temple glow on the right temple seen from the right): keep only those in the near half.
+            if (hiddenOnFarSide(*this, m.position))
+                continue;
             m_markers.push_back(m); // not pickable: it marks where pain is felt, not a thing to click
         }
     for (const auto& s : m_bodyMap.map().sessions)
@@ -62,9 +70,10 @@ void AppSession::rebuildMarkers()
             m.radius = selected ? 0.0065f : 0.005f;
             m.colour = selected ? kTagSelectedColour
                                 : (t.state == core::TagState::Active ? kTagActiveColour : kTagLatentColour);
-            m.onTop = true; // the therapist's own findings stay visible through every layer
+            // The therapist's own findings stay visible through every layer, of the near half of the body.
+            m.onTop = !hiddenOnFarSide(*this, t.position);
             m_markers.push_back(m);
-            m_pickable.push_back({t.id, t.position, true});
+            m_pickable.push_back({t.id, t.position, m.onTop});
         }
 }
 

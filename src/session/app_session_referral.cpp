@@ -46,8 +46,8 @@ std::string AppSession::caption() const
 {
     if (m_shownTriggerPoint && m_catalog.loaded())
         return m_catalog.caption(*m_shownTriggerPoint);
-    if (const core::Structure* s = m_model.get(m_selected))
-        return s->name;
+    if (m_model.get(m_selected))
+        return labelName(*m_selected); // "Upper trapezius", not "Descending part of left trapezius"
     return {};
 }
 

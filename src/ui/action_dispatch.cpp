@@ -91,6 +91,7 @@ bool actionEnabled(ActionId id, const session::AppSession& s)
     case ActionId::Redo: return s.undoStack().canRedo();
     case ActionId::DeleteTag: return s.selectedTag().has_value();
     case ActionId::HideSelection:
+    case ActionId::XraySelection:
     case ActionId::IsolateSelection: return s.selected().has_value();
     case ActionId::NextTriggerPoint:
     case ActionId::PreviousTriggerPoint: return s.selected().has_value() && s.catalog().loaded();
@@ -105,6 +106,9 @@ bool actionChecked(ActionId id, const session::AppSession& s, const UiState& ui)
     case ActionId::ToggleGhost: return s.visibility().ghost();
     case ActionId::ToggleTriggerPoints: return d.showMarkers;
     case ActionId::ToggleLabels: return d.showLabels;
+    case ActionId::ToggleLatinNames: return d.latinNames;
+    case ActionId::ToggleLabelEverything: return ui.labelEverything;
+    case ActionId::XraySelection: return s.selectionXrayed();
     case ActionId::ToggleLandmarks: return d.showLandmarks;
     case ActionId::ToggleReferralPath: return d.referralPath;
     case ActionId::TogglePanels: return ui.showPanels;
@@ -171,16 +175,17 @@ void runAction(ActionId id, session::AppSession& s, UiState& ui)
         }
         break;
     case ActionId::DeleteTag: s.deleteSelectedTag(); break;
-    case ActionId::ViewAnterior: s.camera().applyPreset(core::ViewPreset::Anterior); break;
-    case ActionId::ViewPosterior: s.camera().applyPreset(core::ViewPreset::Posterior); break;
-    case ActionId::ViewLeft: s.camera().applyPreset(core::ViewPreset::Left); break;
-    case ActionId::ViewRight: s.camera().applyPreset(core::ViewPreset::Right); break;
-    case ActionId::ViewSuperior: s.camera().applyPreset(core::ViewPreset::Superior); break;
+    case ActionId::ViewAnterior: s.viewFrom(core::ViewPreset::Anterior); break;
+    case ActionId::ViewPosterior: s.viewFrom(core::ViewPreset::Posterior); break;
+    case ActionId::ViewLeft: s.viewFrom(core::ViewPreset::Left); break;
+    case ActionId::ViewRight: s.viewFrom(core::ViewPreset::Right); break;
+    case ActionId::ViewSuperior: s.viewFrom(core::ViewPreset::Superior); break;
     case ActionId::FrameSelection: s.frameSelection(); break;
     case ActionId::FrameAll: s.frameAll(); break;
     case ActionId::PeelLayer: s.peel(); break;
     case ActionId::RestoreLayer: s.restore(); break;
     case ActionId::ToggleGhost: s.toggleGhost(); break;
+    case ActionId::XraySelection: s.xraySelection(); break;
     case ActionId::HideSelection: s.hideSelection(); break;
     case ActionId::IsolateSelection: s.isolateSelection(); break;
     case ActionId::ShowAll:
@@ -189,6 +194,8 @@ void runAction(ActionId id, session::AppSession& s, UiState& ui)
         break;
     case ActionId::ToggleTriggerPoints: d.showMarkers = !d.showMarkers; break;
     case ActionId::ToggleLabels: d.showLabels = !d.showLabels; break;
+    case ActionId::ToggleLatinNames: d.latinNames = !d.latinNames; break;
+    case ActionId::ToggleLabelEverything: ui.labelEverything = !ui.labelEverything; break;
     case ActionId::ToggleLandmarks: d.showLandmarks = !d.showLandmarks; break;
     case ActionId::ToggleReferralPath: d.referralPath = !d.referralPath; break;
     case ActionId::TogglePanels: ui.showPanels = !ui.showPanels; break;

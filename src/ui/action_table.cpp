@@ -33,6 +33,8 @@ const std::array kActions{
     Action{ActionId::FrameAll, "View", "Frame all", key(GLFW_KEY_HOME), none, "Show everything that is visible"},
     Action{ActionId::ToggleTriggerPoints, "View", "Trigger-point markers", key(GLFW_KEY_M), none, "Show or hide the trigger-point markers"},
     Action{ActionId::ToggleLabels, "View", "Labels", key(GLFW_KEY_L), none, "Show or hide leader-line labels"},
+    Action{ActionId::ToggleLabelEverything, "View", "Label everything visible", key(GLFW_KEY_L, kCtrl), none, "Name every structure you can see (fewer as you zoom out), for study"},
+    Action{ActionId::ToggleLatinNames, "View", "Latin names", key(GLFW_KEY_L, kShift), none, "Name structures in Latin (Terminologia Anatomica) on labels and lists, for students"},
     Action{ActionId::ToggleLandmarks, "View", "Landmark labels", key(GLFW_KEY_K), none, "Name the bony landmarks near the selection"},
     Action{ActionId::ToggleReferralPath, "View", "Referral path", key(GLFW_KEY_A), none, "Animate a path from the trigger point to its pain zone"},
     Action{ActionId::TogglePanels, "View", "Panels", key(GLFW_KEY_TAB), none, "Show or hide the side panels"},
@@ -41,7 +43,8 @@ const std::array kActions{
     Action{ActionId::PeelLayer, "Layers", "Peel outer layer", key(GLFW_KEY_E), key(GLFW_KEY_PAGE_DOWN), "Hide the outermost visible layer"},
     Action{ActionId::RestoreLayer, "Layers", "Restore layer", key(GLFW_KEY_E, kShift), key(GLFW_KEY_PAGE_UP), "Bring back the last peeled layer"},
     Action{ActionId::ToggleGhost, "Layers", "X-ray outer layers", key(GLFW_KEY_G), none, "See through the layers above the selection"},
-    Action{ActionId::HideSelection, "Layers", "Hide selection", key(GLFW_KEY_H), none, "Hide the selected structure"},
+    Action{ActionId::XraySelection, "Layers", "See through selection", key(GLFW_KEY_X), none, "X-ray the selected structure and its other parts, to see and click what lies beneath"},
+    Action{ActionId::HideSelection, "Layers", "Hide selection", key(GLFW_KEY_H), none, "Hide the selected structure and its other parts (all of the trapezius)"},
     Action{ActionId::IsolateSelection, "Layers", "Isolate selection", key(GLFW_KEY_I), none, "Show only the selected structure and the bones"},
     Action{ActionId::ShowAll, "Layers", "Show all", key(GLFW_KEY_H, kShift), none, "Show every layer and structure again"},
 

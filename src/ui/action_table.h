@@ -11,8 +11,8 @@ enum class ActionId {
     NewBodyMap, OpenBodyMap, SaveBodyMap, SaveBodyMapAs, Screenshot, Quit,
     Undo, Redo, Find, ClearSelection, DeleteTag,
     ViewAnterior, ViewPosterior, ViewLeft, ViewRight, ViewSuperior, FrameSelection, FrameAll,
-    PeelLayer, RestoreLayer, ToggleGhost, HideSelection, IsolateSelection, ShowAll,
-    ToggleTriggerPoints, ToggleLabels, ToggleLandmarks, ToggleReferralPath, TogglePanels, Presentation,
+    PeelLayer, RestoreLayer, ToggleGhost, XraySelection, HideSelection, IsolateSelection, ShowAll,
+    ToggleTriggerPoints, ToggleLabels, ToggleLabelEverything, ToggleLatinNames, ToggleLandmarks, ToggleReferralPath, TogglePanels, Presentation,
     TagTool, PainTool, NextTriggerPoint, PreviousTriggerPoint,
     ShortcutHelp,
 };

@@ -5,6 +5,8 @@
 #include "ui/progress_panel.h"
 #include "ui/session_panel.h"
 
+#include "ui/panel_layout.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -142,15 +144,11 @@ void timeline(session::AppSession& s, UiState& ui)
 
 void drawClientPanel(session::AppSession& s, UiState& ui)
 {
-    const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    // Left of the Info panel, below the search box; the labels keep clear of it.
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 49.6f * em, vp->WorkPos.y + 4.8f * em),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(24.4f * em, 26.0f * em), ImGuiCond_FirstUseEver);
+    // Docked at the bottom of the right column (panel_layout.h).
+    placePanel(Panel::Client);
     session::RecordBook* book = s.records();
     const std::string title = std::string("Client") + (book && book->client() ? ": " + book->client()->name : "") + "###client";
-    if (!ImGui::Begin(title.c_str())) {
+    if (!ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return;
     }

@@ -8,6 +8,7 @@
 #include "ui/menu_bar.h"
 #include "ui/search_box.h"
 #include "ui/shortcut_help.h"
+#include "ui/status_line.h"
 #include "ui/tag_panel.h"
 #include "ui/trigger_point_panel.h"
 #include "ui/view_overlay.h"
@@ -23,37 +24,15 @@ namespace {
 constexpr float kClickSlopPixels = 4.0f;   // a press that moves farther is a drag, not a click
 constexpr float kMarkerPickRadius = 9.0f;  // in ImGui units
 
-bool pressed(const Shortcut& s)
-{
-    if (s.key < 0 || !ImGui::IsKeyPressed(s.key, false))
-        return false;
-    const ImGuiIO& io = ImGui::GetIO();
-    return io.KeyCtrl == ((s.modifiers & kCtrl) != 0) && io.KeyShift == ((s.modifiers & kShift) != 0) &&
-           io.KeyAlt == ((s.modifiers & kAlt) != 0);
-}
-
 } // namespace
 
 void ExploreUi::shortcuts(bool uiWantsKeyboard)
 {
-    const ImGuiIO& io = ImGui::GetIO();
-    for (const Action& a : allActions()) {
-        for (const Shortcut& s : {a.shortcut, a.alternate}) {
-            if (!pressed(s))
-                continue;
-            // While typing, only Ctrl chords (but not the text field's own undo/redo), F-keys and Esc act.
-            if (io.WantTextInput || uiWantsKeyboard) {
-                const bool ctrlChord = (s.modifiers & kCtrl) && s.key != GLFW_KEY_Z && s.key != GLFW_KEY_Y;
-                const bool fkey = s.key >= GLFW_KEY_F1 && s.key <= GLFW_KEY_F25;
-                if (!ctrlChord && !fkey && s.key != GLFW_KEY_ESCAPE)
-                    continue;
-                if (s.key == GLFW_KEY_ESCAPE && io.WantTextInput)
-                    continue; // Esc leaves the text field first
-            }
-            runAction(a.id, m_s, m_ui);
-            return; // one action per frame
-        }
-    }
+    // Every press since the last frame, in order, however long that frame took (see input_queue.h).
+    m_ui.frameEvents = m_ui.input.take();
+    const bool textInput = ImGui::GetIO().WantTextInput && uiWantsKeyboard;
+    for (ActionId id : actionsFor(m_ui.frameEvents, uiWantsKeyboard, textInput))
+        runAction(id, m_s, m_ui);
 }
 
 void ExploreUi::mouse(float pixelRatio, bool uiWantsMouse)
@@ -108,11 +87,17 @@ void ExploreUi::mouse(float pixelRatio, bool uiWantsMouse)
             m_s.select(std::nullopt);
         }
     }
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !uiWantsMouse && tool == session::Tool::None) {
-        const auto* markerTp = m_hoveredMarker ? std::get_if<core::TriggerPointId>(&m_hoveredMarker->target) : nullptr;
+    // Double clicks frame what they land on; timed by the events, not the frames (a slow frame must not
+    // turn a double click into two single ones).
+    for (const DoubleClick& d : doubleClicks(m_ui.frameEvents, m_ui.lastLeftPress)) {
+        if (uiWantsMouse || tool != session::Tool::None)
+            continue;
+        const glm::vec2 at = d.position * pixelRatio;
+        const auto marker = m_s.pickMarker(at, kMarkerPickRadius * pixelRatio);
+        const auto* markerTp = marker ? std::get_if<core::TriggerPointId>(&marker->target) : nullptr;
         if (markerTp)
             m_s.showTriggerPoint(*markerTp, true);
-        else if (const auto hit = m_s.pick(pixel))
+        else if (const auto hit = m_s.pick(at))
             m_s.select(hit->structure, true);
     }
     if (released || ImGui::IsMouseReleased(ImGuiMouseButton_Right) || ImGui::IsMouseReleased(ImGuiMouseButton_Middle)) {
@@ -134,12 +119,13 @@ void ExploreUi::hoverTooltip()
                    std::string(core::toString(m_s.catalog().instance(*markerTp).key.side)) + ")\n" +
                    "refers to " + m_s.catalog().zoneText(*markerTp, true);
         } else if (const auto* t = markerTag ? m_s.bodyMap().tag(*markerTag) : nullptr) {
-            text = "Tag: " + t->structure + ", " + std::string(core::toString(t->state)) + " " +
+            const auto where = m_s.model().find(t->structure);
+            text = "Tag: " + (where ? m_s.labelName(*where) : t->structure) + ", " + std::string(core::toString(t->state)) + " " +
                    std::to_string(t->severity) + "/10" + (t->note.empty() ? "" : "\n" + t->note);
         }
     } else if (m_s.hovered()) {
-        if (const core::Structure* s = m_s.model().get(*m_s.hovered()))
-            text = s->name + (m_s.tool() == session::Tool::Tag    ? "\nclick to tag"
+        if (m_s.model().get(*m_s.hovered()))
+            text = m_s.labelName(*m_s.hovered()) + (m_s.tool() == session::Tool::Tag    ? "\nclick to tag"
                               : m_s.tool() == session::Tool::Pain ? "\ndrag to mark pain"
                                                                   : "");
     }
@@ -172,6 +158,7 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
                 drawSearchBox(m_s, m_ui);
             }
             drawQuizPanel(m_s, m_ui);
+            drawStatusLine(m_s, m_ui);
         }
         drawShortcutHelp(m_s, m_ui);
         if (!uiWantsMouse && !quizAsking)
@@ -194,6 +181,8 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
         }
         if (const ImGuiWindow* w = ImGui::FindWindowByName("##find"); w && w->WasActive)
             lo.y = std::max(lo.y, w->Pos.y + w->Size.y);
+        if (const ImGuiWindow* w = ImGui::FindWindowByName("##status"); w && w->WasActive)
+            hi.y = std::min(hi.y, w->Pos.y);
     }
     if (hi.x - lo.x < 0.3f * vp->WorkSize.x) { // panels cover most of the view: use all of it
         lo.x = vp->WorkPos.x;
@@ -201,7 +190,8 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
     }
     m_ui.freeMin = lo;
     m_ui.freeMax = hi;
-    drawViewOverlay(m_s, m_ui, pixelRatio);
+    // With the panels, messages go to the status line; without them, over the view.
+    drawViewOverlay(m_s, m_ui, pixelRatio, m_s.display().presentation || !m_ui.showPanels);
     m_s.update(now);
 }
 

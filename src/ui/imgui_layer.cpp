@@ -36,7 +36,9 @@ std::filesystem::path matchFont(const char* family)
     return result;
 }
 
-void applyStyle(float scale)
+} // namespace
+
+void applyUiStyle(float scale)
 {
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
@@ -61,7 +63,6 @@ void applyStyle(float scale)
     style.ScaleAllSizes(scale);
 }
 
-} // namespace
 
 std::filesystem::path findUiFont()
 {
@@ -97,7 +98,7 @@ ImGuiLayer::ImGuiLayer(GLFWwindow* window, float contentScale, float pixelRatio)
         io.Fonts->AddFontDefault(&config);
         m_fontDescription = "ImGui default font (fontconfig found no DejaVu or Noto)";
     }
-    applyStyle(uiScale);
+    applyUiStyle(uiScale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 410 core");
 }

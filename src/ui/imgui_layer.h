@@ -12,6 +12,9 @@ namespace ta::ui {
 /// Empty when fontconfig finds none (ImGui's built-in font is used then).
 std::filesystem::path findUiFont();
 
+/// The window's calm dark style, sizes scaled by `scale` (the off-screen window screenshot uses it too).
+void applyUiStyle(float scale);
+
 class ImGuiLayer {
 public:
     /// `contentScale`: monitor scale (2 on HiDPI); `pixelRatio`: framebuffer pixels per window unit.

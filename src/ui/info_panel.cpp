@@ -1,5 +1,9 @@
 #include "ui/info_panel.h"
 
+#include "session/structure_names.h"
+
+#include "ui/panel_layout.h"
+
 #include <imgui.h>
 
 #include <string>
@@ -72,12 +76,8 @@ void drawTriggerPointDetails(session::AppSession& s, UiState& ui, core::TriggerP
 
 void drawInfoPanel(session::AppSession& s, UiState& ui)
 {
-    const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 24.6f * em, vp->WorkPos.y + 3.2f * em),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(24.0f * em, 34.0f * em), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Info")) {
+    placePanel(Panel::Info);
+    if (!ImGui::Begin("Info", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return;
     }
@@ -90,19 +90,34 @@ void drawInfoPanel(session::AppSession& s, UiState& ui)
         ImGui::End();
         return;
     }
+    // The name people use first, then the formal English and the Latin (Terminologia Anatomica).
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(st->name.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::TextUnformatted(session::commonName(*st).c_str());
+    if (st->name != session::commonName(*st))
+        ImGui::TextDisabled("%s", st->name.c_str());
     if (!st->latin.empty())
         ImGui::TextDisabled("%s", st->latin.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::TextDisabled("%s%s%s, %s, %s", st->fma.c_str(), st->fma.empty() ? "" : " | ", session::layerLabel(st->layer),
                         std::string(core::toString(st->kind)).c_str(), sideText(st->side));
+    // Buttons flow onto a second line when the panel is narrow, instead of running off its edge.
+    auto sameLineIfFits = [](const char* next) {
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(next).x + 2.0f * ImGui::GetStyle().FramePadding.x)
+            ImGui::NewLine();
+    };
     if (ImGui::SmallButton("Frame (F)"))
         s.frame(*s.selected());
-    ImGui::SameLine();
+    sameLineIfFits("Isolate (I)");
     if (ImGui::SmallButton("Isolate (I)"))
         s.isolate(*s.selected());
-    ImGui::SameLine();
+    const char* seeThrough = s.selectionXrayed() ? "Solid again (X)" : "See through (X)";
+    sameLineIfFits(seeThrough);
+    if (ImGui::SmallButton(seeThrough))
+        s.xraySelection();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("X-ray %s and its other parts to see and click what lies beneath", s.labelName(*s.selected()).c_str());
+    sameLineIfFits("Hide (H)");
     if (ImGui::SmallButton("Hide (H)")) {
         s.hideSelection();
         ImGui::End();
@@ -121,7 +136,9 @@ void drawInfoPanel(session::AppSession& s, UiState& ui)
         if (tps.empty()) {
             ImGui::TextDisabled("No documented trigger points.");
         } else {
+            ImGui::PushTextWrapPos(0.0f);
             ImGui::TextDisabled("Trigger points (click to show the referral; [ and ] step)");
+            ImGui::PopTextWrapPos();
             for (core::TriggerPointId i : tps) {
                 const bool shown = s.shownTriggerPoint() && *s.shownTriggerPoint() == i;
                 ImGui::PushID(static_cast<int>(i.value));

@@ -1,5 +1,9 @@
 #include "ui/layers_panel.h"
 
+#include "session/structure_names.h"
+
+#include "ui/panel_layout.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -34,11 +38,8 @@ void structureContextMenu(session::AppSession& s, UiState& ui, core::StructureId
 void drawLayersPanel(session::AppSession& s, UiState& ui)
 {
     session::Visibility& vis = s.visibility();
-    const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.6f * em, vp->WorkPos.y + 3.2f * em), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(20.0f * em, 30.0f * em), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Layers")) {
+    placePanel(Panel::Layers);
+    if (!ImGui::Begin("Layers", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return;
     }
@@ -67,15 +68,21 @@ void drawLayersPanel(session::AppSession& s, UiState& ui)
     ImGui::SameLine();
     if (ImGui::Button("Restore (Shift+E)"))
         s.restore();
-    ImGui::SameLine();
+    // On the same line only when it fits: the column is narrow at 1280x720.
+    if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("Show all").x + 3.0f * ImGui::GetStyle().FramePadding.x)
+        ImGui::SameLine();
     if (ImGui::Button("Show all"))
         s.showAll();
     bool ghost = vis.ghost();
-    if (ImGui::Checkbox("X-ray the layers above the selection (G)", &ghost))
-        vis.setGhost(ghost);
+    if (ImGui::Checkbox("X-ray layers above (G)", &ghost))
+        s.toggleGhost(); // says why when nothing lies above
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("See through the layers above the selection; X sees through the selection itself");
     if (vis.ghost() && !s.selected()) {
         int depth = static_cast<int>(vis.ghostDownTo());
-        const char* names[] = {"skin", "skin and superficial", "down to intermediate", "down to deep"};
+        const char* names[] = {"the skin", "skin and superficial muscles", "down to the intermediate muscles",
+                               "down to the deep muscles"};
+        ImGui::TextDisabled("Nothing selected: x-ray");
         ImGui::SetNextItemWidth(-1.0f);
         if (ImGui::Combo("##ghostdepth", &depth, names, 4))
             vis.setGhostDownTo(static_cast<core::Layer>(depth));
@@ -93,7 +100,7 @@ void drawLayersPanel(session::AppSession& s, UiState& ui)
         if (members.empty())
             continue;
         std::sort(members.begin(), members.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return s.model().structures[a].name < s.model().structures[b].name;
+            return session::listedBefore(s.model().structures[a], s.model().structures[b]);
         });
         const bool selectedInside = s.selected() && s.model().get(*s.selected()) &&
                                     s.model().get(*s.selected())->layer == l;
@@ -111,7 +118,10 @@ void drawLayersPanel(session::AppSession& s, UiState& ui)
                 vis.structure(id)->visible = visible;
             ImGui::SameLine();
             const bool isSelected = s.selected() && *s.selected() == id;
-            if (ImGui::Selectable(st.name.empty() ? st.id.c_str() : st.name.c_str(), isSelected,
+            const std::string name = s.labelName(id) + (st.side == core::Side::Left    ? " (left)"
+                                                        : st.side == core::Side::Right ? " (right)"
+                                                                                       : "");
+            if (ImGui::Selectable(name.c_str(), isSelected,
                                   ImGuiSelectableFlags_AllowDoubleClick)) {
                 s.select(id, ImGui::IsMouseDoubleClicked(0));
             }

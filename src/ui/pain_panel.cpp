@@ -28,12 +28,17 @@ void drawPainSection(session::AppSession& s, UiState& ui)
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Drag where the client feels pain; Ctrl+drag erases; Shift+drag or right-drag moves the view.");
 
+    // The value is written beside the slider, not inside it, where the handle would cover it.
     float radiusCm = pain.radius * 100.0f;
-    ImGui::SetNextItemWidth(-7.0f * em);
-    if (ImGui::SliderFloat("Brush (cm)", &radiusCm, 1.0f, 5.0f, "%.1f"))
+    ImGui::SetNextItemWidth(-8.0f * em);
+    if (ImGui::SliderFloat("##brush", &radiusCm, 1.0f, 5.0f, ""))
         pain.radius = radiusCm / 100.0f;
-    ImGui::SetNextItemWidth(-7.0f * em);
-    ImGui::SliderInt("Intensity", &pain.intensity, 1, core::kMaxSeverity);
+    ImGui::SameLine();
+    ImGui::Text("Brush %.1f cm", radiusCm);
+    ImGui::SetNextItemWidth(-8.0f * em);
+    ImGui::SliderInt("##intensity", &pain.intensity, 1, core::kMaxSeverity, "");
+    ImGui::SameLine();
+    ImGui::Text("Intensity %d/%d", pain.intensity, core::kMaxSeverity);
     ImGui::Checkbox("All sessions", &pain.allSessions);
     ImGui::SameLine();
     const bool today = !core::painMarksOf(s.bodyMap().map(), s.bodyMap().sessionDate()).empty();

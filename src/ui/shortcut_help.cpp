@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include <cstring>
 #include <string>
 
@@ -15,20 +17,23 @@ void drawShortcutHelp(session::AppSession& s, UiState& ui)
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.5f * vp->WorkSize.x, vp->WorkPos.y + 0.5f * vp->WorkSize.y),
                             ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(38.0f * em, 36.0f * em), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(std::min(44.0f * em, 0.92f * vp->WorkSize.x), std::min(38.0f * em, 0.92f * vp->WorkSize.y)),
+                             ImGuiCond_Appearing);
     if (!ImGui::Begin("Keyboard shortcuts", &ui.showHelp)) {
         ImGui::End();
         return;
     }
-    ImGui::TextDisabled("Mouse: drag to turn, right-drag or Shift+drag to pan, wheel to zoom toward the cursor,");
-    ImGui::TextDisabled("click to select, double-click to frame, hover for names.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Mouse: drag to turn, right-drag or Shift+drag to pan, wheel to zoom toward the cursor, "
+                       "click to select, double-click to frame, hover for names.");
+    ImGui::PopStyleColor();
     for (const char* menu : menuNames()) {
         ImGui::Spacing();
         ImGui::Text("%s", menu);
         if (!ImGui::BeginTable(menu, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
             continue;
         ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 9.0f * em);
-        ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthFixed, 12.0f * em);
+        ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthFixed, 13.0f * em);
         ImGui::TableSetupColumn("help", ImGuiTableColumnFlags_WidthStretch);
         for (const Action& a : allActions()) {
             if (std::strcmp(a.menu, menu) != 0)
@@ -42,7 +47,9 @@ void drawShortcutHelp(session::AppSession& s, UiState& ui)
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a.label);
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", a.help);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", a.help); // wrapped: the descriptions were cut off
+            ImGui::PopStyleColor();
         }
         ImGui::EndTable();
     }

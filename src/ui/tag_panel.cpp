@@ -4,6 +4,8 @@
 #include "ui/client_panel.h"
 #include "ui/pain_panel.h"
 
+#include "ui/panel_layout.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -78,16 +80,13 @@ void drawTagPanel(session::AppSession& s, UiState& ui)
     core::TagId& editingId = ui.editingTagId;
 
     const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 24.6f * em, vp->WorkPos.y + 38.0f * em),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(24.0f * em, 22.0f * em), ImGuiCond_FirstUseEver);
+    placePanel(Panel::BodyMap);
     session::RecordBook* book = s.records();
     const std::string title =
         book ? (book->client() ? "Findings and pain: " + book->client()->name : std::string("Findings and pain: no client open")) +
                    "###bodymap"
              : "Body map: " + s.bodyMap().title() + "###bodymap";
-    if (!ImGui::Begin(title.c_str())) {
+    if (!ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return;
     }
@@ -170,9 +169,11 @@ void drawTagPanel(session::AppSession& s, UiState& ui)
         ImGui::SameLine();
         commit |= ImGui::RadioButton("Latent", &state, 1);
         editing.state = state == 0 ? core::TagState::Active : core::TagState::Latent;
-        ImGui::SetNextItemWidth(-5.0f * em);
-        ImGui::SliderInt("Severity", &editing.severity, 0, core::kMaxSeverity);
+        ImGui::SetNextItemWidth(-8.0f * em);
+        ImGui::SliderInt("##severity", &editing.severity, 0, core::kMaxSeverity, "");
         commit |= ImGui::IsItemDeactivatedAfterEdit();
+        ImGui::SameLine();
+        ImGui::Text("Severity %d/%d", editing.severity, core::kMaxSeverity); // beside: the handle covered it
         ImGui::InputTextMultiline("##note", &editing.note, ImVec2(-1.0f, 3.5f * em));
         commit |= ImGui::IsItemDeactivatedAfterEdit();
         if (commit)

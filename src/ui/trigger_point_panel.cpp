@@ -2,6 +2,10 @@
 
 #include "ui/info_panel.h"
 
+#include "session/trigger_point_order.h"
+
+#include "ui/panel_layout.h"
+
 #include <imgui.h>
 
 #include <string>
@@ -11,11 +15,8 @@ namespace ta::ui {
 void drawTriggerPointPanel(session::AppSession& s, UiState& ui)
 {
     int& side = ui.triggerPointSide; // 0 left, 1 right
-    const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.6f * em, vp->WorkPos.y + 34.0f * em), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(20.0f * em, 20.0f * em), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Trigger points")) {
+    placePanel(Panel::TriggerPoints);
+    if (!ImGui::Begin("Trigger points", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return;
     }
@@ -27,16 +28,12 @@ void drawTriggerPointPanel(session::AppSession& s, UiState& ui)
     ImGui::RadioButton("Left side", &side, 0);
     ImGui::SameLine();
     ImGui::RadioButton("Right side", &side, 1);
-    ImGui::SameLine();
-    ImGui::Checkbox("Markers (M)", &s.display().showMarkers);
+    ImGui::Checkbox("Markers on the body (M)", &s.display().showMarkers); // own line: the column may be narrow
     const core::Side want = side == 0 ? core::Side::Left : core::Side::Right;
     ImGui::BeginChild("list");
     std::string currentMuscle;
     bool open = false;
-    for (core::TriggerPointId i : s.catalog().all()) {
-        const auto& inst = s.catalog().instance(i);
-        if (inst.key.side != want)
-            continue;
+    for (core::TriggerPointId i : session::triggerPointsInOrder(s.catalog(), s.model(), want)) {
         const auto& rec = s.catalog().record(i);
         if (rec.muscle != currentMuscle) {
             if (open)

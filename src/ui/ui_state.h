@@ -4,6 +4,7 @@
 // model itself is session::AppSession; nothing here is needed by the command line or the tests.
 #include "core/bodymap/body_map.h"
 #include "ui/action_table.h"
+#include "ui/input_queue.h"
 #include "session/records/record_services.h"
 #include "session/study/quiz_files.h"
 #include "session/study/quiz_session.h"
@@ -11,13 +12,21 @@
 #include <glm/glm.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace ta::ui {
 
 struct UiState {
+    InputQueue input;                  ///< filled by the window's callbacks, emptied once a frame
+    std::vector<InputEvent> frameEvents; ///< what this frame took from `input` (panels may read it)
+    std::optional<InputEvent> lastLeftPress; ///< for double clicks timed by the events
+    int searchCursor = 0;              ///< the search result the arrow keys are on
+    std::string searchCursorQuery;     ///< the query the cursor belongs to (it goes back to 0 on a new one)
     bool showPanels = true;
     bool showHelp = false;
+    bool labelEverything = false;      ///< Ctrl+L: a label on every visible structure (study aid)
     bool focusSearch = false;          ///< give the search box the keyboard next frame
     std::uint64_t treeSelection = 0;   ///< the session's selection revision the structure tree last scrolled to
     bool quitRequested = false;

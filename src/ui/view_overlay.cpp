@@ -1,5 +1,7 @@
 #include "ui/view_overlay.h"
 
+#include "session/visible_labels.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -57,21 +59,6 @@ ImVec4 leaderLabel(ImDrawList* dl, ImFont* font, float size, ImVec2 anchor, cons
     dl->AddRect(bmin, bmax, colour, 0.3f * size, 0, 1.0f);
     dl->AddText(font, size, ImVec2(bmin.x + pad, bmin.y + pad), IM_COL32(240, 240, 240, 255), text.c_str());
     return ImVec4(bmin.x, bmin.y, bmax.x, bmax.y);
-}
-
-/// The visible surface point of a structure nearest its centre, as seen from the eye.
-std::optional<glm::vec3> visibleAnchor(const session::AppSession& s, core::StructureId id)
-{
-    const core::Structure* st = s.model().get(id);
-    if (!st)
-        return std::nullopt;
-    core::PickFilter only;
-    only.set(id, true);
-    const glm::vec3 eye = s.camera().eye();
-    const auto hit = s.bvh().raycast(core::Ray{eye, st->mesh.bounds().centre() - eye}, only);
-    if (hit)
-        return hit->point;
-    return st->mesh.bounds().centre();
 }
 
 bool overlaps(const ImVec4& a, const ImVec4& b)
@@ -133,6 +120,64 @@ void landmarkLabels(const session::AppSession& s, ImDrawList* dl, ImFont* font, 
             dl->AddText(font, size, ImVec2(box.x + 3, box.y + 2), IM_COL32(250, 230, 170, 255), text.c_str());
             taken.push_back(box);
             break;
+        }
+    }
+}
+
+/// "Label everything visible": labels in two columns at the sides of the free view, each at the height of
+/// its point (pushed down past the one above, dropped when the column is full), so no two boxes overlap and
+/// the leader lines, sorted by height, do not cross within a column.
+void labelEverything(const session::AppSession& s, ImDrawList* dl, ImFont* font, float size, float pixelRatio,
+                     const ImVec2& viewMin, const ImVec2& viewMax, std::vector<ImVec4>& taken)
+{
+    struct Item {
+        ImVec2 at;
+        std::string text;
+    };
+    std::vector<Item> left, right;
+    const float midX = 0.5f * (viewMin.x + viewMax.x);
+    for (const session::ViewLabel& l : session::labelEverythingVisible(s)) {
+        const auto p = s.camera().project(l.anchor);
+        if (!p)
+            continue;
+        const ImVec2 at{p->x / pixelRatio, p->y / pixelRatio};
+        (at.x < midX ? left : right).push_back({at, l.text});
+    }
+    const float pad = 0.3f * size;
+    for (int side = 0; side < 2; ++side) {
+        auto& items = side == 0 ? left : right;
+        std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.at.y < b.at.y; });
+        float nextY = viewMin.y + pad;
+        for (const Item& it : items) {
+            const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, it.text.c_str());
+            const float w = ts.x + 2 * pad, h = ts.y + 2 * pad;
+            const float x = side == 0 ? viewMin.x + pad : viewMax.x - pad - w;
+            float y = std::max(nextY, it.at.y - 0.5f * h);
+            ImVec4 box{x, y, x + w, y + h};
+            bool free = box.w <= viewMax.y - pad;
+            for (int tries = 0; free && tries < 8; ++tries) {
+                bool clash = false;
+                for (const ImVec4& t : taken)
+                    if (overlaps(box, t)) {
+                        y = t.w + pad;
+                        box = ImVec4(x, y, x + w, y + h);
+                        clash = true;
+                    }
+                free = box.w <= viewMax.y - pad;
+                if (!clash)
+                    break;
+            }
+            if (!free)
+                continue; // the column is full: fewer labels when there is no room
+            const ImVec2 attach{side == 0 ? box.z : box.x, 0.5f * (box.y + box.w)};
+            const ImU32 colour = IM_COL32(170, 215, 255, 230);
+            dl->AddLine(it.at, attach, IM_COL32(0, 0, 0, 140), 2.5f);
+            dl->AddLine(it.at, attach, colour, 1.0f);
+            dl->AddCircleFilled(it.at, 2.5f, colour);
+            dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), IM_COL32(12, 14, 20, 200), 3.0f);
+            dl->AddText(font, size, ImVec2(box.x + pad, box.y + pad), IM_COL32(235, 240, 250, 255), it.text.c_str());
+            taken.push_back(box);
+            nextY = box.w + 0.2f * pad;
         }
     }
 }
@@ -203,37 +248,34 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
         return ImVec2(q->x / pixelRatio, q->y / pixelRatio);
     };
 
-    // Labels: the selected structure, then the trigger point shown.
+    // Labels: the selection, then the trigger point shown; the session leaves out what is hidden or on the
+    // far side of the body, and names things as people do ("Upper trapezius").
     ImVec4 taken{0, 0, 0, 0};
     bool haveTaken = false;
-    if (s.display().showLabels && s.selected()) {
-        const core::Structure* st = s.model().get(*s.selected());
-        const auto anchor = visibleAnchor(s, *s.selected());
-        const auto a = anchor ? toScreen(*anchor) : std::nullopt;
-        if (st && a) {
-            const ScreenBox box = projectBox(s.camera(), st->mesh.bounds(), pixelRatio);
-            taken = leaderLabel(dl, font, labelSize, *a, box, st->name, IM_COL32(120, 200, 255, 255), viewMin, viewMax,
-                                0.0f, nullptr);
+    for (const session::ViewLabel& label : s.viewLabels()) {
+        const auto a = toScreen(label.anchor);
+        if (!a)
+            continue;
+        ScreenBox box;
+        box.min = ImVec2(a->x - 2.0f * base, a->y - 2.0f * base);
+        box.max = ImVec2(a->x + 2.0f * base, a->y + 2.0f * base);
+        const bool structure = label.kind == session::ViewLabel::Kind::Structure;
+        if (const core::Structure* st = s.model().get(structure ? std::optional(label.structure) : s.selected()))
+            box = projectBox(s.camera(), st->mesh.bounds(), pixelRatio);
+        const ImVec4 placed = leaderLabel(dl, font, labelSize, *a, box, label.text,
+                                          structure ? IM_COL32(120, 200, 255, 255) : IM_COL32(255, 80, 60, 255), viewMin,
+                                          viewMax, 0.0f, haveTaken ? &taken : nullptr);
+        if (!haveTaken) {
+            taken = placed;
             haveTaken = true;
-        }
-    }
-    if (s.display().showLabels && s.shownTriggerPoint() && s.catalog().loaded()) {
-        const core::TriggerPointId i = *s.shownTriggerPoint();
-        const glm::vec3 p = s.catalog().instance(i).position;
-        if (const auto a = toScreen(p)) {
-            ScreenBox box;
-            box.min = ImVec2(a->x - 2.0f * base, a->y - 2.0f * base);
-            box.max = ImVec2(a->x + 2.0f * base, a->y + 2.0f * base);
-            if (const core::Structure* st = s.model().get(s.selected()))
-                box = projectBox(s.camera(), st->mesh.bounds(), pixelRatio);
-            leaderLabel(dl, font, labelSize, *a, box, s.catalog().record(i).name, IM_COL32(255, 80, 60, 255), viewMin,
-                        viewMax, 0.0f, haveTaken ? &taken : nullptr);
         }
     }
 
     std::vector<ImVec4> takenBoxes;
     if (haveTaken)
         takenBoxes.push_back(taken);
+    if (ui.labelEverything)
+        labelEverything(s, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
     if (s.display().showLandmarks)
         landmarkLabels(s, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
     legend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base),

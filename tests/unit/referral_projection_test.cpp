@@ -66,9 +66,9 @@ ReferralData headData()
     ReferralData d;
     d.sources["S1"] = "test";
     d.muscles.push_back({"knot", "Knot", "Nodus", "", "o", "i", "a", "n", Layer::Superficial, {"knot"}, {"S1"}});
-    RegionRecord ear{"ear", "Ear", {}, "head", false, {ellipsoidAt("ear-{side}", {0, 0, 0}, glm::vec3(0.03f))}};
-    RegionRecord crown{"crown", "Crown", {}, "head", false, {ellipsoidAt("vertex", {0.04f, 0, 0}, glm::vec3(0.03f))}};
-    RegionRecord inner{"inner-ear", "Inner ear", {}, "head", true, {ellipsoidAt("ear-{side}", {0, 0, 0}, glm::vec3(0.02f))}};
+    RegionRecord ear{"ear", "Ear", {}, {}, "head", false, {ellipsoidAt("ear-{side}", {0, 0, 0}, glm::vec3(0.03f))}};
+    RegionRecord crown{"crown", "Crown", {}, {}, "head", false, {ellipsoidAt("vertex", {0.04f, 0, 0}, glm::vec3(0.03f))}};
+    RegionRecord inner{"inner-ear", "Inner ear", {}, {}, "head", true, {ellipsoidAt("ear-{side}", {0, 0, 0}, glm::vec3(0.02f))}};
     inner.volume = ellipsoidAt("ear-{side}", {-0.03f, 0, 0}, glm::vec3(0.01f));
     d.regions = {ear, crown, inner};
     TriggerPointRecord t;

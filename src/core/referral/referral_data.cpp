@@ -165,6 +165,7 @@ void readRegions(ReferralData& d, const std::filesystem::path& file)
         const JsonCursor c = named(list.at(i), "regions", seen, r.id);
         r.name = c.string("name");
         r.aliases = c.stringsOr("aliases");
+        r.symptoms = c.stringsOr("symptoms");
         r.group = c.string("group");
         r.deep = c.at("deep").boolean();
         r.description = c.stringOr("description", "");

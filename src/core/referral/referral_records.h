@@ -26,6 +26,9 @@ struct RegionRecord {
     std::string id;          ///< fact-sheet tag, e.g. "retro-orbital"
     std::string name;        ///< e.g. "Behind the eye"
     std::vector<std::string> aliases; ///< other tags accepted for it, e.g. "eyebrow" for "supraorbital"
+    /// What people call pain there ("headache", "jaw pain", "stiff neck"), for search by symptom; unlike
+    /// aliases, one symptom may name several regions.
+    std::vector<std::string> symptoms;
     std::string group;       ///< "head", "neck", "shoulder", "arm", "trunk"
     bool deep = false;       ///< pain felt inside the body (behind the eye, in the ear, in the teeth)
     std::vector<ShapeDef> shapes;    ///< the surface footprint (left side)
