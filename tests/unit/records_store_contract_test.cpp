@@ -618,4 +618,4 @@ TEST_P(RecordStoreContract, AnUpdateFromAnOlderCopyIsRefusedAndNothingIsLost)
     store().importClient(changed);
     EXPECT_EQ(store().client(c)->version, r.client.version + 1);
     EXPECT_EQ(store().session(s)->version, r.sessions[0].session.version);
-// --- Study progress (teaching mode) -------------------------------------------------------------------------
+}
