@@ -1,6 +1,6 @@
 #include "io/png_image.h"
 
-#include "core/bodymap/atomic_file.h"
+#include "core/atomic_file.h"
 #include "core/error.h"
 
 // The one definition of stb_image_write in the project. Static linkage keeps it private to this file, so

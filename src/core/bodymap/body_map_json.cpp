@@ -1,6 +1,7 @@
 #include "core/bodymap/body_map_json.h"
 
-#include "core/bodymap/atomic_file.h"
+#include "core/atomic_file.h"
+#include "core/read_file.h"
 #include "core/error.h"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,7 @@
 #include "core/records/client_exchange.h"
 
-#include "core/bodymap/atomic_file.h"
+#include "core/atomic_file.h"
+#include "core/read_file.h"
 #include "core/bodymap/body_map_json.h"
 #include "core/records/private_files.h"
 #include "core/records/record_validation.h"

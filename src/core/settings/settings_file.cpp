@@ -1,6 +1,7 @@
 #include "core/settings/settings_file.h"
 
-#include "core/bodymap/atomic_file.h"
+#include "core/atomic_file.h"
+#include "core/read_file.h"
 #include "core/error.h"
 
 #include <nlohmann/json.hpp>

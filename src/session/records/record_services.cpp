@@ -1,7 +1,7 @@
 #include "session/records/record_services.h"
 
 #include "core/error.h"
-#include "core/bodymap/atomic_file.h"
+#include "core/read_file.h"
 #include "core/records/client_exchange.h"
 #include "core/records/questionnaires.h"
 #include "core/records/sqlite_record_store.h"
