@@ -18,18 +18,28 @@ namespace {
 
 std::string errnoText(int err) { return std::strerror(err); }
 
-std::string tempPrefix(const fs::path& target) { return "." + target.filename().string() + ".tmp-"; }
+std::string tempPrefix(const fs::path& target)
+{
+    std::string prefix(".");
+    prefix.append(target.filename().string()).append(".tmp-"); // not "." + s: GCC 12's false -Wrestrict
+    return prefix;
+}
 
 fs::path folderOf(const fs::path& file) { return file.has_parent_path() ? file.parent_path() : fs::path("."); }
 
 /// What a non-regular file is, for the message that refuses to replace it.
 const char* kindOf(mode_t mode)
 {
-    if (S_ISDIR(mode)) return "a directory";
-    if (S_ISFIFO(mode)) return "a FIFO";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISSOCK(mode))
+        return "a socket";
     return "not a regular file";
 }
 
@@ -54,7 +64,7 @@ int createLockedTemp(const fs::path& target, fs::path& temp, int& err)
         }
         // Locked for as long as this writer lives; a cleaner only removes temporaries it can lock. A
         // cleaner may have removed the name between mkostemp and flock: then the name is not ours.
-        struct stat byFd{}, byName{};
+        struct stat byFd = {}, byName = {};
         if (::flock(fd, LOCK_EX) == 0 && ::fstat(fd, &byFd) == 0 && ::stat(name.c_str(), &byName) == 0 &&
             byFd.st_ino == byName.st_ino && byFd.st_dev == byName.st_dev) {
             temp = name;
@@ -115,6 +125,13 @@ fs::path resolveSymlinks(const fs::path& file)
     throw IoError(file.string() + ": too many levels of symbolic links");
 }
 
+void checkReplaceable(const fs::path& file)
+{
+    struct stat st = {};
+    if (::lstat(resolveSymlinks(file).c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw IoError(file.string() + ": is " + kindOf(st.st_mode) + ", not replaced");
+}
+
 int removeStaleTemporaries(const fs::path& target)
 {
     const std::string prefix = tempPrefix(target);
@@ -127,31 +144,30 @@ int removeStaleTemporaries(const fs::path& target)
         const int fd = ::open(it->path().c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0)
             continue;
-        struct stat byFd{}, byName{};
+        struct stat byFd = {}, byName = {};
         // Unlocked means its writer is gone; the same inode under the name means nobody replaced it since.
         if (::fstat(fd, &byFd) == 0 && S_ISREG(byFd.st_mode) && ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
-            ::lstat(it->path().c_str(), &byName) == 0 && byName.st_ino == byFd.st_ino &&
-            byName.st_dev == byFd.st_dev && ::unlink(it->path().c_str()) == 0)
+            ::lstat(it->path().c_str(), &byName) == 0 && byName.st_ino == byFd.st_ino && byName.st_dev == byFd.st_dev &&
+            ::unlink(it->path().c_str()) == 0)
             ++removed;
         ::close(fd);
     }
     return removed;
 }
 
-AtomicFile::AtomicFile(const fs::path& target, AtomicWriteOptions options)
-    : m_target(target), m_options(options)
+AtomicFile::AtomicFile(const fs::path& target, AtomicWriteOptions options) : m_target(target), m_options(options)
 {
     m_resolved = resolveSymlinks(target);
-    struct stat st{};
-    if (::lstat(m_resolved.c_str(), &st) == 0) {
-        if (!S_ISREG(st.st_mode))
-            throw IoError(m_target.string() + ": is " + kindOf(st.st_mode) + ", not replaced");
-        if (!m_options.replace)
-            throw IoError(m_target.string() + ": exists (not replaced)");
-    }
+    checkReplaceable(target);
+    struct stat st = {};
+    if (::lstat(m_resolved.c_str(), &st) == 0 && !m_options.replace)
+        throw IoError(m_target.string() + ": exists (not replaced)");
     const fs::path dir = folderOf(m_resolved);
     std::error_code ec;
-    fs::create_directories(dir, ec);
+    if (m_options.createFolders)
+        fs::create_directories(dir, ec);
+    else if (!fs::is_directory(dir, ec))
+        throw IoError(m_target.string() + ": folder " + dir.string() + " does not exist");
     if (ec)
         throw IoError(m_target.string() + ": cannot create folder " + dir.string() + " (" + ec.message() + ")");
     removeStaleTemporaries(m_resolved);
@@ -197,7 +213,7 @@ void AtomicFile::commit()
     if (m_fd < 0 || m_committed)
         fail("already committed", 0);
     // The target may have changed since the constructor looked: look again right before replacing.
-    struct stat st{};
+    struct stat st = {};
     const bool exists = ::lstat(m_resolved.c_str(), &st) == 0;
     if (exists && !S_ISREG(st.st_mode))
         fail(std::string("is ") + kindOf(st.st_mode) + ", not replaced", 0);

@@ -22,9 +22,10 @@
 namespace ta::core {
 
 struct AtomicWriteOptions {
-    bool keepBackup = false;    ///< rotate the previous content to NAME.bak
-    bool replace = true;        ///< false: refuse when the target exists ("exists (not replaced)")
-    mode_t newFileMode = 0600;  ///< mode of a file that did not exist before
+    bool keepBackup = false;   ///< rotate the previous content to NAME.bak
+    bool replace = true;       ///< false: refuse when the target exists ("exists (not replaced)")
+    mode_t newFileMode = 0600; ///< mode of a file that did not exist before
+    bool createFolders = true; ///< create missing parent folders (false: a missing folder is an error)
 };
 
 /// A file being written: bytes go to a locked temporary beside the target; `commit()` puts it in place.
@@ -33,7 +34,7 @@ struct AtomicWriteOptions {
 class AtomicFile {
 public:
     /// Checks the target (through symlinks), removes stale temporaries of this target and creates a new
-    /// one. Creates missing parent directories.
+    /// one. Creates missing parent directories unless options.createFolders is false.
     explicit AtomicFile(const std::filesystem::path& target, AtomicWriteOptions options = {});
     ~AtomicFile();
     AtomicFile(const AtomicFile&) = delete;
@@ -64,6 +65,10 @@ private:
 void writeFileAtomically(const std::filesystem::path& file, std::string_view bytes, AtomicWriteOptions options);
 /// The common case: replace, new files 0600, a `.bak` when `keepBackup`.
 void writeFileAtomically(const std::filesystem::path& file, std::string_view bytes, bool keepBackup = false);
+
+/// Throws the IoError an AtomicFile would ("FILE: is a FIFO, not replaced") when `file` exists (through
+/// symlinks) and is not a regular file, so that a slow job (a render) can fail before it starts.
+void checkReplaceable(const std::filesystem::path& file);
 
 /// Follows `file` through symlinks (relative links against their folder, up to 40 levels), also when
 /// the last one dangles. Returns `file` when it is no symlink. Throws IoError on a loop.

@@ -16,24 +16,28 @@ namespace {
 
 std::string kindOf(mode_t mode)
 {
-    if (S_ISDIR(mode)) return "is a directory, not a file";
-    if (S_ISFIFO(mode)) return "is a FIFO, not a regular file";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
-    if (S_ISSOCK(mode)) return "is a socket, not a regular file";
+    if (S_ISDIR(mode))
+        return "is a directory, not a file";
+    if (S_ISFIFO(mode))
+        return "is a FIFO, not a regular file";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "is a device, not a regular file";
+    if (S_ISSOCK(mode))
+        return "is a socket, not a regular file";
     return "is not a regular file";
 }
 
 std::string tooLarge(const fs::path& file, std::uint64_t size, std::size_t maxBytes)
 {
-    return file.string() + ": too large (" + std::to_string(size) + " bytes; the limit is " +
-           std::to_string(maxBytes) + ")";
+    return file.string() + ": too large (" + std::to_string(size) + " bytes; the limit is " + std::to_string(maxBytes) +
+           ")";
 }
 
 } // namespace
 
 void requireRegularFile(const fs::path& file, std::size_t maxBytes)
 {
-    struct stat st{};
+    struct stat st = {};
     if (::stat(file.c_str(), &st) != 0)
         throw IoError(file.string() + ": cannot open for reading (" + std::strerror(errno) + ")");
     if (!S_ISREG(st.st_mode))
@@ -48,7 +52,7 @@ std::string readTextFile(const fs::path& file, std::size_t maxBytes)
     const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         throw IoError(file.string() + ": cannot open for reading (" + std::strerror(errno) + ")");
-    struct stat st{};
+    struct stat st = {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         const mode_t mode = st.st_mode;
         ::close(fd);

@@ -1,5 +1,6 @@
 #include "core/bodymap/body_map_json.h"
 
+#include "core/json_limits.h"
 #include "core/atomic_file.h"
 #include "core/read_file.h"
 #include "core/error.h"
@@ -167,6 +168,7 @@ std::string bodyMapToJson(const BodyMap& map)
 
 BodyMap bodyMapFromJson(std::string_view text, const std::string& source)
 {
+    checkJsonDepth(text, source);
     json doc;
     try {
         doc = json::parse(text);

@@ -1,5 +1,6 @@
 #include "core/records/client_exchange.h"
 
+#include "core/json_limits.h"
 #include "core/atomic_file.h"
 #include "core/read_file.h"
 #include "core/bodymap/body_map_json.h"
@@ -407,6 +408,7 @@ std::string clientRecordToJson(const ClientRecord& record)
 
 ClientRecord clientRecordFromJson(std::string_view text, const std::string& source)
 {
+    checkJsonDepth(text, source);
     json doc;
     try {
         doc = json::parse(text);

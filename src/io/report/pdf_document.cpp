@@ -39,6 +39,7 @@ PdfDocument::PdfDocument(fs::path file, bool overwrite, Options options) : m_imp
     d.y = d.top();
     core::AtomicWriteOptions writeOptions;
     writeOptions.replace = overwrite;
+    writeOptions.createFolders = false; // a mistyped --out folder is an error, not a new folder
     d.out = std::make_unique<core::AtomicFile>(d.file, writeOptions);
 
     d.surface = cairo_pdf_surface_create_for_stream(&Impl::write, &d, d.dim.width, d.dim.height);

@@ -1,5 +1,6 @@
 #include "session/records/record_services.h"
 
+#include "core/json_limits.h"
 #include "core/error.h"
 #include "core/read_file.h"
 #include "core/records/client_exchange.h"
@@ -29,6 +30,7 @@ std::unique_ptr<rec::RecordStore> openRecordStore(const std::filesystem::path& d
 rec::ClientId importRecordFile(rec::RecordStore& store, const std::filesystem::path& file)
 {
     const std::string text = core::readTextFile(file);
+    core::checkJsonDepth(text, file.string());
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text);
