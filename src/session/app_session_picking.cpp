@@ -3,11 +3,20 @@
 
 namespace ta::session {
 
+const core::Bvh& AppSession::bvh() const
+{
+    if (!m_bvhBuilt) {
+        m_bvh = core::Bvh(m_model);
+        m_bvhBuilt = true;
+    }
+    return m_bvh;
+}
+
 std::optional<core::PickHit> AppSession::pick(glm::vec2 pixel) const { return pickRay(m_camera.rayFromPixel(pixel)); }
 
 std::optional<core::PickHit> AppSession::pickRay(const core::PixelRay& r) const
 {
-    return m_bvh.raycast(core::Ray{r.origin, r.direction}, m_visibility.pickFilter(m_model, m_selected));
+    return bvh().raycast(core::Ray{r.origin, r.direction}, m_visibility.pickFilter(m_model, m_selected));
 }
 
 std::optional<core::PickHit> AppSession::pickUnderSkin(glm::vec2 pixel) const
@@ -17,7 +26,7 @@ std::optional<core::PickHit> AppSession::pickUnderSkin(glm::vec2 pixel) const
         if (m_model.structures[i].kind == core::Kind::Skin)
             filter.set(core::StructureId{i}, false);
     const core::PixelRay r = m_camera.rayFromPixel(pixel);
-    return m_bvh.raycast(core::Ray{r.origin, r.direction}, filter);
+    return bvh().raycast(core::Ray{r.origin, r.direction}, filter);
 }
 
 std::optional<PickableMarker> AppSession::pickMarker(glm::vec2 pixel, float radiusPixels) const
@@ -37,7 +46,7 @@ std::optional<PickableMarker> AppSession::pickMarker(glm::vec2 pixel, float radi
         if (!m.onTop) {
             const glm::vec3 toMarker = m.position - eye;
             const float dist = glm::length(toMarker);
-            if (m_bvh.raycast(core::Ray{eye, toMarker}, filter, dist - 0.004f))
+            if (bvh().raycast(core::Ray{eye, toMarker}, filter, dist - 0.004f))
                 continue;
         }
         best = m;

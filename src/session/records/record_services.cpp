@@ -235,7 +235,7 @@ std::string weekStart(const std::string& date)
     const long dd = doy2 - (153 * mp + 2) / 5 + 1;
     const long mm = mp < 10 ? mp + 3 : mp - 9;
     const long year = yoe2 + era2 * 400 + (mm <= 2 ? 1 : 0);
-    char buf[16];
+    char buf[48]; // room for any long, so -Wformat-truncation has nothing to say
     std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", year, mm, dd);
     return buf;
 }
