@@ -27,9 +27,8 @@ protected:
     fs::path dir;
     void SetUp() override
     {
-        dir = fs::temp_directory_path() /
-              ("ta-atomic-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        dir = fs::temp_directory_path() / ("ta-atomic-" + std::to_string(::getpid()) + "-" +
+                                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(dir);
         fs::create_directories(dir);
     }
@@ -47,7 +46,7 @@ protected:
 
 mode_t modeOf(const fs::path& p)
 {
-    struct stat st{};
+    struct stat st = {};
     EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
     return st.st_mode & 07777;
 }
@@ -63,7 +62,10 @@ std::string message(const std::function<void()>& f)
 }
 
 /// A self-checking document: "<n>:<n copies of 'x'>:end\n". Whole means it parses and the count fits.
-std::string document(int n) { return std::to_string(n) + ":" + std::string(static_cast<std::size_t>(n), 'x') + ":end\n"; }
+std::string document(int n)
+{
+    return std::to_string(n) + ":" + std::string(static_cast<std::size_t>(n), 'x') + ":end\n";
+}
 
 bool whole(const std::string& text)
 {
