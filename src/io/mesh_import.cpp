@@ -1,11 +1,14 @@
 #include "io/mesh_import.h"
 
 #include "core/error.h"
+#include "core/read_file.h"
+#include "io/mesh_preflight.h"
 
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -80,6 +83,12 @@ std::vector<MeshPiece> importMeshFile(const std::filesystem::path& file)
         throw IoError(name + ": cannot read the mesh file (" + ec.message() + ")");
     if (size == 0)
         throw ParseError(name + ": empty file, no meshes");
+    core::requireRegularFile(file, core::kMaxModelBytes);
+    {
+        std::string head = core::readTextFile(file, core::kMaxModelBytes);
+        head.resize(std::min<std::size_t>(head.size(), 65536));
+        checkMeshFileHead(head, name); // before Assimp: it hangs on some broken PLY headers
+    }
 
     Assimp::Importer importer;
     // Normals are not asked of Assimp: they are recomputed after welding (Welder::finish).

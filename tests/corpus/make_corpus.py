@@ -165,6 +165,20 @@ tp2[key] = "none"
 put('data/trigger-points/wrong-types.json', json.dumps(tp2))
 put('data/regions/non-utf8.json', open(os.path.join(ROOT, 'assets/data/regions.json'), 'rb').read().replace(b'"', b'"\xff', 1))
 
+# Found by tools/fuzz (fuzz_client_record, crash-57d810fa...): a number too large for a double made
+# nlohmann throw out_of_range, which the parsers did not catch ("unexpected error").
+put('client/number-overflow.json', c.replace('"version": 1', '"version": 4e9470771'))
+put('bodymap/number-overflow.json', b.replace('"severity": 7', '"severity": 4e9470771'))
+put('anatomy/landmarks/number-overflow.json', json.dumps(lm).replace('1637.7', '1e999999', 1))
+put('data/trigger-points/number-overflow.json', json.dumps(tp).replace('"version": 1', '"version": 1e999999', 1))
+
+# --- mesh files for the model importer (Assimp) ----------------------------------------------------------
+# Found by tools/fuzz (fuzz_model_importer, timeout-b016c603...): Assimp's PLY loader never returns on this
+# header (a garbage element line, end_header mangled).
+put('mesh/ply-hang.ply', b'ply\nformat ascii 1.0\nelement ve\xff\xff\xff\xff 4\nproperty float x\nd_header\n0 0 0\n1 0 0\n0 1 0\n0 0 1\n3 0 2 1\n3 0 1 3\n3 0 3 2\n3 1\x92\x92\x92\x92\x92\x92\x92\x92\x92\x92\x92\x92\x92\x92\x92\x92 2 3\n')
+put('mesh/ply-huge-element-count.ply', b"ply\nformat ascii 1.0\nelement vertex 99999999999\nproperty float x\n"
+    b"property float y\nproperty float z\nend_header\n0 0 0\n")
+
 # The valid bases every case above is a mutation of: the corpus test checks that these load.
 put('valid/triangle.glb', ok)
 put('valid/body-map.json', json.dumps(bodymap(), indent=1))
@@ -204,6 +218,9 @@ PARTS = {
     'anatomy/muscles/deep-nesting.json': 'nested deeper than 64',
     'data/trigger-points/deep-nesting.json': 'nested deeper than 64', 'data/trigger-points/truncated.json': 'invalid JSON',
     'data/trigger-points/wrong-types.json': 'expected', 'data/regions/non-utf8.json': 'invalid JSON',
+    'client/number-overflow.json': 'not valid JSON', 'bodymap/number-overflow.json': 'not valid JSON',
+    'anatomy/landmarks/number-overflow.json': 'not valid JSON',
+    'mesh/ply-hang.ply': 'PLY header without end_header', 'mesh/ply-huge-element-count.ply': '99999999999 elements', 'data/trigger-points/number-overflow.json': 'invalid JSON',
 }
 for rel, part in PARTS.items():
     EXPECT.append((rel, part))

@@ -80,7 +80,7 @@ json parseJson(const std::string& text, const std::string& file)
     checkJsonDepth(text, file);
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range on a number like 1e999999
         throw ParseError(file + ": not valid JSON: " + e.what());
     }
 }

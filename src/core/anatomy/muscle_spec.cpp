@@ -341,7 +341,7 @@ MuscleSpec parseMuscleSpec(std::string_view jsonText, const std::filesystem::pat
     json doc;
     try {
         doc = json::parse(jsonText.begin(), jsonText.end());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range on a number like 1e999999
         throw ParseError(file + ": not valid JSON: " + e.what());
     }
     const Reader r(source);

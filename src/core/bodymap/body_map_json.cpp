@@ -172,7 +172,7 @@ BodyMap bodyMapFromJson(std::string_view text, const std::string& source)
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range on a number like 1e999999
         // nlohmann's message already says where ("at line 3, column 7"); keep that part only.
         std::string what = e.what();
         const auto at = what.find("] ");

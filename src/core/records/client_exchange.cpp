@@ -414,6 +414,8 @@ ClientRecord clientRecordFromJson(std::string_view text, const std::string& sour
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
         throw ParseError(source + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) { // out_of_range: a number like 4e9470771 (found by fuzz_client_record)
+        throw ParseError(source + ": not valid JSON (" + e.what() + ")");
     }
     const Node root(doc, source, "");
     root.requireObject();

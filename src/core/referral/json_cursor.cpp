@@ -21,7 +21,7 @@ nlohmann::json JsonCursor::parseFile(const std::filesystem::path& file)
     checkJsonDepth(text, file.string());
     try {
         return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range on 1e999999
         // e.what() carries "line L, column C"; keep only the part after the library's id prefix.
         std::string what = e.what();
         const auto colon = what.find("] ");

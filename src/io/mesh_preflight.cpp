@@ -1,0 +1,45 @@
+#include "io/mesh_preflight.h"
+
+#include "core/error.h"
+
+#include <sstream>
+#include <vector>
+
+namespace ta::io {
+
+void checkMeshFileHead(std::string_view head, const std::string& name)
+{
+    if (head.substr(0, 4) != "ply\n" && head.substr(0, 5) != "ply\r\n")
+        return;
+    const auto end = head.find("end_header");
+    if (end == std::string_view::npos)
+        throw ParseError(name + ": PLY header without end_header in its first " + std::to_string(head.size()) +
+                         " bytes");
+    const std::string_view header = head.substr(0, end);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        const auto c = static_cast<unsigned char>(header[i]);
+        if ((c < 0x20 || c > 0x7e) && c != '\n' && c != '\r' && c != '\t')
+            throw ParseError(name + ": PLY header has a non-text byte at " + std::to_string(i));
+    }
+    std::istringstream lines{std::string(header)};
+    int lineNo = 0;
+    for (std::string line; std::getline(lines, line);) {
+        ++lineNo;
+        std::istringstream words(line);
+        std::vector<std::string> w;
+        for (std::string s; words >> s;)
+            w.push_back(s);
+        if (w.empty() || w[0] != "element")
+            continue;
+        const auto bad = [&](const std::string& why) {
+            return ParseError(name + ": PLY header line " + std::to_string(lineNo) + ": " + why);
+        };
+        if (w.size() != 3 || w[2].empty() || w[2].size() > 12 ||
+            w[2].find_first_not_of("0123456789") != std::string::npos)
+            throw bad("expected \"element NAME COUNT\"");
+        if (std::stoull(w[2]) > kMaxPlyElements)
+            throw bad(w[2] + " elements (at most " + std::to_string(kMaxPlyElements) + ")");
+    }
+}
+
+} // namespace ta::io
