@@ -84,11 +84,7 @@ std::vector<MeshPiece> importMeshFile(const std::filesystem::path& file)
     if (size == 0)
         throw ParseError(name + ": empty file, no meshes");
     core::requireRegularFile(file, core::kMaxModelBytes);
-    {
-        std::string head = core::readTextFile(file, core::kMaxModelBytes);
-        head.resize(std::min<std::size_t>(head.size(), 65536));
-        checkMeshFileHead(head, name); // before Assimp: it hangs on some broken PLY headers
-    }
+    checkMeshFile(core::readTextFile(file, core::kMaxModelBytes), name); // before Assimp: it hangs or aborts on some broken PLY
 
     Assimp::Importer importer;
     // Normals are not asked of Assimp: they are recomputed after welding (Welder::finish).

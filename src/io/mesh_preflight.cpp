@@ -7,8 +7,15 @@
 
 namespace ta::io {
 
-void checkMeshFileHead(std::string_view head, const std::string& name)
+namespace {
+
+bool isText(unsigned char c) { return (c >= 0x20 && c <= 0x7e) || c == '\n' || c == '\r' || c == '\t'; }
+
+} // namespace
+
+void checkMeshFile(std::string_view bytes, const std::string& name)
 {
+    const std::string_view head = bytes.substr(0, 65536);
     if (head.substr(0, 4) != "ply\n" && head.substr(0, 5) != "ply\r\n")
         return;
     const auto end = head.find("end_header");
@@ -17,8 +24,7 @@ void checkMeshFileHead(std::string_view head, const std::string& name)
                          " bytes");
     const std::string_view header = head.substr(0, end);
     for (std::size_t i = 0; i < header.size(); ++i) {
-        const auto c = static_cast<unsigned char>(header[i]);
-        if ((c < 0x20 || c > 0x7e) && c != '\n' && c != '\r' && c != '\t')
+        if (!isText(static_cast<unsigned char>(header[i])))
             throw ParseError(name + ": PLY header has a non-text byte at " + std::to_string(i));
     }
     std::istringstream lines{std::string(header)};
@@ -40,6 +46,10 @@ void checkMeshFileHead(std::string_view head, const std::string& name)
         if (std::stoull(w[2]) > kMaxPlyElements)
             throw bad(w[2] + " elements (at most " + std::to_string(kMaxPlyElements) + ")");
     }
+    if (header.find("format ascii") != std::string_view::npos)
+        for (std::size_t i = end; i < bytes.size(); ++i)
+            if (!isText(static_cast<unsigned char>(bytes[i])))
+                throw ParseError(name + ": ASCII PLY with a non-text byte at " + std::to_string(i));
 }
 
 } // namespace ta::io

@@ -9,9 +9,10 @@ namespace ta::io {
 /// Element counts a PLY header may declare (vertices or faces).
 inline constexpr unsigned long long kMaxPlyElements = 100'000'000ULL;
 
-/// `head`: the file's first bytes (up to 64 KiB). A PLY file ("ply" first) must have its whole header
-/// there, printable ASCII, every `element NAME COUNT` line well formed with COUNT <= kMaxPlyElements.
-/// Other formats pass. Throws ParseError "<name>: ..." naming what is wrong.
-void checkMeshFileHead(std::string_view head, const std::string& name);
+/// `bytes`: the whole file. A PLY file ("ply" first) must have its header in the first 64 KiB, printable
+/// ASCII, every `element NAME COUNT` line well formed with COUNT <= kMaxPlyElements; an ASCII PLY must be
+/// text throughout (Assimp aborts on a face count of non-text bytes). Other formats pass. Throws
+/// ParseError "<name>: ..." naming what is wrong.
+void checkMeshFile(std::string_view bytes, const std::string& name);
 
 } // namespace ta::io
