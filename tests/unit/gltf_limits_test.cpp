@@ -37,7 +37,7 @@ protected:
 
     fs::path write(const std::string& name, const std::string& bytes)
     {
-        const fs::path p = dir / name;
+        fs::path p = dir / name;
         std::ofstream(p, std::ios::binary) << bytes;
         return p;
     }
@@ -139,7 +139,7 @@ TEST_F(GltfLimits, SharedChildrenAndCyclesAreRefusedNotMultiplied)
     json j = test::triangleGltf();
     j["nodes"] = json::array();
     for (int i = 0; i < 25; ++i) {
-        json n = {{"name", "n" + std::to_string(i)}, {"mesh", 0}};
+        json n = {{"name", std::string("n").append(std::to_string(i))}, {"mesh", 0}}; // not "n" + s: GCC 12 -Wrestrict
         if (i < 24)
             n["children"] = {i + 1, i + 1};
         j["nodes"].push_back(n);

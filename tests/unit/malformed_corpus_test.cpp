@@ -114,7 +114,7 @@ protected:
     /// Copies `from` (a folder of the assets) to work/<name> and replaces `file` in it by `with`.
     fs::path assetsWith(const fs::path& from, const std::string& name, const std::string& file, const fs::path& with)
     {
-        const fs::path dir = work / name;
+        fs::path dir = work / name;
         fs::remove_all(dir);
         fs::copy(from, dir, fs::copy_options::recursive);
         fs::copy_file(with, dir / file, fs::copy_options::overwrite_existing);
