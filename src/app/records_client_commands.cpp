@@ -2,6 +2,8 @@
 // `import`. Each command opens the store (--db FILE, else $TA_DB, else the default path), calls it or the
 // session services and prints one line per record; a command that adds a record prints its id as the last
 // word, so that a script can capture it with `$(... | awk '{print $NF}')`.
+#include "core/read_file.h"
+#include "core/json_limits.h"
 #include "app/commands.h"
 #include "app/records_cli.h"
 #include "core/error.h"
@@ -212,10 +214,8 @@ struct ImportArgs {
 /// The "format" key of a JSON file, to tell a client file from a body map. Throws IoError, ParseError.
 std::string formatOf(const std::filesystem::path& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw IoError(file.string() + ": cannot be read");
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = core::readTextFile(file);
+    core::checkJsonDepth(text, file.string());
     const auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded())
         throw ParseError(file.string() + ": not a JSON file");

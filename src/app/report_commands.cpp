@@ -5,7 +5,7 @@
 #include "app/headless.h"
 #include "app/records_cli.h"
 #include "app/report_views.h"
-#include "core/bodymap/atomic_file.h"
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "io/asset_paths.h"
 #include "io/fhir/fhir_bundle.h"

@@ -1,5 +1,6 @@
 #include "app/view_options.h"
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/view_preset.h"
 #include "io/asset_paths.h"
@@ -54,6 +55,9 @@ ImageSize parseImageSize(const std::string& text)
         throw bad("expected WIDTHxHEIGHT, e.g. 1600x1000");
     if (size.width < 16 || size.height < 16 || size.width > 8192 || size.height > 8192)
         throw bad("width and height must be between 16 and 8192 pixels");
+    // Memory: colour, depth and MSAA targets plus the PNG grow with the area (8192x8192 peaked at 7.6 GB).
+    if (static_cast<long long>(size.width) * size.height > kMaxImagePixels)
+        throw bad("at most " + std::to_string(kMaxImagePixels) + " pixels (e.g. 4096x4096)");
     return size;
 }
 
@@ -87,6 +91,7 @@ ImageSize validateViewOptions(const ViewOptions& options)
         if (!std::filesystem::is_directory(folder, ec))
             throw IoError(out.string() + ": cannot write the screenshot: folder " + folder.string() +
                           " does not exist");
+        core::checkReplaceable(out); // a device, FIFO or folder is refused before rendering
     }
     return size;
 }

@@ -32,6 +32,8 @@ struct ImageSize {
 /// Registers --screenshot, --view, --size, --model, --samples, --interactive-scale, --bench, --bench-frames
 /// on the main app. (--select, --layers, --ghost, --trigger-point ... belong to the explore options.)
 void addViewOptions(CLI::App& cli, ViewOptions& options);
+/// The largest image --size allows (4096x4096 in pixels; one side up to 8192).
+inline constexpr long long kMaxImagePixels = 4096LL * 4096LL;
 /// "1600x1000" -> {1600, 1000}. Throws ArgumentError naming the value when malformed or out of 16..8192.
 ImageSize parseImageSize(const std::string& text);
 /// The model file to open: --model or the default. Loads it; throws IoError/ParseError/ValidationError

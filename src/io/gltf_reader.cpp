@@ -1,14 +1,18 @@
 #include "io/gltf_reader.h"
 
 #include "core/error.h"
+#include "core/json_limits.h"
+#include "core/read_file.h"
+#include "io/gltf_limits.h"
 
 #include <tiny_gltf.h>
 
 #include <glm/gtc/quaternion.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
+#include <cmath>
 #include <cstring>
-#include <functional>
+#include <vector>
 
 namespace ta::io {
 namespace {
@@ -49,10 +53,13 @@ public:
         const auto& a = accessor(accessorIndex, what);
         if (a.type != TINYGLTF_TYPE_VEC3 || a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT)
             fail(what + " (accessor " + std::to_string(accessorIndex) + ") is not a float VEC3");
+        const auto [data, stride] = bytes(a, sizeof(glm::vec3), what); // checked before allocating
         std::vector<glm::vec3> out(a.count);
-        const auto [data, stride] = bytes(a, sizeof(glm::vec3), what);
-        for (std::size_t i = 0; i < a.count; ++i)
+        for (std::size_t i = 0; i < a.count; ++i) {
             std::memcpy(&out[i], data + i * stride, sizeof(glm::vec3));
+            if (!std::isfinite(out[i].x) || !std::isfinite(out[i].y) || !std::isfinite(out[i].z))
+                fail(what + ": value " + std::to_string(i) + " is not a finite number");
+        }
         return out;
     }
 
@@ -102,11 +109,21 @@ private:
             fail(what + ": bufferView has no valid buffer");
         const auto& buf = m_model.buffers[view.buffer].data;
         const std::size_t stride = view.byteStride ? view.byteStride : elementSize;
-        const std::size_t start = view.byteOffset + a.byteOffset;
-        const std::size_t need = a.count == 0 ? 0 : stride * (a.count - 1) + elementSize;
-        if (start + need > view.byteOffset + view.byteLength || view.byteOffset + view.byteLength > buf.size())
-            fail(what + ": accessor reads past the end of its buffer");
-        return {buf.data() + start, stride};
+        // Every sum and product checked without overflow, against the real sizes (a byteOffset near
+        // 2^64 used to wrap around the old check).
+        if (view.byteOffset > buf.size() || view.byteLength > buf.size() - view.byteOffset)
+            fail(what + ": bufferView " + std::to_string(a.bufferView) + " (offset " +
+                 std::to_string(view.byteOffset) + ", length " + std::to_string(view.byteLength) +
+                 ") lies outside its buffer of " + std::to_string(buf.size()) + " bytes");
+        if (stride < elementSize)
+            fail(what + ": byteStride " + std::to_string(stride) + " is smaller than an element");
+        if (a.count > 0) {
+            const std::size_t room = a.byteOffset <= view.byteLength ? view.byteLength - a.byteOffset : 0;
+            if (a.byteOffset > view.byteLength || room < elementSize || (a.count - 1) > (room - elementSize) / stride)
+                fail(what + ": accessor (offset " + std::to_string(a.byteOffset) + ", " + std::to_string(a.count) +
+                     " elements) reads past the end of its bufferView");
+        }
+        return {buf.data() + view.byteOffset + a.byteOffset, stride};
     }
 };
 
@@ -141,8 +158,16 @@ void appendPrimitive(const Reader& r, const tinygltf::Primitive& prim, const glm
     const auto base = static_cast<std::uint32_t>(mesh.positions.size());
     const bool keepNormals = normals.size() == positions.size() && (mesh.positions.empty() || !mesh.normals.empty());
     const bool keepFibres = fibres.size() == positions.size() && (mesh.positions.empty() || !mesh.fibres.empty());
+    if (mesh.positions.size() + positions.size() > kMaxModelVertices || mesh.indices.size() + idx.size() > kMaxModelIndices)
+        r.fail("node '" + nodeName + "': more than " + std::to_string(kMaxModelVertices) + " vertices or " +
+               std::to_string(kMaxModelIndices) + " indices");
     for (std::size_t i = 0; i < positions.size(); ++i) {
-        mesh.positions.push_back(glm::vec3(world * glm::vec4(positions[i], 1.0f)));
+        const glm::vec3 p(world * glm::vec4(positions[i], 1.0f));
+        if (!(std::abs(p.x) <= kMaxModelCoordinate && std::abs(p.y) <= kMaxModelCoordinate &&
+              std::abs(p.z) <= kMaxModelCoordinate)) // also false for NaN
+            r.fail("node '" + nodeName + "': vertex " + std::to_string(i) + " lies beyond " +
+                   std::to_string(static_cast<int>(kMaxModelCoordinate)) + " m or is not finite");
+        mesh.positions.push_back(p);
         if (keepNormals)
             mesh.normals.push_back(glm::normalize(normalMatrix * normals[i]));
         if (keepFibres)
@@ -161,39 +186,57 @@ void appendPrimitive(const Reader& r, const tinygltf::Primitive& prim, const glm
 core::AnatomyModel loadModel(const std::filesystem::path& file)
 {
     const std::string name = file.string();
+    // Read once, here: a FIFO, device or directory is refused before reading, and the size is capped
+    // (tinygltf takes an unsigned int length: a 4 GiB file would load as its first bytes).
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec))
+    if (!std::filesystem::exists(file, ec))
         throw IoError(name + ": no such model file");
+    const std::string bytes = core::readTextFile(file, core::kMaxModelBytes);
+    const bool binary = file.extension() == ".glb" || file.extension() == ".GLB";
+    return parseModel(bytes, binary, name, file.has_parent_path() ? file.parent_path() : std::filesystem::path("."));
+}
+
+core::AnatomyModel parseModel(std::string_view bytes, bool binary, const std::string& name,
+                              const std::filesystem::path& baseDir)
+{
+    if (bytes.size() > core::kMaxModelBytes)
+        throw IoError(name + ": too large (" + std::to_string(bytes.size()) + " bytes; the limit is " +
+                      std::to_string(core::kMaxModelBytes) + ")");
+    // The JSON's nesting is checked before tinygltf's recursive parser sees it (extras 20,000 deep
+    // overflowed its stack).
+    core::checkJsonDepth(binary ? checkGlbContainer(bytes, name) : std::string_view(bytes), name);
 
     tinygltf::TinyGLTF loader;
+    limitFileAccess(loader);
     tinygltf::Model gm;
     std::string err, warn;
-    const bool binary = file.extension() == ".glb" || file.extension() == ".GLB";
-    const bool ok = binary ? loader.LoadBinaryFromFile(&gm, &err, &warn, name)
-                           : loader.LoadASCIIFromFile(&gm, &err, &warn, name);
-    if (!ok) {
-        std::string why = err.empty() ? "not a valid glTF file" : err;
-        while (!why.empty() && (why.back() == '\n' || why.back() == ' '))
-            why.pop_back();
-        for (auto& c : why)
-            if (c == '\n')
-                c = ' ';
-        throw ParseError(name + ": " + why);
+    const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto size = static_cast<unsigned int>(bytes.size());
+    bool ok = false;
+    try {
+        ok = binary ? loader.LoadBinaryFromMemory(&gm, &err, &warn, data, size, baseDir.string())
+                    : loader.LoadASCIIFromString(&gm, &err, &warn, bytes.data(), size, baseDir.string());
+    } catch (const std::exception& e) { // tinygltf's JSON library on a wrong type, or out of memory
+        throw ParseError(name + ": not a valid glTF file (" + e.what() + ")");
     }
+    if (!ok)
+        throw ParseError(name + ": " + oneLine(err.empty() ? "not a valid glTF file" : err));
+    if (gm.nodes.size() > kMaxGltfNodes)
+        throw ValidationError(name + ": " + std::to_string(gm.nodes.size()) + " nodes (at most " +
+                              std::to_string(kMaxGltfNodes) + ")");
 
     Reader r(gm, name);
     core::AnatomyModel model;
     model.credit = extraString(gm.asset.extras, "credit");
-    std::function<void(int, const glm::mat4&, int)> visit = [&](int index, const glm::mat4& parent, int depth) {
-        if (index < 0 || index >= static_cast<int>(gm.nodes.size()))
-            r.fail("scene refers to missing node " + std::to_string(index));
-        if (depth > 64)
-            r.fail("node hierarchy is too deep (a cycle?)");
+    std::size_t totalVertices = 0;
+    auto addNode = [&](int index, const glm::mat4& world) {
         const auto& node = gm.nodes[index];
-        const glm::mat4 world = parent * localMatrix(node);
         if (extraString(node.extras, "kind") == "landmark") {
-            model.landmarks.push_back({extraString(node.extras, "id"), extraString(node.extras, "name"),
-                                       glm::vec3(world[3])});
+            const glm::vec3 at(world[3]);
+            if (!(glm::all(glm::lessThanEqual(glm::abs(at), glm::vec3(kMaxModelCoordinate)))))
+                r.fail("landmark node '" + node.name + "' lies beyond " +
+                       std::to_string(static_cast<int>(kMaxModelCoordinate)) + " m or is not finite");
+            model.landmarks.push_back({extraString(node.extras, "id"), extraString(node.extras, "name"), at});
         } else if (node.mesh >= 0) {
             if (node.mesh >= static_cast<int>(gm.meshes.size()))
                 r.fail("node '" + node.name + "' refers to missing mesh " + std::to_string(node.mesh));
@@ -212,24 +255,56 @@ core::AnatomyModel loadModel(const std::filesystem::path& file)
             s.source = extraString(node.extras, "source");
             for (const auto& prim : gm.meshes[node.mesh].primitives)
                 appendPrimitive(r, prim, world, s.mesh, s.id);
+            totalVertices += s.mesh.positions.size();
+            if (totalVertices > kMaxModelVertices)
+                r.fail("more than " + std::to_string(kMaxModelVertices) + " vertices in all");
             if (!s.mesh.empty()) {
                 if (s.mesh.normals.empty())
                     s.mesh.computeNormals();
                 model.structures.push_back(std::move(s));
             }
         }
-        for (int child : node.children)
-            visit(child, world, depth + 1);
     };
 
+    // The node graph walked once, without recursion: glTF nodes form trees, so a node reached a second
+    // time is a cycle or a shared child (a 2.5 KB file of shared children once meant 2^24 instances).
+    std::vector<char> reached(gm.nodes.size(), 0);
+    std::vector<std::pair<int, glm::mat4>> stack;
+    auto push = [&](int index, const glm::mat4& parent) {
+        if (index < 0 || index >= static_cast<int>(gm.nodes.size()))
+            r.fail("scene refers to missing node " + std::to_string(index));
+        if (reached[index])
+            r.fail("node " + std::to_string(index) + " is reached twice (a cycle or a shared child; glTF nodes form trees)");
+        reached[index] = 1;
+        const glm::mat4 world = parent * localMatrix(gm.nodes[index]);
+        stack.emplace_back(index, world);
+    };
+    auto walk = [&](int root) {
+        push(root, glm::mat4(1.0f));
+        while (!stack.empty()) {
+            const auto [index, world] = stack.back();
+            stack.pop_back();
+            addNode(index, world);
+            const auto& children = gm.nodes[index].children;
+            for (auto it = children.rbegin(); it != children.rend(); ++it) // keeps the file's order
+                push(*it, world);
+        }
+    };
     if (!gm.scenes.empty()) {
         const int sceneIndex = gm.defaultScene >= 0 && gm.defaultScene < static_cast<int>(gm.scenes.size())
                                    ? gm.defaultScene : 0;
         for (int n : gm.scenes[sceneIndex].nodes)
-            visit(n, glm::mat4(1.0f), 0);
+            walk(n);
     } else {
+        // No scene: every node that is nobody's child is a root.
+        std::vector<char> isChild(gm.nodes.size(), 0);
+        for (const auto& n : gm.nodes)
+            for (int c : n.children)
+                if (c >= 0 && c < static_cast<int>(gm.nodes.size()))
+                    isChild[c] = 1;
         for (int i = 0; i < static_cast<int>(gm.nodes.size()); ++i)
-            visit(i, glm::mat4(1.0f), 0);
+            if (!isChild[i])
+                walk(i);
     }
     if (model.structures.empty())
         throw ValidationError(name + ": the file holds no triangle meshes");

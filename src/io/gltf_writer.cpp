@@ -1,6 +1,6 @@
 #include "io/gltf_writer.h"
 
-#include "core/bodymap/atomic_file.h"
+#include "core/atomic_file.h"
 #include "core/error.h"
 
 #include <tiny_gltf.h>

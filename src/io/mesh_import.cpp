@@ -1,11 +1,14 @@
 #include "io/mesh_import.h"
 
 #include "core/error.h"
+#include "core/read_file.h"
+#include "io/mesh_preflight.h"
 
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -80,6 +83,8 @@ std::vector<MeshPiece> importMeshFile(const std::filesystem::path& file)
         throw IoError(name + ": cannot read the mesh file (" + ec.message() + ")");
     if (size == 0)
         throw ParseError(name + ": empty file, no meshes");
+    core::requireRegularFile(file, core::kMaxModelBytes);
+    checkMeshFile(core::readTextFile(file, core::kMaxModelBytes), name); // before Assimp: it hangs or aborts on some broken PLY
 
     Assimp::Importer importer;
     // Normals are not asked of Assimp: they are recomputed after welding (Welder::finish).

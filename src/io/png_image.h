@@ -1,6 +1,6 @@
 #pragma once
-// 8-bit RGBA images and PNG files. Rows run top to bottom. The single home of stb_image_write in the
-// project (see png_image.cpp).
+// 8-bit RGBA images and PNG files. Rows run top to bottom. Written with libpng (fast filtering, see
+// png_image.cpp), read with stb_image.
 #include <cstdint>
 #include <filesystem>
 #include <vector>

@@ -26,7 +26,8 @@ void AppSession::openModel(core::AnatomyModel model, std::filesystem::path path,
     m_camera.setSceneRadius(box.valid() ? 0.5f * glm::length(box.size()) : 1.0f);
     m_camera.frame(box, true);
 
-    m_bvh = core::Bvh(m_model);
+    m_bvh = core::Bvh(); // built on the first pick (bvh())
+    m_bvhBuilt = false;
     m_search = core::StructureSearch(m_model);
     try {
         m_catalog.load(dataDir, m_model);

@@ -76,7 +76,9 @@ public:
     void openModel(core::AnatomyModel model, std::filesystem::path path, const std::filesystem::path& dataDir);
     const core::AnatomyModel& model() const { return m_model; }
     const std::filesystem::path& modelPath() const { return m_modelPath; }
-    const core::Bvh& bvh() const { return m_bvh; }
+    /// The picking BVH, built on first use: a screenshot that picks nothing never builds it.
+    const core::Bvh& bvh() const;
+    bool bvhBuilt() const { return m_bvhBuilt; }
     const core::StructureSearch& search() const { return m_search; }
     TriggerPointCatalog& catalog() { return m_catalog; }
     const TriggerPointCatalog& catalog() const { return m_catalog; }
@@ -278,7 +280,8 @@ private:
 
     core::AnatomyModel m_model;
     std::filesystem::path m_modelPath;
-    core::Bvh m_bvh;
+    mutable core::Bvh m_bvh; // lazily built by bvh()
+    mutable bool m_bvhBuilt = false;
     core::StructureSearch m_search;
     TriggerPointCatalog m_catalog;
     std::vector<core::TriggerPointCandidate> m_candidates;

@@ -28,7 +28,7 @@ std::vector<ViewLabel> AppSession::viewLabels() const
         only.set(*m_selected, true);
         const glm::vec3 eye = m_camera.eye();
         const glm::vec3 centre = s->mesh.bounds().centre();
-        const auto hit = m_bvh.raycast(core::Ray{eye, centre - eye}, only);
+        const auto hit = bvh().raycast(core::Ray{eye, centre - eye}, only);
         const glm::vec3 anchor = hit ? hit->point : centre;
         if (!hiddenOnFarSide(*this, anchor)) // the left trapezius seen from the right: no label through the neck
             out.push_back({ViewLabel::Kind::Structure, labelName(*m_selected), anchor, *m_selected});

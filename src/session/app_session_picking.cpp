@@ -25,15 +25,15 @@ std::optional<std::pair<float, float>> AppSession::skinChord(const core::Ray& ra
     const core::PickFilter skin = skinOnly(m_model);
     if (!skin.acceptsAny() || glm::length(ray.direction) <= 0.0f)
         return std::nullopt;
-    const auto in = m_bvh.raycast(ray, skin);
+    const auto in = bvh().raycast(ray, skin);
     if (!in)
         return std::nullopt;
     // The exit: the first skin hit seen from beyond the model, looking back along the ray.
     const glm::vec3 dir = glm::normalize(ray.direction);
-    const core::Aabb box = m_bvh.bounds();
+    const core::Aabb box = bvh().bounds();
     const float across = box.valid() ? glm::length(box.size()) : 10.0f;
     const float far = in->distance + 2.0f * across;
-    const auto out = m_bvh.raycast(core::Ray{ray.origin + far * dir, -dir}, skin);
+    const auto out = bvh().raycast(core::Ray{ray.origin + far * dir, -dir}, skin);
     // The same surface seen from both ends: the ray leaves through an opening of the skin (it is cut off
     // below the shoulders), so there is no far side to guard.
     if (!out || far - out->distance <= in->distance + kMinimumChord)
@@ -63,11 +63,20 @@ std::optional<core::PickHit> AppSession::pickNear(const core::Ray& ray, const co
     for (std::uint32_t i = 0; i < m_model.structures.size() && !skinShown; ++i)
         skinShown = m_model.structures[i].kind == core::Kind::Skin && isVisible(core::StructureId{i});
     if (!skinShown)
-        return m_bvh.raycast(ray, filter);
+        return bvh().raycast(ray, filter);
     const auto chord = skinChord(ray);
     const float limit = chord ? 0.5f * (chord->first + chord->second) + kMiddleSlack
                               : std::numeric_limits<float>::infinity();
-    return m_bvh.raycast(ray, filter, limit);
+    return bvh().raycast(ray, filter, limit);
+}
+
+const core::Bvh& AppSession::bvh() const
+{
+    if (!m_bvhBuilt) {
+        m_bvh = core::Bvh(m_model);
+        m_bvhBuilt = true;
+    }
+    return m_bvh;
 }
 
 std::optional<core::PickHit> AppSession::pick(glm::vec2 pixel) const { return pickRay(m_camera.rayFromPixel(pixel)); }
@@ -108,7 +117,7 @@ std::optional<PickableMarker> AppSession::pickMarker(glm::vec2 pixel, float radi
         if (!m.onTop) {
             const glm::vec3 toMarker = m.position - eye;
             const float dist = glm::length(toMarker);
-            if (m_bvh.raycast(core::Ray{eye, toMarker}, filter, dist - 0.004f))
+            if (bvh().raycast(core::Ray{eye, toMarker}, filter, dist - 0.004f))
                 continue;
         }
         best = m;

@@ -19,9 +19,9 @@ void drawMenuBar(session::AppSession& s, UiState& ui)
                 continue;
             std::string label = a.label;
             if (a.id == ActionId::Undo && s.undoStack().canUndo())
-                label += " " + s.undoStack().undoLabel();
+                label.append(" ").append(s.undoStack().undoLabel()); // not " " + s: GCC 12's false -Wrestrict
             if (a.id == ActionId::Redo && s.undoStack().canRedo())
-                label += " " + s.undoStack().redoLabel();
+                label.append(" ").append(s.undoStack().redoLabel());
             const std::string keys = shortcutText(a.shortcut);
             if (ImGui::MenuItem(label.c_str(), keys.c_str(), actionChecked(a.id, s, ui), actionEnabled(a.id, s)))
                 runAction(a.id, s, ui);

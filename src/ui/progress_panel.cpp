@@ -14,7 +14,6 @@ namespace rec = core::records;
 
 void plots(session::AppSession& s, const UiState& ui)
 {
-    session::RecordBook& book = *s.records();
     const std::vector<session::ProgressSeries>& series = ui.progress;
     if (series.empty()) {
         ImGui::TextDisabled("Nothing to plot yet: record pain before and after, a questionnaire or journal days.");

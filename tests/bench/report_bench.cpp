@@ -57,7 +57,8 @@ io::SessionReportData sampleReport()
         ps.name = "Series " + std::to_string(s);
         ps.unit = "0-10";
         for (int k = 0; k < 20; ++k)
-            ps.points.push_back({"2026-" + std::to_string(10 + k / 10) + "-" + std::to_string(10 + k % 10), (k * 7 + s) % 10});
+            ps.points.push_back({"2026-" + std::to_string(10 + k / 10) + "-" + std::to_string(10 + k % 10),
+                                  static_cast<double>((k * 7 + s) % 10)});
         d.progress.push_back(std::move(ps));
     }
     return d;

@@ -66,7 +66,11 @@ inline CommandResult runCommand(const std::string& cmd)
     return r;
 }
 
-inline std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+inline std::string quoted(const fs::path& p)
+{
+    std::string q("'");
+    return q.append(p.string()).append("'"); // not "'" + s: GCC 12's false -Wrestrict
+}
 
 inline std::string readBytes(const fs::path& p)
 {

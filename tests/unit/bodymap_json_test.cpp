@@ -1,6 +1,6 @@
 // Body-map files: round trip, validation errors that name the file and key, atomic saves that never
 // destroy the previous file.
-#include "core/bodymap/atomic_file.h"
+#include "core/read_file.h"
 #include "core/bodymap/body_map_json.h"
 #include "core/error.h"
 

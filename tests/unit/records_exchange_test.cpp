@@ -1,6 +1,6 @@
 // Client JSON exchange and body-map import: round trip of every record type through JSON, malformed
 // files refused with the file and key named and nothing changed, body-map files imported as a client.
-#include "core/bodymap/atomic_file.h"
+#include "core/read_file.h"
 #include "core/bodymap/body_map_json.h"
 #include "core/error.h"
 #include "core/records/client_exchange.h"

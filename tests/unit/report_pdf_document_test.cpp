@@ -92,14 +92,21 @@ TEST(ReportPdfDocument, RefusesToReplaceWithoutOverwriteAndKeepsTheFile)
     EXPECT_EQ(test::readBytes(later), "someone else's");
     EXPECT_EQ(entriesIn(dir.path()), 2u) << "the temporary must be removed after a refused finish";
 
-    // With overwrite the file is replaced by a real PDF.
+    // With overwrite the file is replaced by a real PDF, keeping the mode it had.
+    ASSERT_EQ(::chmod(file.c_str(), 0640), 0);
     {
         PdfDocument doc(file, true, {});
         doc.paragraph("replacement");
         doc.finish();
     }
     EXPECT_EQ(test::readBytes(file).substr(0, 5), "%PDF-");
-    EXPECT_EQ(fileMode(file), 0600);
+    EXPECT_EQ(fileMode(file), 0640); // core/atomic_file.h: the user chose it
+    {
+        PdfDocument doc(dir / "new.pdf", false, {});
+        doc.paragraph("new");
+        doc.finish();
+    }
+    EXPECT_EQ(fileMode(dir / "new.pdf"), 0600); // a new report is private
 }
 
 TEST(ReportPdfDocument, UnfinishedDocumentLeavesNothing)

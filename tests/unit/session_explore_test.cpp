@@ -63,6 +63,22 @@ TEST(SessionExplore, PickingSkipsHiddenAndGhostedLayers)
     EXPECT_FALSE(f.s.restore());
 }
 
+// A screenshot picks nothing, so opening a model builds no BVH; the first pick builds it, and a new model
+// drops the old one.
+TEST(SessionExplore, ThePickingBvhIsBuiltOnTheFirstPickOnly)
+{
+    Fixture f;
+    EXPECT_FALSE(f.s.bvhBuilt());
+    f.s.update(0.0);
+    EXPECT_FALSE(f.s.bvhBuilt());
+    const auto hit = f.s.pick(f.pixelOf({0.09f, 1.45f, -0.08f}));
+    ASSERT_TRUE(hit);
+    EXPECT_TRUE(f.s.bvhBuilt());
+    f.s.openModel(ta::testing::makeTestModel(), "test-scene", "/nonexistent-data-dir");
+    EXPECT_FALSE(f.s.bvhBuilt());
+    EXPECT_TRUE(f.s.pick(f.pixelOf({0.09f, 1.45f, -0.08f})));
+}
+
 TEST(SessionExplore, IsolateShowAllAndLayerLists)
 {
     Fixture f;

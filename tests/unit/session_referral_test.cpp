@@ -127,9 +127,11 @@ TEST(SessionReferral, DeepZonesGlowInsideTheHead)
         if (m.glow > 0.0f && glm::distance(m.position, orbit->position) < 0.04f)
             ++nearOrbit;
     EXPECT_GE(nearOrbit, 1);
-    for (const auto& m : scene.ex.markers())
-        if (m.glow > 0.0f)
+    for (const auto& m : scene.ex.markers()) {
+        if (m.glow > 0.0f) {
             EXPECT_GT(m.position.x, 0.0f) << "a deep zone glows on the right side for a left trigger point";
+        }
+    }
     // A trigger point without deep zones (levator scapulae: angle of the neck, shoulder blade) glows nowhere.
     scene.ex.showTriggerPoint(scene.ex.catalog().find("levator-scapulae.upper-left"));
     scene.ex.update(0.0);

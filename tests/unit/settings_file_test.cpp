@@ -1,7 +1,7 @@
 // Settings: XDG path, round trip, forgiving reads that name the bad key, atomic writes.
 #include "core/settings/settings_file.h"
 
-#include "core/bodymap/atomic_file.h"
+#include "core/read_file.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,14 @@
 #include "core/anatomy/anatomy_spec.h"
 
+#include "core/read_file.h"
+#include "core/json_limits.h"
 #include "core/anatomy/vertebra_template.h"
 #include "core/error.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -51,7 +54,10 @@ struct Node {
     {
         if (!value.is_number())
             fail("expected a number");
-        return value.get<float>();
+        const double d = value.get<double>();
+        if (!std::isfinite(static_cast<float>(d))) // NaN never parses; 1e39 would become an infinite float
+            fail("expected a finite number, got " + value.dump());
+        return static_cast<float>(d);
     }
     float positive() const
     {
@@ -65,15 +71,16 @@ struct Node {
         if (!value.is_array() || value.size() != 3 || !value[0].is_number() || !value[1].is_number() ||
             !value[2].is_number())
             fail("expected an array of 3 numbers");
-        return {value[0].get<float>(), value[1].get<float>(), value[2].get<float>()};
+        return {at(std::size_t{0}).number(), at(std::size_t{1}).number(), at(std::size_t{2}).number()};
     }
 };
 
 json parseJson(const std::string& text, const std::string& file)
 {
+    checkJsonDepth(text, file);
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range on a number like 1e999999
         throw ParseError(file + ": not valid JSON: " + e.what());
     }
 }
@@ -233,12 +240,7 @@ Primitive parsePrimitive(const Node& n, bool mirror)
 
 std::string readFile(const std::filesystem::path& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw IoError(file.string() + ": cannot open");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return readTextFile(file);
 }
 
 } // namespace

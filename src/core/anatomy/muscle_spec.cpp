@@ -1,5 +1,7 @@
 #include "core/anatomy/muscle_spec.h"
 
+#include "core/read_file.h"
+#include "core/json_limits.h"
 #include "core/error.h"
 
 #include <nlohmann/json.hpp>
@@ -52,7 +54,7 @@ public:
         if (!v.is_number())
             fail(key, "must be a number");
         const double d = v.get<double>();
-        if (!std::isfinite(d))
+        if (!std::isfinite(static_cast<float>(d))) // 1e39 is a finite double but an infinite float
             fail(key, "must be finite");
         return d;
     }
@@ -335,10 +337,11 @@ const MuscleDef* MuscleSpec::find(std::string_view baseId) const
 MuscleSpec parseMuscleSpec(std::string_view jsonText, const std::filesystem::path& source)
 {
     const std::string file = source.string();
+    checkJsonDepth(jsonText, file);
     json doc;
     try {
         doc = json::parse(jsonText.begin(), jsonText.end());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range on a number like 1e999999
         throw ParseError(file + ": not valid JSON: " + e.what());
     }
     const Reader r(source);
@@ -373,14 +376,7 @@ MuscleSpec parseMuscleSpec(std::string_view jsonText, const std::filesystem::pat
 
 MuscleSpec loadMuscleSpec(const std::filesystem::path& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw IoError(file.string() + ": cannot open the muscle specification");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-        throw IoError(file.string() + ": read failed");
-    return parseMuscleSpec(text.str(), file);
+    return parseMuscleSpec(readTextFile(file), file);
 }
 
 } // namespace ta::core::anatomy

@@ -1,6 +1,8 @@
 #include "core/bodymap/body_map_json.h"
 
-#include "core/bodymap/atomic_file.h"
+#include "core/json_limits.h"
+#include "core/atomic_file.h"
+#include "core/read_file.h"
 #include "core/error.h"
 
 #include <nlohmann/json.hpp>
@@ -166,10 +168,11 @@ std::string bodyMapToJson(const BodyMap& map)
 
 BodyMap bodyMapFromJson(std::string_view text, const std::string& source)
 {
+    checkJsonDepth(text, source);
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range on a number like 1e999999
         // nlohmann's message already says where ("at line 3, column 7"); keep that part only.
         std::string what = e.what();
         const auto at = what.find("] ");

@@ -10,6 +10,18 @@ namespace {
 constexpr std::uint32_t kLeafSize = 4;     // a leaf holds at most this many triangles once SAH stops paying
 constexpr std::uint32_t kMaxLeafSize = 32; // ...and never more than this unless the centroids coincide
 constexpr int kBins = 16;
+
+/// The SAH bin of a centroid `offset` from the box's low corner. Never casts NaN or a huge value to int
+/// (undefined; it crashed on positions of 3e38): those land in the first or the last bin.
+int binOf(float offset, float scale)
+{
+    const float f = offset * scale;
+    if (!(f > 0.0f))
+        return 0;
+    if (f >= static_cast<float>(kBins - 1))
+        return kBins - 1;
+    return static_cast<int>(f);
+}
 constexpr int kStackSize = 96;
 constexpr float kPad = 1e-6f;
 
@@ -153,14 +165,14 @@ void Bvh::build()
         int bestAxis = -1, bestSplit = 0;
         const glm::vec3 ext = cbox.size();
         for (int axis = 0; axis < 3; ++axis) {
-            if (!(ext[axis] > 0.0f))
+            if (!(ext[axis] > 0.0f) || !std::isfinite(ext[axis]))
                 continue;
             std::array<Aabb, kBins> bins{};
             std::array<std::uint32_t, kBins> counts{};
             const float scale = kBins / ext[axis];
             for (std::uint32_t i = job.first; i < job.first + job.count; ++i) {
                 const auto& bt = info[order[i]];
-                const int b = std::min(kBins - 1, static_cast<int>((bt.centroid[axis] - cbox.min[axis]) * scale));
+                const int b = binOf(bt.centroid[axis] - cbox.min[axis], scale);
                 bins[b].expand(bt.box);
                 ++counts[b];
             }
@@ -200,7 +212,7 @@ void Bvh::build()
         const float scale = kBins / ext[bestAxis];
         auto* begin = order.data() + job.first;
         auto* mid = std::partition(begin, begin + job.count, [&](std::uint32_t t) {
-            const int b = std::min(kBins - 1, static_cast<int>((info[t].centroid[bestAxis] - cbox.min[bestAxis]) * scale));
+            const int b = binOf(info[t].centroid[bestAxis] - cbox.min[bestAxis], scale);
             return b <= bestSplit;
         });
         const auto leftCount = static_cast<std::uint32_t>(mid - begin);

@@ -1,6 +1,8 @@
 #include "core/records/client_exchange.h"
 
-#include "core/bodymap/atomic_file.h"
+#include "core/json_limits.h"
+#include "core/atomic_file.h"
+#include "core/read_file.h"
 #include "core/bodymap/body_map_json.h"
 #include "core/records/private_files.h"
 #include "core/records/record_validation.h"
@@ -406,11 +408,14 @@ std::string clientRecordToJson(const ClientRecord& record)
 
 ClientRecord clientRecordFromJson(std::string_view text, const std::string& source)
 {
+    checkJsonDepth(text, source);
     json doc;
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
         throw ParseError(source + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception& e) { // out_of_range: a number like 4e9470771 (found by fuzz_client_record)
+        throw ParseError(source + ": not valid JSON (" + e.what() + ")");
     }
     const Node root(doc, source, "");
     root.requireObject();

@@ -4,6 +4,7 @@
 #include "core/records/sqlite_record_store.h"
 
 #include "core/bodymap/body_map.h"
+#include "core/atomic_file.h"
 #include "core/records/private_files.h"
 #include "core/records/row_version.h"
 #include "core/records/store_helpers.h"
@@ -175,28 +176,21 @@ std::optional<fs::path> SqliteRecordStore::backupIfDue(const std::string& today,
     const fs::path target = dir / ("records-" + today + ".db");
     std::optional<fs::path> written;
     if (!fs::exists(target)) {
-        const fs::path tmp = dir / ("records-" + today + ".db.tmp-" + std::to_string(::getpid()));
-        fs::remove(tmp);
-        createPrivateFile(tmp);
+        // Written through the one atomic-write routine: SQLite fills its locked temporary by path.
+        AtomicWriteOptions writeOptions;
+        writeOptions.replace = false;
+        AtomicFile out(target, writeOptions);
         {
-            SqliteDb dest(tmp, SqliteDb::Mode::ReadWriteCreate);
+            SqliteDb dest(out.tempPath(), SqliteDb::Mode::ReadWriteCreate);
             sqlite3_backup* b = sqlite3_backup_init(dest.handle(), "main", m_db.handle(), "main");
             if (!b)
                 dest.raise(sqlite3_errcode(dest.handle()), "starting the backup of " + describe());
             const int rc = sqlite3_backup_step(b, -1);
             sqlite3_backup_finish(b);
-            if (rc != SQLITE_DONE) {
-                fs::remove(tmp);
-                throw IoError(tmp.string() + ": backup of " + describe() + " failed: " + sqlite3_errstr(rc));
-            }
+            if (rc != SQLITE_DONE)
+                throw IoError(target.string() + ": backup of " + describe() + " failed: " + sqlite3_errstr(rc));
         }
-        makePrivate(tmp);
-        std::error_code ec;
-        fs::rename(tmp, target, ec);
-        if (ec) {
-            fs::remove(tmp);
-            throw IoError(target.string() + ": cannot write the backup: " + ec.message());
-        }
+        out.commit();
         written = target;
     }
     static const std::regex kName(R"(records-\d{4}-\d{2}-\d{2}\.db)");

@@ -1,7 +1,10 @@
 #include "core/referral/json_cursor.h"
 
+#include "core/read_file.h"
+#include "core/json_limits.h"
 #include "core/error.h"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -14,14 +17,11 @@ JsonCursor::JsonCursor(const nlohmann::json& value, std::string file, std::strin
 
 nlohmann::json JsonCursor::parseFile(const std::filesystem::path& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw IoError(file.string() + ": cannot open file");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    const std::string text = readTextFile(file);
+    checkJsonDepth(text, file.string());
     try {
-        return nlohmann::json::parse(buffer.str());
-    } catch (const nlohmann::json::parse_error& e) {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range on 1e999999
         // e.what() carries "line L, column C"; keep only the part after the library's id prefix.
         std::string what = e.what();
         const auto colon = what.find("] ");
@@ -68,7 +68,10 @@ double JsonCursor::number() const
 {
     if (!m_value->is_number())
         fail("expected a number");
-    return m_value->get<double>();
+    const double d = m_value->get<double>();
+    if (!std::isfinite(static_cast<float>(d))) // stored as floats: 1e39 would become infinite
+        fail("expected a finite number, got " + m_value->dump());
+    return d;
 }
 
 bool JsonCursor::boolean() const

@@ -1,6 +1,8 @@
 #include "core/settings/settings_file.h"
 
-#include "core/bodymap/atomic_file.h"
+#include "core/json_limits.h"
+#include "core/atomic_file.h"
+#include "core/read_file.h"
 #include "core/error.h"
 
 #include <nlohmann/json.hpp>
@@ -109,6 +111,7 @@ std::string settingsToJson(const Settings& s)
 SettingsLoad settingsFromJson(std::string_view text, const std::string& source)
 {
     SettingsLoad out;
+    checkJsonDepth(text, source);
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded() || !doc.is_object()) {
         out.warnings.push_back(source + ": not a valid settings file (damaged JSON); using the defaults");

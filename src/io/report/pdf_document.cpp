@@ -3,13 +3,7 @@
 #include "core/error.h"
 #include "io/report/pdf_document_impl.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include <memory>
 
 namespace ta::io {
 
@@ -28,33 +22,10 @@ PageDimensions pageDimensions(PageSize size)
 
 namespace {
 
-std::string errnoText(int err) { return std::strerror(err); }
-
 [[noreturn]] void fail(const fs::path& file, const std::string& why)
 {
     throw IoError(file.string() + ": " + why);
 }
-
-/// Moves `from` onto `to` only when `to` does not exist, atomically where the file system allows:
-/// renameat2(RENAME_NOREPLACE), else link() + unlink(), else (no hard links either) check, then rename.
-void noReplaceRename(const fs::path& from, const fs::path& to)
-{
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return;
-    int err = errno;
-    if (err == EEXIST) fail(to, "exists (not replaced)");
-    if (err != EINVAL && err != ENOSYS && err != ENOTSUP) fail(to, errnoText(err));
-    if (::link(from.c_str(), to.c_str()) == 0) {
-        ::unlink(from.c_str());
-        return;
-    }
-    err = errno;
-    if (err == EEXIST) fail(to, "exists (not replaced)");
-    if (err != EPERM && err != ENOTSUP && err != EMLINK) fail(to, errnoText(err));
-    std::error_code ec;
-    if (fs::exists(to, ec)) fail(to, "exists (not replaced)");
-    if (::rename(from.c_str(), to.c_str()) != 0) fail(to, errnoText(errno));
-}
-
 
 } // namespace
 
@@ -66,14 +37,10 @@ PdfDocument::PdfDocument(fs::path file, bool overwrite, Options options) : m_imp
     d.opt = std::move(options);
     d.dim = pageDimensions(d.opt.pageSize);
     d.y = d.top();
-    std::error_code ec;
-    if (!overwrite && fs::exists(d.file, ec)) fail(d.file, "exists (not replaced)");
-    const fs::path dir = d.file.has_parent_path() ? d.file.parent_path() : fs::path(".");
-    std::string templ = (dir / ("." + d.file.filename().string() + ".tmp-XXXXXX")).string();
-    d.fd = ::mkstemp(templ.data());
-    if (d.fd < 0) fail(d.file, "cannot create a temporary file in " + dir.string() + ": " + errnoText(errno));
-    d.tmp = templ;
-    if (::fchmod(d.fd, 0600) != 0) fail(d.file, "cannot set mode 0600: " + errnoText(errno));
+    core::AtomicWriteOptions writeOptions;
+    writeOptions.replace = overwrite;
+    writeOptions.createFolders = false; // a mistyped --out folder is an error, not a new folder
+    d.out = std::make_unique<core::AtomicFile>(d.file, writeOptions);
 
     d.surface = cairo_pdf_surface_create_for_stream(&Impl::write, &d, d.dim.width, d.dim.height);
     if (cairo_surface_status(d.surface) != CAIRO_STATUS_SUCCESS)
@@ -163,26 +130,11 @@ void PdfDocument::finish()
     const cairo_status_t st = cairo_surface_status(d.surface);
     cairo_surface_destroy(d.surface);
     d.surface = nullptr;
-    if (d.writeErrno != 0) fail(d.file, errnoText(d.writeErrno));
+    if (!d.writeError.empty()) throw IoError(d.writeError);
     if (st != CAIRO_STATUS_SUCCESS) fail(d.file, std::string("PDF error: ") + cairo_status_to_string(st));
-    if (::fsync(d.fd) != 0) fail(d.file, errnoText(errno));
-    const int fd = d.fd;
-    d.fd = -1;
-    if (::close(fd) != 0) fail(d.file, errnoText(errno));
-
-    if (d.overwrite) {
-        if (::rename(d.tmp.c_str(), d.file.c_str()) != 0) fail(d.file, errnoText(errno));
-    } else {
-        noReplaceRename(d.tmp, d.file);
-    }
+    d.out->commit();
+    d.out.reset();
     d.finished = true;
-    d.tmp.clear();
-    const fs::path dir = d.file.has_parent_path() ? d.file.parent_path() : fs::path(".");
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
 }
 
 } // namespace ta::io

@@ -1,15 +1,15 @@
 #pragma once
 // Internal to PdfDocument (pdf_document*.cpp): the cairo/pango state and the cursor. Not for other code.
+#include "core/atomic_file.h"
+#include "core/error.h"
 #include "io/report/pdf_document.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include <unistd.h>
-
-#include <cerrno>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace ta::io::pdf_detail {
@@ -33,12 +33,11 @@ namespace ta::io {
 
 struct PdfDocument::Impl {
     std::filesystem::path file;
-    std::filesystem::path tmp;
     bool overwrite = false;
     Options opt;
     PageDimensions dim;
-    int fd = -1;
-    int writeErrno = 0;
+    std::unique_ptr<core::AtomicFile> out; ///< the temporary beside `file` (core/atomic_file.h)
+    std::string writeError;
     cairo_surface_t* surface = nullptr;
     cairo_t* cr = nullptr;
     PangoContext* pango = nullptr;
@@ -56,24 +55,17 @@ struct PdfDocument::Impl {
         cr = nullptr;
         if (surface) cairo_surface_destroy(surface);
         surface = nullptr;
-        if (fd >= 0) ::close(fd);
-        fd = -1;
-        if (!finished && !tmp.empty()) ::unlink(tmp.c_str());
-        tmp.clear();
+        out.reset(); // unfinished: removes the temporary, the target stays as it was
     }
 
     static cairo_status_t write(void* closure, const unsigned char* data, unsigned int length)
     {
         auto* self = static_cast<Impl*>(closure);
-        while (length > 0) {
-            const ssize_t n = ::write(self->fd, data, length);
-            if (n < 0) {
-                if (errno == EINTR) continue;
-                self->writeErrno = errno;
-                return CAIRO_STATUS_WRITE_ERROR;
-            }
-            data += n;
-            length -= static_cast<unsigned int>(n);
+        try {
+            self->out->write(std::string_view(reinterpret_cast<const char*>(data), length));
+        } catch (const Error& e) {
+            self->writeError = e.what();
+            return CAIRO_STATUS_WRITE_ERROR;
         }
         return CAIRO_STATUS_SUCCESS;
     }

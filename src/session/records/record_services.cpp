@@ -2,8 +2,9 @@
 
 #include "io/records/pg_record_store.h"
 
+#include "core/json_limits.h"
 #include "core/error.h"
-#include "core/bodymap/atomic_file.h"
+#include "core/read_file.h"
 #include "core/records/client_exchange.h"
 #include "core/records/questionnaires.h"
 #include "core/records/sqlite_record_store.h"
@@ -34,6 +35,7 @@ std::unique_ptr<rec::RecordStore> openRecordStore(const std::filesystem::path& d
 rec::ClientId importRecordFile(rec::RecordStore& store, const std::filesystem::path& file)
 {
     const std::string text = core::readTextFile(file);
+    core::checkJsonDepth(text, file.string());
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text);
@@ -238,7 +240,7 @@ std::string weekStart(const std::string& date)
     const long dd = doy2 - (153 * mp + 2) / 5 + 1;
     const long mm = mp < 10 ? mp + 3 : mp - 9;
     const long year = yoe2 + era2 * 400 + (mm <= 2 ? 1 : 0);
-    char buf[16];
+    char buf[48]; // room for any long, so -Wformat-truncation has nothing to say
     std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", year, mm, dd);
     return buf;
 }
