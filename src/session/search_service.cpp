@@ -10,8 +10,6 @@ namespace {
 
 using core::StructureSearch;
 
-bool contains(const std::string& text, const std::string& q) { return text.find(q) != std::string::npos; }
-
 /// `q` appears in `text` at a word start ("jaw" in "angle of the jaw", not "aw").
 bool containsWord(const std::string& text, const std::string& q)
 {

@@ -65,7 +65,7 @@ std::string keyName(int k)
     if (k >= GLFW_KEY_0 && k <= GLFW_KEY_9)
         return std::string(1, static_cast<char>('0' + (k - GLFW_KEY_0)));
     if (k >= GLFW_KEY_F1 && k <= GLFW_KEY_F25)
-        return "F" + std::to_string(k - GLFW_KEY_F1 + 1);
+        return std::string("F").append(std::to_string(k - GLFW_KEY_F1 + 1)); // not "F" + s: GCC 12's false -Wrestrict
     switch (k) {
     case GLFW_KEY_ESCAPE: return "Esc";
     case GLFW_KEY_DELETE: return "Delete";
@@ -77,7 +77,7 @@ std::string keyName(int k)
     case GLFW_KEY_LEFT_BRACKET: return "[";
     case GLFW_KEY_RIGHT_BRACKET: return "]";
     case GLFW_KEY_SPACE: return "Space";
-    default: return "Key " + std::to_string(k);
+    default: return std::string("Key ").append(std::to_string(k));
     }
 }
 

@@ -36,8 +36,9 @@ TEST(PanelLayout, PanelsFitAndNeverOverlapAtTheThreeSizes)
             EXPECT_LE(r.max().x, s.w);
             EXPECT_LE(r.max().y, s.h) << "runs off the bottom";
             EXPECT_GT(r.size.x, 8.0f * s.em) << "too narrow to read";
-            if (p != Panel::Search)
+            if (p != Panel::Search) {
                 EXPECT_GT(r.size.y, 1.5f * s.em);
+            }
             for (int j = i + 1; j < static_cast<int>(Panel::Count); ++j) {
                 ui::PanelRect other = l[static_cast<Panel>(j)];
                 ui::PanelRect self = r;

@@ -75,7 +75,7 @@ std::vector<rec::StudyReview> PgRecordStore::listStudyReviews(std::string_view s
 
 std::vector<std::string> PgRecordStore::listStudents() const
 {
-    const auto r = db().exec("SELECT DISTINCT student FROM ta.study_cards ORDER BY student COLLATE \"C\"");
+    const auto r = db().exec("SELECT student FROM ta.study_cards GROUP BY student ORDER BY student COLLATE \"C\"");
     std::vector<std::string> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(r.text(i, 0));
