@@ -18,10 +18,11 @@ bindir=/usr/lib/postgresql/15/bin
 [ -x "$bindir/initdb" ] || { echo "pg_test_server: PostgreSQL server binaries not found (install Debian's postgresql)" >&2; exit 1; }
 
 as_owner() {
+  # From inside DIR: PostgreSQL's programs refuse to start in a working directory their user cannot read.
   if [ "$(id -u)" -eq 0 ]; then
-    setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@"
+    (cd "$dir" && setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@")
   else
-    "$@"
+    (cd "$dir" && "$@")
   fi
 }
 
