@@ -464,21 +464,7 @@ ClientRecord SqliteRecordStore::exportClient(const ClientId& id) const
     // One read transaction so the record is a consistent snapshot.
     m_db.exec("BEGIN");
     try {
-        ClientRecord r;
-        auto c = client(id);
-        if (!c)
-            throw ValidationError(describe() + ": client: unknown id \"" + id.str() + "\"");
-        r.client = *c;
-        for (auto& s : listSessions(id)) {
-            SessionRecord sr;
-            sr.findings = listFindings(s.id);
-            sr.painMarks = listPainMarks(s.id);
-            sr.questionnaires = listQuestionnaires(s.id);
-            sr.addenda = listAddenda(s.id);
-            sr.session = std::move(s);
-            r.sessions.push_back(std::move(sr));
-        }
-        r.journal = listJournal(id);
+        ClientRecord r = detail::readClientRecord(*this, id);
         m_db.exec("COMMIT");
         return r;
     } catch (...) {

@@ -2,7 +2,8 @@
 // Small pieces every RecordStore backend shares (SQLite here, PostgreSQL in io/records), so that both
 // behave alike by construction: LIKE patterns for search, column lists, and what carrying a finding over
 // into the next session means.
-#include "core/records/records.h"
+#include "core/error.h"
+#include "core/records/record_store.h"
 
 #include <string>
 #include <string_view>
@@ -51,6 +52,28 @@ inline Finding carriedOver(Finding f, const SessionId& into)
     f.technique.clear();
     f.version = 1;
     return f;
+}
+
+/// The whole record of client `id` read through `store`'s own list calls (the backend wraps it in one
+/// read transaction, so it is a consistent snapshot). Unknown id: ValidationError.
+inline ClientRecord readClientRecord(const RecordStore& store, const ClientId& id)
+{
+    ClientRecord r;
+    auto c = store.client(id);
+    if (!c)
+        throw ValidationError(store.describe() + ": client: unknown id \"" + id.str() + "\"");
+    r.client = std::move(*c);
+    for (auto& s : store.listSessions(id)) {
+        SessionRecord sr;
+        sr.findings = store.listFindings(s.id);
+        sr.painMarks = store.listPainMarks(s.id);
+        sr.questionnaires = store.listQuestionnaires(s.id);
+        sr.addenda = store.listAddenda(s.id);
+        sr.session = std::move(s);
+        r.sessions.push_back(std::move(sr));
+    }
+    r.journal = store.listJournal(id);
+    return r;
 }
 
 } // namespace ta::core::records::detail

@@ -276,21 +276,7 @@ rec::ClientRecord PgRecordStore::exportClient(const rec::ClientId& id) const
     // One snapshot, so the record is consistent even while a colleague writes to it.
     PgTransaction tx(db());
     db().exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-    rec::ClientRecord r;
-    auto c = client(id);
-    if (!c)
-        throw ValidationError(describe() + ": client: unknown id \"" + id.str() + "\"");
-    r.client = *c;
-    for (auto& s : listSessions(id)) {
-        rec::SessionRecord sr;
-        sr.findings = listFindings(s.id);
-        sr.painMarks = listPainMarks(s.id);
-        sr.questionnaires = listQuestionnaires(s.id);
-        sr.addenda = listAddenda(s.id);
-        sr.session = std::move(s);
-        r.sessions.push_back(std::move(sr));
-    }
-    r.journal = listJournal(id);
+    rec::ClientRecord r = rec::detail::readClientRecord(*this, id);
     tx.commit();
     return r;
 }
