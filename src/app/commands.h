@@ -35,6 +35,11 @@ void addClinicCommands(CLI::App& app, int& exitCode);
 /// `trigger-atlas quiz sets|show|run|due|export|mastery` (quiz_commands.cpp): teaching mode.
 void addQuizCommands(CLI::App& app, int& exitCode);
 
+/// `trigger-atlas show trigger-point ID [--json]` (show_command.cpp): one trigger point whole.
+void addShowCommand(CLI::App& app, int& exitCode);
+/// `trigger-atlas protocol list|show NAME [--json]` (protocol_commands.cpp).
+void addProtocolCommands(CLI::App& app, int& exitCode);
+
 /// `trigger-atlas report` and `trigger-atlas handout` (PDF, pictures rendered off-screen).
 void addReportCommands(CLI::App& app, int& exitCode);
 /// Writes the open record session of `session` as a PDF report or client handout, with pictures rendered

@@ -39,6 +39,8 @@ int main(int argc, char** argv)
     ta::app::addClinicCommands(cli, exitCode);
     ta::app::addReportCommands(cli, exitCode);
     ta::app::addQuizCommands(cli, exitCode);
+    ta::app::addShowCommand(cli, exitCode);
+    ta::app::addProtocolCommands(cli, exitCode);
     try {
         cli.parse(argc, argv);
         if (!cli.get_subcommands().empty())

@@ -112,7 +112,8 @@ void writeSessionPdf(session::AppSession& s, PdfKind kind, const std::filesystem
         return;
     }
     const io::SelfCareLibrary selfCare = io::SelfCareLibrary::load(io::assetPath("data") / "self-care.json");
-    io::HandoutData data = session::buildHandout(book->store(), record.session.id, s.model(), s.catalog(), selfCare, therapist, page);
+    io::HandoutData data = session::buildHandout(book->store(), record.session.id, s.model(), s.catalog(), selfCare, therapist, page,
+                                                 s.treatment() ? &s.treatment()->treatment() : nullptr);
     // The client's drawing with the main finding's referral over it, seen from the side it is on.
     std::optional<core::TriggerPointId> tp;
     core::ViewPreset view = core::ViewPreset::Anterior;

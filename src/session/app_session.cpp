@@ -36,6 +36,7 @@ void AppSession::openModel(core::AnatomyModel model, std::filesystem::path path,
         notify(std::string("trigger-point data not available: ") + e.what(), true);
     }
     m_candidates = m_catalog.candidates();
+    loadTreatment(dataDir);
     m_shownTriggerPoint.reset();
     m_referralTargets.clear();
     m_zoneCentres.clear();

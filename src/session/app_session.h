@@ -22,6 +22,8 @@
 #include "core/view/draw_style.h"
 #include "session/pain_tool.h"
 #include "session/records/record_book.h"
+#include "session/treatment/protocol_run.h"
+#include "session/treatment/treatment_service.h"
 #include "session/trigger_point_catalog.h"
 #include "session/view_history.h"
 #include "session/visibility.h"
@@ -192,6 +194,29 @@ public:
     /// write fails; the file on disk is then unchanged.
     void saveBodyMap(const std::optional<std::filesystem::path>& file = std::nullopt);
 
+    // Treatment (app_session_protocol.cpp): the library, self-care and protocols, loaded with the model's
+    // data (null when they did not load: a message says why). shownSheet(): the shown trigger point whole.
+    const TreatmentService* treatment() const { return m_treatment.get(); }
+    std::optional<TriggerPointSheet> shownSheet() const;
+    /// Steps through protocol `id` on `side`: shows step 1. Throws ArgumentError (unknown id) or
+    /// ValidationError (no treatment data).
+    void startProtocol(std::string_view id, core::Side side);
+    void endProtocol();
+    ProtocolRun* protocolRun() { return m_protocolRun ? &*m_protocolRun : nullptr; }
+    const ProtocolRun* protocolRun() const { return m_protocolRun ? &*m_protocolRun : nullptr; }
+    /// Next (+1) or previous (-1) step, shown.
+    void protocolStep(int delta);
+    /// Shows the current step: its view, every layer with those above it x-rayed, its trigger point (and
+    /// referral) or muscle on the side worked on.
+    void showProtocolStep();
+    /// Done: the step is marked done with the seconds held and, with a client session open, the finding
+    /// there is marked treated (technique, seconds), created at the documented point when there is none.
+    /// Moves to the next step. Returns what it said in the message line. Never throws.
+    std::string markProtocolStepDone();
+    /// The current step's trigger point / muscle structure on the side worked on.
+    std::optional<core::TriggerPointId> protocolTriggerPoint() const;
+    std::optional<core::StructureId> protocolMuscle() const;
+
     // Client records. With a record store attached, the body map above is the open client's mirror
     // (RecordBook::mirror) and every change to it is written to the store when it is made; without one
     // (--screenshot, --tags) it is a body-map file as before.
@@ -276,6 +301,9 @@ private:
     /// Writes a change of the body map into the open record session; on failure says why and shows what
     /// is stored. Never throws.
     void syncRecords();
+    void loadTreatment(const std::filesystem::path& dataDir);
+    std::string recordTreated(const ResolvedStep& step, int seconds);
+    std::optional<core::TriggerPointId> protocolTriggerPointFor(const ResolvedStep& step, core::Side side) const;
     void showRecordMirror();
 
     core::AnatomyModel m_model;
@@ -285,6 +313,8 @@ private:
     core::StructureSearch m_search;
     TriggerPointCatalog m_catalog;
     std::vector<core::TriggerPointCandidate> m_candidates;
+    std::unique_ptr<TreatmentService> m_treatment;
+    std::optional<ProtocolRun> m_protocolRun;
 
     core::OrbitCamera m_camera;
     Visibility m_visibility;

@@ -2,6 +2,7 @@
 
 #include "ui/action_dispatch.h"
 #include "ui/client_panel.h"
+#include "ui/protocol_panel.h"
 #include "ui/quiz_panel.h"
 #include "ui/info_panel.h"
 #include "ui/layers_panel.h"
@@ -158,6 +159,8 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
                 drawSearchBox(m_s, m_ui);
             }
             drawQuizPanel(m_s, m_ui);
+            if (!quizAsking)
+                drawProtocolPanel(m_s, m_ui);
             drawStatusLine(m_s, m_ui);
         }
         drawShortcutHelp(m_s, m_ui);

@@ -3,6 +3,7 @@
 #include "session/structure_names.h"
 
 #include "ui/panel_layout.h"
+#include "ui/treatment_view.h"
 
 #include <imgui.h>
 
@@ -71,6 +72,10 @@ void drawTriggerPointDetails(session::AppSession& s, UiState& ui, core::TriggerP
     }
     if (!rec.notes.empty())
         ImGui::TextWrapped("%s", rec.notes.c_str());
+    if (const auto sheet = s.shownSheet())
+        drawTreatment(*sheet);
+    else if (!s.treatment())
+        ImGui::TextDisabled("Treatment data not loaded.");
     ImGui::Unindent();
 }
 

@@ -44,6 +44,7 @@ void drawMenuBar(session::AppSession& s, UiState& ui)
         if (std::strcmp(menu, "View") == 0) {
             ImGui::Separator();
             ImGui::MenuItem("Quiz (teaching mode)", nullptr, &ui.showQuiz);
+            ImGui::MenuItem("Protocol (step through a treatment)", nullptr, &ui.showProtocol);
         }
         ImGui::EndMenu();
     }

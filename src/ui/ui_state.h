@@ -85,6 +85,12 @@ struct UiState {
     int quizChoice = -1;
     std::string quizHint;
     std::string quizMessage;  ///< the last error (a bad set file)
+
+    // The protocol window (ui/protocol_panel.cpp).
+    bool showProtocol = false;
+    int protocolChoice = 0;     ///< index into the installed protocols
+    int protocolSide = 0;       ///< 0 left, 1 right
+    double protocolCueAt = -1.0; ///< session time of the last hold-complete cue (the timer glows)
 };
 
 } // namespace ta::ui

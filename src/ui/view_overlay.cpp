@@ -316,6 +316,28 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
         dl->AddText(font, captionSize, at, IM_COL32(255, 255, 255, 255), caption.c_str(), nullptr, captionWrap);
     }
 
+    // Presentation mode: how the trigger point shown is treated, in plain words, top left.
+    if (s.display().presentation) {
+        if (const auto sheet = s.shownSheet()) {
+            const std::vector<std::string> lines = session::plainWords(*sheet);
+            if (!lines.empty()) {
+                const float size = 1.25f * base;
+                const float wrap = std::min(34.0f * size, 0.4f * (fullMax.x - fullMin.x));
+                const char* title = "What helps";
+                std::string body;
+                for (std::size_t i = 0; i < lines.size() && i < 5; ++i)
+                    body += (body.empty() ? "- " : "\n- ") + lines[i];
+                const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, wrap, body.c_str());
+                const ImVec2 at{fullMin.x + 1.5f * size, fullMin.y + 1.5f * size};
+                const float pad = 0.6f * size;
+                dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + std::max(ts.x, wrap * 0.5f) + pad, at.y + 1.4f * size + ts.y + pad),
+                                  IM_COL32(8, 10, 14, 190), 0.4f * size);
+                dl->AddText(font, 1.1f * size, at, IM_COL32(150, 220, 150, 255), title);
+                dl->AddText(font, size, ImVec2(at.x, at.y + 1.4f * size), IM_COL32(255, 255, 255, 240), body.c_str(), nullptr, wrap);
+            }
+        }
+    }
+
     // The message line, wrapped to the view.
     const double age = s.messageAge(s.now());
     if (messages && !s.message().empty() && age < 6.0 && !s.display().presentation) {

@@ -72,6 +72,11 @@ int layOut(const HandoutData& d, const std::filesystem::path& file, bool overwri
                   "though the cause sits somewhere else.",
                   body);
 
+    if (!d.treatedToday.empty()) {
+        doc.paragraph("What we did today", head);
+        for (const std::string& t : d.treatedToday) doc.bullet(t, body);
+    }
+
     if (!d.selfCare.empty() || !d.cautions.empty()) {
         doc.paragraph("What you can do at home", head);
         for (const HandoutSelfCare& s : d.selfCare)
@@ -105,6 +110,7 @@ void writeClientHandout(const HandoutData& data, const std::filesystem::path& fi
         d.selfCare.pop_back();
         if (layOut(d, file, overwrite, 0.6, true) == 1) return;
     }
+    d.treatedToday.resize(std::min<std::size_t>(d.treatedToday.size(), 2));
     d.therapistNote = shorten(d.therapistNote, 300);
     d.findingInPlainWords = shorten(d.findingInPlainWords, 300);
     d.drawing.image = {};

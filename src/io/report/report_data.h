@@ -91,6 +91,9 @@ struct HandoutData {
     std::string mainMuscle; ///< plain name, e.g. "upper trapezius"
     /// The finding in plain words, e.g. "This knot in your shoulder sends pain to your temple."
     std::string findingInPlainWords;
+    /// What was done today, one line a treated finding in plain words ("Your upper trapezius: firm, steady
+    /// thumb pressure ... (60 s)"); may be empty.
+    std::vector<std::string> treatedToday;
     /// A short list (the page holds about five). Fill it and `cautions` with fillSelfCare (self_care.h):
     /// the cautions carry the safety lines every handout must show (no deep pressure during a migraine).
     std::vector<HandoutSelfCare> selfCare;

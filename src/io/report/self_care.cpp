@@ -2,42 +2,18 @@
 
 #include "core/error.h"
 #include "core/referral/json_cursor.h"
+#include "core/treatment/evidence.h"
 #include "io/report/report_data.h"
 
 #include <nlohmann/json.hpp>
 
-#include <regex>
 #include <set>
 
 namespace ta::io {
 
-namespace {
-
 using core::JsonCursor;
-
-std::vector<std::string> sourceKeys(const JsonCursor& c)
-{
-    const JsonCursor s = c.at("sources");
-    std::vector<std::string> keys = s.strings();
-    if (keys.empty()) s.fail("must list at least one source key");
-    static const std::regex kKey("S[0-9]+[a-z]?");
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        if (!std::regex_match(keys[i], kKey))
-            s.at(i).fail("not a fact-sheet source key (S1, S60a ...): \"" + keys[i] + "\"");
-    return keys;
-}
-
-std::string confidence(const JsonCursor& c)
-{
-    const JsonCursor v = c.at("confidence");
-    const std::string s = v.string();
-    // One grade, or two where the sheet gives a range ("M/L").
-    static const std::regex kGrade("[HML](/[HML])?");
-    if (!std::regex_match(s, kGrade)) v.fail("must be H, M or L (or a range such as M/L), got \"" + s + "\"");
-    return s;
-}
-
-} // namespace
+using core::readConfidence;
+using core::readSourceKeys;
 
 SelfCareLibrary SelfCareLibrary::load(const std::filesystem::path& file)
 {
@@ -71,8 +47,8 @@ SelfCareLibrary SelfCareLibrary::fromJson(const nlohmann::json& doc, const std::
             if (!dose.value().is_string()) dose.fail("expected a string");
             it.dose = dose.value().get<std::string>();
         }
-        it.sources = sourceKeys(c);
-        it.confidence = confidence(c);
+        it.sources = readSourceKeys(c);
+        it.confidence = readConfidence(c);
         if (c.has("inference")) it.inference = c.at("inference").boolean();
         lib.m_items.push_back(std::move(it));
     }
@@ -86,8 +62,8 @@ SelfCareLibrary SelfCareLibrary::fromJson(const nlohmann::json& doc, const std::
         if (!ids.insert(r.id).second) c.at("id").fail("duplicate id \"" + r.id + "\"");
         r.rule = c.string("rule");
         if (c.has("client")) r.client = c.string("client");
-        r.sources = sourceKeys(c);
-        r.confidence = confidence(c);
+        r.sources = readSourceKeys(c);
+        r.confidence = readConfidence(c);
         lib.m_safety.push_back(std::move(r));
     }
     if (!lib.rule(kMigraineRule))

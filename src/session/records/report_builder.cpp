@@ -163,9 +163,33 @@ std::optional<rec::Finding> mainFinding(const rec::SessionRecord& session)
     return best;
 }
 
+std::vector<std::string> treatedInPlainWords(const rec::SessionRecord& session, const core::AnatomyModel& model,
+                                             TriggerPointCatalog& catalog, const core::TreatmentLibrary& treatment)
+{
+    std::vector<std::string> out;
+    for (const rec::Finding& f : session.findings) {
+        if (!f.treated) continue;
+        std::string muscle;
+        if (f.triggerPoint && catalog.loaded())
+            if (const auto tp = catalog.find(*f.triggerPoint))
+                if (const core::MuscleRecord* m = catalog.muscleOfTriggerPoint(*tp)) muscle = lowerFirst(withoutParentheses(m->name));
+        if (muscle.empty()) muscle = lowerFirst(structureName(model, f.structure));
+        // The technique as the record names it: a technique's id or name, else the therapist's own words.
+        const core::Technique* t = nullptr;
+        for (const core::Technique& k : treatment.techniques())
+            if (lowerFirst(k.name) == lowerFirst(f.technique) || k.id == f.technique) t = &k;
+        std::string line = "Your " + muscle + ": ";
+        if (t) line += lowerFirst(t->plain);
+        else line += f.technique.empty() ? std::string("we worked on it.") : "we worked on it (" + f.technique + ").";
+        if (f.treatedSeconds && *f.treatedSeconds > 0) line += " (" + std::to_string(*f.treatedSeconds) + " s)";
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
 io::HandoutData buildHandout(const rec::RecordStore& store, const rec::SessionId& id, const core::AnatomyModel& model,
                              TriggerPointCatalog& catalog, const io::SelfCareLibrary& selfCare, const std::string& therapist,
-                             io::PageSize pageSize)
+                             io::PageSize pageSize, const core::TreatmentLibrary* treatment)
 {
     auto [record, client] = sessionAndClient(store, id);
     io::HandoutData h;
@@ -200,6 +224,7 @@ io::HandoutData buildHandout(const rec::RecordStore& store, const rec::SessionId
                     m && std::find(muscles.begin(), muscles.end(), m->id) == muscles.end())
                     muscles.push_back(m->id);
     io::fillSelfCare(h, selfCare, muscles);
+    if (treatment) h.treatedToday = treatedInPlainWords(*record, model, catalog, *treatment);
     return h;
 }
 

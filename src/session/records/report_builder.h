@@ -6,6 +6,7 @@
 #include "core/anatomy_model.h"
 #include "core/records/record_store.h"
 #include "io/fhir/fhir_bundle.h"
+#include "core/treatment/treatment_library.h"
 #include "io/report/report_data.h"
 #include "io/report/self_care.h"
 #include "session/trigger_point_catalog.h"
@@ -24,10 +25,17 @@ io::SessionReportData buildSessionReport(const core::records::RecordStore& store
 /// (else the most severe with one, else none).
 std::optional<core::records::Finding> mainFinding(const core::records::SessionRecord& session);
 
-/// Everything of the client handout but its drawing. Throws ValidationError for an unknown session.
+/// The findings treated in `session`, one line each in plain words for the client: "Your upper trapezius:
+/// firm, steady thumb pressure ... (60 s)". The technique is looked up by id or name in `treatment`.
+std::vector<std::string> treatedInPlainWords(const core::records::SessionRecord& session, const core::AnatomyModel& model,
+                                             TriggerPointCatalog& catalog, const core::TreatmentLibrary& treatment);
+
+/// Everything of the client handout but its drawing; with `treatment`, the findings treated in the session
+/// are said in plain words ("What we did today"). Throws ValidationError for an unknown session.
 io::HandoutData buildHandout(const core::records::RecordStore& store, const core::records::SessionId& session,
                              const core::AnatomyModel& model, TriggerPointCatalog& catalog,
-                             const io::SelfCareLibrary& selfCare, const std::string& therapist, io::PageSize pageSize);
+                             const io::SelfCareLibrary& selfCare, const std::string& therapist, io::PageSize pageSize,
+                             const core::TreatmentLibrary* treatment = nullptr);
 
 /// Names and codes for the FHIR bundle of `session`.
 io::FhirContext buildFhirContext(const core::records::SessionRecord& session, const core::AnatomyModel& model,
