@@ -146,12 +146,14 @@ TEST(TriggerData, EveryMuscleOfTheSecondSheetIsThere)
         const auto& rec = d.muscles[*i];
         EXPECT_EQ(rec.structures, std::vector<std::string>{m}) << m;
         EXPECT_FALSE(rec.latin.empty()) << m;
-        if (noFma.count(m))
+        if (noFma.count(m)) {
             EXPECT_EQ(rec.fma, "") << m;
-        else
+        } else {
             EXPECT_EQ(rec.fma.rfind("FMA", 0), 0u) << m << ": " << rec.fma;
-        if (std::string(m) != "multifidi-cervical")
+        }
+        if (std::string(m) != "multifidi-cervical") {
             EXPECT_GT(trps[m], 0) << m << " has no trigger point";
+        }
         points += trps[m];
     }
     // 27 rows in the sheet; SSC-lat (two points) and TMaj-MTJ (two ends) are split, and PMaj-arrhythmia
