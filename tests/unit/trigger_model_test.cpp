@@ -351,11 +351,8 @@ TEST(TriggerModel, SecondSheetMusclesLieUnderWhatCoversThem)
     for (Side side : {Side::Left, Side::Right}) {
         const std::string sfx = side == Side::Left ? "-left" : "-right";
         const float out = side == Side::Left ? 1.0f : -1.0f;
-        // From the front, pectoralis minor is found under pectoralis major (its coracoid end under the deltoid).
-        EXPECT_GT(coveredFraction(*s, "pectoralis-minor" + sfx, {"pectoralis-major" + sfx}, {0, 0, 1}, 0.08f), 0.7) << sfx;
-        EXPECT_GT(coveredFraction(*s, "pectoralis-minor" + sfx, {"pectoralis-major" + sfx, "deltoid" + sfx}, {0, 0, 1}, 0.08f),
-                  0.85)
-            << sfx;
+        // From the front, pectoralis minor is found under pectoralis major (about 90 % of its front face).
+        EXPECT_GT(coveredFraction(*s, "pectoralis-minor" + sfx, {"pectoralis-major" + sfx}, {0, 0, 1}, 0.08f), 0.85) << sfx;
         // The medial pterygoid lies on the inner side of the ramus; the lateral one under the ramus and the arch.
         EXPECT_GT(coveredFraction(*s, "medial-pterygoid" + sfx, {"mandible"}, {out, 0, 0}, 0.05f), 0.7) << sfx;
         EXPECT_GT(coveredFraction(*s, "lateral-pterygoid" + sfx, {"mandible", "skull"}, {out, 0, 0}, 0.05f), 0.7) << sfx;
