@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <random>
 #include <set>
 
@@ -123,6 +124,64 @@ TEST(TriggerData, EveryMuscleOfTheSheetIsThere)
         EXPECT_FALSE(m.origin.empty());
         EXPECT_FALSE(m.structures.empty());
     }
+}
+
+// The second sheet (trigger-points-more.md): its 16 muscles with trigger points, the cervical multifidi
+// (which add to PC-L3d rather than bring a point of their own), FMA ids, and the 8 proposed region tags.
+TEST(TriggerData, EveryMuscleOfTheSecondSheetIsThere)
+{
+    const auto d = ReferralData::load(dataDir());
+    std::map<std::string, int> trps;
+    for (const auto& t : d.triggerPoints)
+        ++trps[t.muscle];
+    // FMA ids we could not confirm are left empty rather than guessed.
+    const std::set<std::string> noFma = {"subscapularis", "serratus-anterior", "multifidi-cervical"};
+    int points = 0;
+    for (const char* m : {"pectoralis-minor", "pectoralis-major", "lateral-pterygoid", "medial-pterygoid",
+                          "zygomaticus-major", "orbicularis-oculi", "platysma", "deltoid", "subscapularis", "teres-minor",
+                          "teres-major", "latissimus-dorsi", "serratus-anterior", "serratus-posterior-superior",
+                          "subclavius", "buccinator", "multifidi-cervical"}) {
+        const auto i = d.findMuscle(m);
+        ASSERT_TRUE(i.has_value()) << m;
+        const auto& rec = d.muscles[*i];
+        EXPECT_EQ(rec.structures, std::vector<std::string>{m}) << m;
+        EXPECT_FALSE(rec.latin.empty()) << m;
+        if (noFma.count(m)) {
+            EXPECT_EQ(rec.fma, "") << m;
+        } else {
+            EXPECT_EQ(rec.fma.rfind("FMA", 0), 0u) << m << ": " << rec.fma;
+        }
+        if (std::string(m) != "multifidi-cervical") {
+            EXPECT_GT(trps[m], 0) << m << " has no trigger point";
+        }
+        points += trps[m];
+    }
+    // 27 rows in the sheet; SSC-lat (two points) and TMaj-MTJ (two ends) are split, and PMaj-arrhythmia
+    // (right side only, no pain zone) is left out because every point is instantiated on both sides.
+    EXPECT_EQ(points, 27 + 2 - 1);
+    EXPECT_EQ(trps["multifidi-cervical"], 0);
+    const auto& pcl3d = d.triggerPoints[d.findTriggerPoint("semispinalis-capitis.level3-deep").value()];
+    EXPECT_NE(std::find(pcl3d.sources.begin(), pcl3d.sources.end(), "S4"), pcl3d.sources.end());
+
+    // The proposed tags are regions, each used by some zone; pectoralis minor reaches down the inner arm.
+    std::set<std::string> used;
+    for (const auto& t : d.triggerPoints)
+        for (const auto* zone : {&t.essential, &t.spillover})
+            for (const auto& z : *zone)
+                used.insert(z.region);
+    for (const char* r : {"arm-medial", "medial-epicondyle", "forearm-ulnar", "hand-ulnar", "wrist", "lateral-chest",
+                          "sternum-mid", "nose"}) {
+        const auto ri = d.findRegion(r);
+        ASSERT_TRUE(ri.has_value()) << r;
+        EXPECT_FALSE(d.regions[*ri].shapes.empty()) << r;
+        EXPECT_TRUE(used.count(r)) << r << " is used by no zone";
+    }
+    const auto& pmin = d.triggerPoints[d.findTriggerPoint("pectoralis-minor.central").value()];
+    for (const char* r : {"pectoral", "arm-medial", "forearm-ulnar", "hand-ulnar"})
+        EXPECT_TRUE(std::any_of(pmin.spillover.begin(), pmin.spillover.end(), [&](const auto& z) { return z.region == r; }))
+            << r;
+    for (const char* k : {"S33", "S35", "S36", "S37", "S38", "S39", "S40", "S41"})
+        EXPECT_TRUE(d.sources.count(k)) << k;
 }
 
 TEST(TriggerData, DocumentedPatternsAndDisagreementsAreRecorded)

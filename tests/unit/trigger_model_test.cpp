@@ -1,6 +1,7 @@
 // The clinical data placed on the committed model (assets/models/neck-shoulder.glb): trigger points on
 // their muscles, every zone on the skin, left/right symmetry and the documented referral patterns.
 // These tests need the committed model and fail (not skip) when it is missing.
+#include "core/picking/bvh.h"
 #include "core/referral/mesh_query.h"
 #include "core/referral/referral_atlas.h"
 #include "core/referral/referral_projector.h"
@@ -9,7 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <limits>
@@ -92,6 +95,38 @@ glm::vec3 landmark(const ModelSetup& s, const std::string& id)
 
 /// Weight of `map` at the skin point nearest to `p`.
 float weightNear(const ModelSetup& s, const std::vector<float>& map, glm::vec3 p) { return map[nearestSkinVertex(s, p)]; }
+
+/// The muscles added from the second fact sheet (trigger-points-more.md), by data id; each has one structure
+/// of the same id.
+constexpr const char* kSecondSheetMuscles[] = {
+    "pectoralis-minor", "pectoralis-major", "lateral-pterygoid", "medial-pterygoid", "zygomaticus-major",
+    "orbicularis-oculi", "platysma", "deltoid", "subscapularis", "teres-minor", "teres-major", "latissimus-dorsi",
+    "serratus-anterior", "serratus-posterior-superior", "subclavius", "buccinator", "multifidi-cervical"};
+
+/// Fraction of the vertices of `under` whose normal points along `dir` (cos > 0.3) from which a ray along
+/// `dir` meets one of the structures `over` within `reach` metres: how much of that face `over` covers.
+double coveredFraction(const ModelSetup& s, const std::string& under, std::vector<std::string> over, glm::vec3 dir,
+                       float reach)
+{
+    static const Bvh bvh(s.model);
+    const auto u = s.model.find(under);
+    EXPECT_TRUE(u.has_value()) << under;
+    if (!u)
+        return 0.0;
+    const PickFilter filter = PickFilter::from(s.model, [&](StructureId id) {
+        return std::find(over.begin(), over.end(), s.model.structures[id.value].id) != over.end();
+    });
+    const Mesh& m = s.model.get(*u)->mesh;
+    std::size_t facing = 0, covered = 0;
+    for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        if (glm::dot(m.normals[i], dir) < 0.3f)
+            continue;
+        ++facing;
+        covered += bvh.raycast({m.positions[i] + dir * 1e-4f, dir}, filter, reach).has_value();
+    }
+    EXPECT_GT(facing, 20u) << under;
+    return facing ? static_cast<double>(covered) / static_cast<double>(facing) : 0.0;
+}
 
 } // namespace
 
@@ -281,6 +316,85 @@ TEST(TriggerModel, PainDrawingOnTheSkinFindsTheDocumentedSources)
     ASSERT_FALSE(a.empty());
     EXPECT_EQ(d.triggerPoints[a[0].triggerPoint.index].muscle, "levator-scapulae") << d.triggerPointKey(a[0].triggerPoint);
     EXPECT_EQ(a[0].triggerPoint.side, Side::Right);
+}
+
+TEST(TriggerModel, SecondSheetMusclesArePresentWithTheirIds)
+{
+    REQUIRE_SETUP(s);
+    for (const char* id : kSecondSheetMuscles) {
+        const auto mi = s->data.findMuscle(id);
+        ASSERT_TRUE(mi.has_value()) << id;
+        const MuscleRecord& m = s->data.muscles[*mi];
+        for (const char* sfx : {"-left", "-right"}) {
+            const auto st = s->model.find(std::string(id) + sfx);
+            ASSERT_TRUE(st.has_value()) << id << sfx;
+            const Structure* x = s->model.get(*st);
+            EXPECT_EQ(x->kind, Kind::Muscle) << x->id;
+            EXPECT_EQ(x->layer, m.layer) << x->id << ": model and data agree on the layer";
+            EXPECT_EQ(x->fma, m.fma) << x->id;
+            EXPECT_EQ(x->latin, m.latin) << x->id;
+            EXPECT_GT(x->mesh.positions.size(), 100u) << x->id;
+        }
+    }
+    // Layers a student peels through: pectoralis minor under major, the pterygoids and subscapularis deep.
+    const auto layer = [&](const char* id) { return s->model.get(*s->model.find(std::string(id) + "-left"))->layer; };
+    EXPECT_GT(layer("pectoralis-minor"), layer("pectoralis-major"));
+    EXPECT_EQ(layer("lateral-pterygoid"), Layer::Deep);
+    EXPECT_EQ(layer("medial-pterygoid"), Layer::Deep);
+    EXPECT_EQ(layer("subscapularis"), Layer::Deep);
+    EXPECT_GT(layer("serratus-posterior-superior"), layer("rhomboid-major"));
+}
+
+TEST(TriggerModel, SecondSheetMusclesLieUnderWhatCoversThem)
+{
+    REQUIRE_SETUP(s);
+    for (Side side : {Side::Left, Side::Right}) {
+        const std::string sfx = side == Side::Left ? "-left" : "-right";
+        const float out = side == Side::Left ? 1.0f : -1.0f;
+        // From the front, pectoralis minor is found under pectoralis major (about 90 % of its front face).
+        EXPECT_GT(coveredFraction(*s, "pectoralis-minor" + sfx, {"pectoralis-major" + sfx}, {0, 0, 1}, 0.08f), 0.85) << sfx;
+        // The medial pterygoid lies on the inner side of the ramus; the lateral one under the ramus and the arch.
+        EXPECT_GT(coveredFraction(*s, "medial-pterygoid" + sfx, {"mandible"}, {out, 0, 0}, 0.05f), 0.7) << sfx;
+        EXPECT_GT(coveredFraction(*s, "lateral-pterygoid" + sfx, {"mandible", "skull"}, {out, 0, 0}, 0.05f), 0.7) << sfx;
+        // Subscapularis lies on the front of the shoulder blade: seen from behind, the scapula covers it.
+        EXPECT_GT(coveredFraction(*s, "subscapularis" + sfx, {"scapula" + sfx}, {0, 0, -1}, 0.05f), 0.5) << sfx;
+        // Serratus posterior superior lies under the rhomboids and the scapula; above the rhomboids' upper
+        // edge, under the trapezius: none of it lies bare under the skin.
+        EXPECT_GT(coveredFraction(*s, "serratus-posterior-superior" + sfx,
+                                  {"rhomboid-major" + sfx, "rhomboid-minor" + sfx, "scapula" + sfx}, {0, 0, -1}, 0.04f),
+                  0.5)
+            << sfx;
+        EXPECT_GT(coveredFraction(*s, "serratus-posterior-superior" + sfx,
+                                  {"rhomboid-major" + sfx, "rhomboid-minor" + sfx, "scapula" + sfx, "trapezius-descending" + sfx,
+                                   "trapezius-transverse" + sfx, "trapezius-ascending" + sfx},
+                                  {0, 0, -1}, 0.05f),
+                  0.9)
+            << sfx;
+    }
+}
+
+TEST(TriggerModel, ChestAndShoulderPatternsRunDownTheArm)
+{
+    REQUIRE_SETUP(s);
+    for (Side side : {Side::Left, Side::Right}) {
+        const std::string sfx = side == Side::Left ? "-left" : "-right";
+        // Pectoralis minor: the front of the shoulder, spilling down the inner arm to the little finger.
+        const auto pm = s->proj->map(tpIndex(*s, "pectoralis-minor.central", side));
+        EXPECT_GT(weightNear(*s, pm.essential, landmark(*s, "coracoid" + sfx) + glm::vec3(0, -0.012f, 0.03f)), 0.5f) << sfx;
+        EXPECT_GT(weightNear(*s, pm.spillover, landmark(*s, "medial-epicondyle" + sfx) + glm::vec3(0, 0.05f, 0)), 0.5f) << sfx;
+        EXPECT_GT(weightNear(*s, pm.spillover, landmark(*s, "little-tip" + sfx)), 0.5f) << sfx;
+        EXPECT_EQ(weightNear(*s, pm.spillover, landmark(*s, "thumb-tip" + sfx)), 0.0f) << sfx;
+        // Pectoralis major sternal part: the inner elbow in its essential zone.
+        const auto ps = s->proj->map(tpIndex(*s, "pectoralis-major.sternal", side));
+        EXPECT_GT(weightNear(*s, ps.essential, landmark(*s, "medial-epicondyle" + sfx)), 0.5f) << sfx;
+        // Subscapularis: a band round the wrist, back and front.
+        const auto sc = s->proj->map(tpIndex(*s, "subscapularis.lateral-upper", side));
+        EXPECT_GT(weightNear(*s, sc.spillover, landmark(*s, "wrist-ulnar" + sfx)), 0.3f) << sfx;
+        EXPECT_GT(weightNear(*s, sc.spillover, landmark(*s, "wrist-radial" + sfx)), 0.3f) << sfx;
+        // Zygomaticus major: up beside the nose to the forehead.
+        const auto z = s->proj->map(tpIndex(*s, "zygomaticus-major.trp", side));
+        EXPECT_GT(weightNear(*s, z.essential, landmark(*s, "nasion") + glm::vec3(side == Side::Left ? 0.01f : -0.01f, -0.02f, 0.02f)), 0.5f) << sfx;
+    }
 }
 
 TEST(TriggerModel, ListStructuresComesFromTheModel)

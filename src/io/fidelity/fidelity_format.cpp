@@ -157,8 +157,10 @@ std::string formatFidelityMarkdown(const FidelityReport& r, const FidelityContex
            "it, so their distances are the part of this table that tests the generator rather than the figures.\n"
         << "- " << unchecked << " structures have no counterpart and are not checked at all (listed as \"no reference\" "
            "above): the scapula, temporalis, epicranial aponeurosis and skin meshes are missing from the reference "
-           "folder, and it holds no humerus, ribs 2-4, T5-T6 or digastric. The acromion, coracoid and scapular angles "
-           "cannot be checked for the same reason.\n"
+           "folder, and it holds no humerus, ribs 2-4, T5-T6 or digastric, nor any of the muscles added from the second "
+           "fact sheet (pectorals, deltoid, rotator cuff, latissimus, serratus, pterygoids, facial muscles, platysma, "
+           "multifidi), which are placed by their attachments and checked by the layering tests instead. The acromion, "
+           "coracoid and scapular angles cannot be checked for the same reason.\n"
         << "- No registration is applied: a structure shifted as a whole counts fully against it.\n";
     return out.str();
 }
