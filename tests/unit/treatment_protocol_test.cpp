@@ -118,9 +118,10 @@ TEST(TreatmentProtocols, HeadacheOpensTheFrontFirstAndEndsAtTheBaseOfTheSkull)
 TEST(TreatmentProtocols, AnUnknownIdIsRefusedNamingTheStepAndTheClosestId)
 {
     nlohmann::json doc = headacheJson();
-    doc["steps"][4]["trigger_point"] = "trapezius.uper.trp1";
-    expectRefused(doc, "steps[4].trigger_point: unknown trigger point \"trapezius.uper.trp1\"; did you mean trapezius.upper.trp1?");
+    doc["steps"][5]["trigger_point"] = "trapezius.uper.trp1";
+    expectRefused(doc, "steps[5].trigger_point: unknown trigger point \"trapezius.uper.trp1\"; did you mean trapezius.upper.trp1?");
     doc = headacheJson();
+    doc["steps"][0].erase("trigger_point");
     doc["steps"][0]["muscle"] = "pectoralis-minr";
     expectRefused(doc, "steps[0].muscle: unknown muscle");
     doc = headacheJson();
@@ -134,7 +135,7 @@ TEST(TreatmentProtocols, AnUnknownIdIsRefusedNamingTheStepAndTheClosestId)
 TEST(TreatmentProtocols, ABadShapeIsRefusedNamingTheKey)
 {
     nlohmann::json doc = headacheJson();
-    doc["steps"][0]["trigger_point"] = "suboccipitals.group"; // and "muscle" too
+    doc["steps"][0]["muscle"] = "suboccipitals"; // and "trigger_point" too
     expectRefused(doc, "steps[0]: needs exactly one of");
     doc = headacheJson();
     doc["steps"][2]["hold_s"] = -5;
@@ -219,7 +220,11 @@ TEST(ProtocolInTheApp, EachStepShowsItsPointOnTheSideAndDoneMarksTheFindingTreat
         s.startProtocol("headache", core::Side::Right);
         ASSERT_NE(s.protocolRun(), nullptr);
         EXPECT_TRUE(s.visibility().ghost()) << "the layers above the step's muscle are x-rayed";
-        // Step 2: the SCM's sternal division on the right, shown with its referral.
+        // Step 1: the pectoralis minor, under the x-rayed pectoralis major.
+        ASSERT_TRUE(s.shownTriggerPoint().has_value());
+        EXPECT_EQ(s.catalog().key(*s.shownTriggerPoint()), "pectoralis-minor.central-right");
+        // Step 3: the SCM's sternal division on the right, shown with its referral.
+        s.protocolStep(+1);
         s.protocolStep(+1);
         const auto tp = s.shownTriggerPoint();
         ASSERT_TRUE(tp.has_value());
@@ -239,7 +244,7 @@ TEST(ProtocolInTheApp, EachStepShowsItsPointOnTheSideAndDoneMarksTheFindingTreat
         ASSERT_TRUE(findings[0].treatedSeconds.has_value());
         EXPECT_EQ(*findings[0].treatedSeconds, 31);
         EXPECT_EQ(findings[0].triggerPoint.value_or(""), "sternocleidomastoid.sternal.middle-right");
-        EXPECT_EQ(s.protocolRun()->index(), 2u);
+        EXPECT_EQ(s.protocolRun()->index(), 3u);
 
         // Done again on a point that already has a finding marks that one, and adds none.
         s.protocolStep(-1);
