@@ -8,6 +8,9 @@ void addStartOptionFlags(CLI::App& cli, session::StartOptions& o)
     cli.add_option("--trigger-point", o.triggerPoint,
                    "Show a trigger point's referral, e.g. sternocleidomastoid.sternal.trp1-left");
     cli.add_option("--layers", o.layers, "Visible layers, e.g. skin,bone (skin, superficial, intermediate, deep, bone, muscles)");
+    cli.add_option("--protocol", o.protocol, "Step through a treatment protocol, e.g. headache (trigger-atlas protocol list)");
+    cli.add_option("--protocol-step", o.protocolStep, "The protocol's step to show first, from 1");
+    cli.add_option("--protocol-side", o.protocolSide, "The side a protocol works on: left (default) or right");
     cli.add_flag("--ghost", o.ghost, "X-ray the layers above the selection");
     cli.add_flag("--presentation", o.presentation, "Presentation mode: no panels, large caption");
     cli.add_flag("--referral-path", o.referralPath, "Draw the path from the trigger point to where it refers");

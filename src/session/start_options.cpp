@@ -51,6 +51,21 @@ void applyStartOptions(AppSession& session, const StartOptions& o)
                                 "; `trigger-atlas list trigger-points` lists them");
         session.showTriggerPoint(*id, /*frameMuscle=*/o.select.empty());
     }
+    if (!o.protocol.empty()) {
+        if (o.protocolSide != "left" && o.protocolSide != "right")
+            throw ArgumentError("--protocol-side: expected left or right, got \"" + o.protocolSide + "\"");
+        try {
+            session.startProtocol(o.protocol, o.protocolSide == "right" ? core::Side::Right : core::Side::Left);
+        } catch (const Error& e) {
+            throw ArgumentError(std::string("--protocol: ") + e.what());
+        }
+        ProtocolRun* run = session.protocolRun();
+        if (o.protocolStep < 1 || static_cast<std::size_t>(o.protocolStep) > run->size())
+            throw ArgumentError("--protocol-step: " + std::to_string(o.protocolStep) + " is not a step of " + o.protocol +
+                                " (1 to " + std::to_string(run->size()) + ")");
+        run->goTo(static_cast<std::size_t>(o.protocolStep - 1));
+        session.showProtocolStep();
+    }
     if (!o.select.empty()) {
         const auto id = session.model().find(o.select);
         if (!id) {

@@ -13,6 +13,9 @@ struct StartOptions {
     std::string select;        ///< structure id to select and frame
     std::string triggerPoint;  ///< trigger point key ("sternocleidomastoid.sternal.trp1-left") or id (left)
     std::string layers;        ///< visible layers, comma-separated
+    std::string protocol;      ///< a treatment protocol to step through ("headache")
+    int protocolStep = 1;      ///< its step to show first, from 1
+    std::string protocolSide = "left"; ///< the side worked on: left or right
     bool ghost = false;
     bool presentation = false;
     bool landmarks = false;    ///< label the landmarks near the selection

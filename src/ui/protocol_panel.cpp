@@ -1,6 +1,7 @@
 #include "ui/protocol_panel.h"
 
 #include "core/error.h"
+#include "ui/panel_layout.h"
 
 #include <imgui.h>
 
@@ -149,12 +150,19 @@ void stepper(session::AppSession& s, UiState& ui, session::ProtocolRun& run)
 
 void drawProtocolPanel(session::AppSession& s, UiState& ui)
 {
+    // A protocol started from the command line (--protocol) opens the window once.
+    if (s.protocolRun() && !ui.protocolOpenedOnce) ui.showProtocol = true;
+    ui.protocolOpenedOnce = ui.protocolOpenedOnce || s.protocolRun() != nullptr;
     if (!ui.showProtocol) return;
+    // First placed in the view just left of the docked right-hand panels, below the search box.
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 26.0f * em, vp->WorkPos.y + 3.0f * em),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(25.0f * em, 28.0f * em), ImGuiCond_FirstUseEver);
+    const PanelLayout layout = layoutPanels({vp->WorkPos.x, vp->WorkPos.y}, {vp->WorkSize.x, vp->WorkSize.y}, em);
+    const PanelRect& info = layout[Panel::Info];
+    const PanelRect& search = layout[Panel::Search];
+    const float width = 24.0f * em;
+    ImGui::SetNextWindowPos(ImVec2(info.pos.x - width - 0.5f * em, search.max().y + 0.5f * em), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(width, 26.0f * em), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Protocol", &ui.showProtocol)) {
         ImGui::End();
         return;

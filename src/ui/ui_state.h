@@ -88,6 +88,7 @@ struct UiState {
 
     // The protocol window (ui/protocol_panel.cpp).
     bool showProtocol = false;
+    bool protocolOpenedOnce = false; ///< the window opened itself for a protocol started elsewhere
     int protocolChoice = 0;     ///< index into the installed protocols
     int protocolSide = 0;       ///< 0 left, 1 right
     double protocolCueAt = -1.0; ///< session time of the last hold-complete cue (the timer glows)

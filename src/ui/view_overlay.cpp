@@ -328,9 +328,19 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
                 for (std::size_t i = 0; i < lines.size() && i < 5; ++i)
                     body += (body.empty() ? "- " : "\n- ") + lines[i];
                 const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, wrap, body.c_str());
-                const ImVec2 at{fullMin.x + 1.5f * size, fullMin.y + 1.5f * size};
+                // On the side of the view away from where the pattern is painted, so it never covers it.
+                float zoneX = 0.0f;
+                int zones = 0;
+                for (const glm::vec3& c : s.zoneCentres())
+                    if (const auto q = toScreen(c)) {
+                        zoneX += q->x;
+                        ++zones;
+                    }
+                const bool right = zones > 0 && zoneX / static_cast<float>(zones) < 0.5f * (fullMin.x + fullMax.x);
+                const float boxW = std::max(ts.x, wrap * 0.5f);
+                const ImVec2 at{right ? fullMax.x - boxW - 1.5f * size : fullMin.x + 1.5f * size, fullMin.y + 1.5f * size};
                 const float pad = 0.6f * size;
-                dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + std::max(ts.x, wrap * 0.5f) + pad, at.y + 1.4f * size + ts.y + pad),
+                dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + boxW + pad, at.y + 1.4f * size + ts.y + pad),
                                   IM_COL32(8, 10, 14, 190), 0.4f * size);
                 dl->AddText(font, 1.1f * size, at, IM_COL32(150, 220, 150, 255), title);
                 dl->AddText(font, size, ImVec2(at.x, at.y + 1.4f * size), IM_COL32(255, 255, 255, 240), body.c_str(), nullptr, wrap);
