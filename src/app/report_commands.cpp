@@ -106,6 +106,7 @@ void writeSessionPdf(session::AppSession& s, PdfKind kind, const std::filesystem
     if (kind == PdfKind::Report) {
         io::SessionReportData data =
             session::buildSessionReport(book->store(), record.session.id, s.model(), s.catalog(), therapist, page);
+        data.modelCredit = s.model().credit;
         data.images = renderSessionViews(s, {core::ViewPreset::Anterior, core::ViewPreset::Posterior, core::ViewPreset::Left},
                                          560, 700);
         io::writeSessionReport(data, out, overwrite);
@@ -114,6 +115,7 @@ void writeSessionPdf(session::AppSession& s, PdfKind kind, const std::filesystem
     const io::SelfCareLibrary selfCare = io::SelfCareLibrary::load(io::assetPath("data") / "self-care.json");
     io::HandoutData data = session::buildHandout(book->store(), record.session.id, s.model(), s.catalog(), selfCare, therapist, page,
                                                  s.treatment() ? &s.treatment()->treatment() : nullptr);
+    data.modelCredit = s.model().credit;
     // The client's drawing with the main finding's referral over it, seen from the side it is on.
     std::optional<core::TriggerPointId> tp;
     core::ViewPreset view = core::ViewPreset::Anterior;

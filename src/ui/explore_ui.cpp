@@ -2,6 +2,7 @@
 
 #include "ui/action_dispatch.h"
 #include "ui/client_panel.h"
+#include "ui/about_model.h"
 #include "ui/protocol_panel.h"
 #include "ui/quiz_panel.h"
 #include "ui/info_panel.h"
@@ -164,6 +165,7 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
             drawStatusLine(m_s, m_ui);
         }
         drawShortcutHelp(m_s, m_ui);
+        drawAboutModel(m_s, m_ui);
         if (!uiWantsMouse && !quizAsking)
             hoverTooltip();
     }

@@ -46,6 +46,8 @@ void drawMenuBar(session::AppSession& s, UiState& ui)
             ImGui::MenuItem("Quiz (teaching mode)", nullptr, &ui.showQuiz);
             ImGui::MenuItem("Protocol (step through a treatment)", nullptr, &ui.showProtocol);
         }
+        if (std::strcmp(menu, "Help") == 0)
+            ImGui::MenuItem("About this model", nullptr, &ui.showAboutModel);
         ImGui::EndMenu();
     }
     // The document and the mode, at the right.

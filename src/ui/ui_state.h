@@ -26,6 +26,7 @@ struct UiState {
     std::string searchCursorQuery;     ///< the query the cursor belongs to (it goes back to 0 on a new one)
     bool showPanels = true;
     bool showHelp = false;
+    bool showAboutModel = false;       ///< Help > About this model
     bool labelEverything = false;      ///< Ctrl+L: a label on every visible structure (study aid)
     bool focusSearch = false;          ///< give the search box the keyboard next frame
     std::uint64_t treeSelection = 0;   ///< the session's selection revision the structure tree last scrolled to

@@ -86,3 +86,24 @@ TEST(ReportHandout, ExistingFileIsUntouchedWithoutOverwrite)
     writeClientHandout(sampleHandout(), file, true);
     EXPECT_EQ(test::pdfPages(file), 1);
 }
+
+TEST(ReportHandout, SaysWhatWasDoneTodayAndCreditsAnImportedModel)
+{
+    test::ScratchDir dir("handout-today");
+    const fs::path file = dir / "handout.pdf";
+    HandoutData d = sampleHandout();
+    d.treatedToday = {"Your upper trapezius: firm, steady thumb pressure on the knot. (60 s)"};
+    d.modelCredit = "BodyParts3D, (c) The Database Center for Life Science, CC BY-SA 2.1 Japan";
+    writeClientHandout(d, file, false);
+    EXPECT_EQ(test::pdfPages(file), 1);
+    const std::string text = test::pdfText(file);
+    EXPECT_NE(text.find("What we did today"), std::string::npos) << text;
+    EXPECT_NE(text.find(test::collapseSpace(d.treatedToday.front())), std::string::npos) << text;
+    EXPECT_NE(text.find(test::collapseSpace("Anatomy pictures: " + d.modelCredit)), std::string::npos) << text;
+    // Our own model needs no credit line, and a session with nothing treated has no "What we did today".
+    const fs::path plain = dir / "plain.pdf";
+    writeClientHandout(sampleHandout(), plain, false);
+    const std::string plainText = test::pdfText(plain);
+    EXPECT_EQ(plainText.find("What we did today"), std::string::npos);
+    EXPECT_EQ(plainText.find("Anatomy pictures"), std::string::npos);
+}

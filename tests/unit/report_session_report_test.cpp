@@ -131,3 +131,17 @@ TEST(ReportSession, ManyFindingsRunOntoMorePagesOnLetter)
     EXPECT_NE(text.find("Last muscle in the list"), std::string::npos);
     EXPECT_NE(text.find("Not signed"), std::string::npos);
 }
+
+TEST(ReportSession, AnImportedModelsCreditIsPrintedAndOursNeedsNone)
+{
+    test::ScratchDir dir("report-credit");
+    SessionReportData d = sampleReport();
+    d.progress.clear();
+    d.images.clear();
+    writeSessionReport(d, dir / "ours.pdf", false);
+    EXPECT_EQ(test::pdfText(dir / "ours.pdf").find("Anatomy model:"), std::string::npos);
+    d.modelCredit = "BodyParts3D, (c) The Database Center for Life Science, CC BY-SA 2.1 Japan";
+    writeSessionReport(d, dir / "imported.pdf", false);
+    const std::string text = test::pdfText(dir / "imported.pdf");
+    EXPECT_NE(text.find(test::collapseSpace("Anatomy model: " + d.modelCredit)), std::string::npos) << text;
+}

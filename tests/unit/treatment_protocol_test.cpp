@@ -11,6 +11,7 @@
 #include "io/gltf_reader.h"
 #include "session/app_session.h"
 #include "session/records/record_services.h"
+#include "session/records/report_builder.h"
 #include "session/treatment/protocol_run.h"
 #include "session/treatment/treatment_service.h"
 
@@ -250,6 +251,38 @@ TEST(ProtocolInTheApp, EachStepShowsItsPointOnTheSideAndDoneMarksTheFindingTreat
         s.protocolStep(-1);
         s.markProtocolStepDone();
         EXPECT_EQ(s.records()->store().listFindings(s.records()->current()->session.id).size(), 1u);
+    }
+    fs::remove_all(dir);
+}
+
+TEST(ProtocolInTheApp, TheHandoutSaysInPlainWordsWhatWasTreated)
+{
+    const fs::path model = ta::testing::testModelPath();
+    if (!fs::exists(model)) GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << model;
+    std::random_device rd;
+    const fs::path dir = fs::temp_directory_path() / ("ta-protocol-handout-" + std::to_string(rd()));
+    fs::create_directories(dir);
+    {
+        session::AppSession s;
+        s.openModel(io::loadModel(model), model, io::assetPath("data"));
+        s.attachRecords(session::openRecordStore(dir / "records.db", false));
+        core::records::Client c;
+        c.name = "Handout Client";
+        s.records()->addClient(c);
+        s.newRecordSession("2026-12-01T11:00", false);
+        s.startProtocol("headache", core::Side::Left);
+        s.protocolRun()->goTo(12); // the suboccipitals
+        s.showProtocolStep();
+        s.protocolRun()->startHold(0.0);
+        s.update(45.0);
+        s.markProtocolStepDone();
+        const auto lines = session::treatedInPlainWords(*s.records()->current(), s.model(), s.catalog(),
+                                                        s.treatment()->treatment());
+        ASSERT_EQ(lines.size(), 1u);
+        const core::Technique* ic = s.treatment()->treatment().technique("ischemic-compression");
+        EXPECT_NE(lines[0].find("suboccipital"), std::string::npos) << lines[0];
+        EXPECT_NE(lines[0].find(ic->plain.substr(1, 30)), std::string::npos) << lines[0];
+        EXPECT_NE(lines[0].find("(45 s)"), std::string::npos) << lines[0];
     }
     fs::remove_all(dir);
 }

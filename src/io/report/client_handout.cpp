@@ -92,6 +92,7 @@ int layOut(const HandoutData& d, const std::filesystem::path& file, bool overwri
         doc.paragraph(d.therapistNote, body);
     }
     if (!d.therapist.empty()) doc.paragraph("Your therapist: " + d.therapist, strong);
+    if (!d.modelCredit.empty()) doc.paragraph("Anatomy pictures: " + d.modelCredit, small);
 
     const int pages = doc.pageCount();
     if (commit && pages == 1) doc.finish();

@@ -77,6 +77,9 @@ struct SessionReportData {
     std::vector<ProgressSeries> progress;
     PageSize pageSize = PageSize::A4;
     std::string generatedAt; ///< shown in the footer; empty: now (local time)
+    /// The credit an imported model's data requires (AnatomyModel::credit), printed under the pictures;
+    /// empty for our own generated model.
+    std::string modelCredit;
 };
 
 struct HandoutSelfCare {
@@ -100,6 +103,7 @@ struct HandoutData {
     std::vector<std::string> cautions; ///< client-facing safety lines (SelfCareLibrary::clientCautions)
     std::string therapistNote;
     std::string therapist;
+    std::string modelCredit; ///< as SessionReportData::modelCredit
     PageSize pageSize = PageSize::A4;
 };
 

@@ -206,6 +206,7 @@ int layOut(const SessionReportData& d, const std::filesystem::path& file, bool o
     for (std::size_t i = 0; i < d.images.size() && i < 3; ++i)
         imgs.push_back({&d.images[i].image, d.images[i].caption});
     doc.imageRow(imgs);
+    if (!d.modelCredit.empty()) doc.paragraph("Anatomy model: " + d.modelCredit, kLabel);
     findingsSection(doc, d);
     painSection(doc, d);
     candidatesSection(doc, d);
