@@ -113,12 +113,12 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
     }
     const bool hasGlow = std::any_of(markers.begin(), markers.end(), [](const Marker& m) { return m.glow > 0.0f; });
     hasTransparency = hasTransparency || hasGlow;
-    m_target.bindTransparencyPass();
-    const GLfloat zero[] = {0.0f, 0.0f, 0.0f, 0.0f};
-    const GLfloat one[] = {1.0f, 1.0f, 1.0f, 1.0f};
-    glClearBufferfv(GL_COLOR, 0, zero);
-    glClearBufferfv(GL_COLOR, 1, one);
     if (hasTransparency) {
+        m_target.bindTransparencyPass();
+        const GLfloat zero[] = {0.0f, 0.0f, 0.0f, 0.0f};
+        const GLfloat one[] = {1.0f, 1.0f, 1.0f, 1.0f};
+        glClearBufferfv(GL_COLOR, 0, zero);
+        glClearBufferfv(GL_COLOR, 1, one);
         glDepthMask(GL_FALSE);
         glEnable(GL_BLEND);
         glBlendFunci(0, GL_ONE, GL_ONE);
@@ -130,7 +130,7 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
         glDepthMask(GL_TRUE);
     }
 
-    m_target.resolve();
+    m_target.resolve(hasTransparency);
     composite(settings, hasTransparency);
 }
 
@@ -138,7 +138,16 @@ void SceneRenderer::drawStructures(const GpuModel& model, std::span<const Struct
                                    bool transparentPass, const FrameSettings& settings)
 {
     m_scene.set("uPass", transparentPass ? 1 : 0);
-    for (std::size_t i = 0; i < model.size(); ++i) {
+    // Opaque structures from the outside in (skin, muscles from superficial to deep, then bone): what lies
+    // beneath then fails the early depth test instead of being shaded and covered, which on a software
+    // renderer is most of a frame. The transparency pass blends order-independently and keeps model order.
+    m_order.resize(model.size());
+    for (std::size_t i = 0; i < model.size(); ++i)
+        m_order[i] = i;
+    if (!transparentPass)
+        std::stable_sort(m_order.begin(), m_order.end(),
+                         [&](std::size_t a, std::size_t b) { return model.mesh(a).layer < model.mesh(b).layer; });
+    for (const std::size_t i : m_order) {
         const StructureStyle& style = styleAt(styles, i);
         if (!style.visible || style.opacity <= 0.0f || isTransparent(style) != transparentPass)
             continue;

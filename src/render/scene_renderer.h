@@ -11,6 +11,7 @@
 #include "render/shader_program.h"
 
 #include <span>
+#include <vector>
 
 namespace ta::render {
 
@@ -46,6 +47,7 @@ private:
     Buffer m_sphereIndices;
     GLsizei m_sphereIndexCount = 0;
     RenderTarget m_target;
+    std::vector<std::size_t> m_order; ///< the draw order of one pass (kept to reuse its storage)
 };
 
 } // namespace ta::render
