@@ -39,8 +39,8 @@ void traceStartup(const char* event)
     const char* on = std::getenv("TA_STARTUP_TRACE");
     if (on == nullptr || std::strcmp(on, "1") != 0)
         return;
-    std::fprintf(stderr, "startup: %s at %.0f ms\n", event, msSinceProcessStart());
-    std::fflush(stderr);
+    (void)std::fprintf(stderr, "startup: %s at %.0f ms\n", event, msSinceProcessStart());
+    (void)std::fflush(stderr);
 }
 
 } // namespace ta::app
