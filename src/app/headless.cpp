@@ -86,17 +86,20 @@ int runScreenshot(const ViewOptions& options, const session::StartOptions& start
 int runBench(const ViewOptions& options, const session::StartOptions& start)
 {
     const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
+    using Clock = std::chrono::steady_clock;
     std::filesystem::path modelPath;
+    const auto loadStart = Clock::now();
     core::AnatomyModel model = loadRequestedModel(options, modelPath);
+    std::printf("load: model read in %.0f ms\n",
+                std::chrono::duration<double, std::milli>(Clock::now() - loadStart).count());
 
     auto context = requireHeadlessContext();
     std::printf("context: %s\n", context->description().c_str());
-    using Clock = std::chrono::steady_clock;
     session::AppSession session;
     session.camera().setViewport(size.width, size.height);
     const auto openStart = Clock::now();
     session.openModel(std::move(model), modelPath, io::assetPath("data"));
-    std::printf("open: picking BVH, search index and trigger-point catalog %.0f ms\n",
+    std::printf("open: search index and trigger-point catalog (the picking BVH waits for the first pick) %.0f ms\n",
                 std::chrono::duration<double, std::milli>(Clock::now() - openStart).count());
     applyViewOptions(options, session);
     render::FrameSettings frameSettings;
@@ -134,17 +137,28 @@ int runBench(const ViewOptions& options, const session::StartOptions& start)
             frame();
             ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         }
-        std::printf("%s: %dx%d drawn at %dx%d, %d samples: median %.2f ms, p99 %.2f ms per frame (%d frames)\n",
+        std::printf("%s: %dx%d drawn at %dx%d, %d samples: median %.2f ms, p99 %.2f ms per frame (%d frames; "
+                    "%zu hidden structures skipped)\n",
                     label, size.width, size.height, scene.renderer().target().width(),
                     scene.renderer().target().height(), scene.renderer().target().samples(), percentile(ms, 0.5),
-                    percentile(ms, 0.99), options.benchFrames);
+                    percentile(ms, 0.99), options.benchFrames, scene.renderer().lastCulled());
     };
-    timeFrames("still view, full detail, all layers, ghosting on");
+    const render::FrameSettings still = frameSettings;
     // What the window draws while the view moves: coarse meshes, reduced resolution, no MSAA.
-    frameSettings.coarse = true;
-    frameSettings.samples = 1;
-    frameSettings.renderScale = options.interactiveScale;
-    timeFrames("moving view, coarse meshes, all layers, ghosting on");
+    render::FrameSettings moving = frameSettings;
+    moving.coarse = true;
+    moving.samples = 1;
+    moving.renderScale = options.interactiveScale;
+    for (const bool xray : {true, false}) {
+        session.visibility().setGhost(xray);
+        frameSettings = still;
+        timeFrames(xray ? "still view, x-ray on: full detail, all layers, skin and superficial muscles x-rayed"
+                        : "still view, x-ray off: full detail, all layers");
+        frameSettings = moving;
+        timeFrames(xray ? "moving view, x-ray on: coarse meshes, all layers, skin and superficial muscles x-rayed"
+                        : "moving view, x-ray off: coarse meshes, all layers");
+    }
+    session.visibility().setGhost(true);
 
     // The pick path the window uses: the session's ray cast through its visibility filter (hidden and
     // x-rayed structures skipped, a click goes through the x-ray to what lies beneath).

@@ -1,8 +1,19 @@
 #include "app/scene_frame.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace ta::app {
 
-SceneFrame::SceneFrame(const session::AppSession& session, bool buildLod) : m_gpu(session.model(), buildLod) {}
+SceneFrame::SceneFrame(const session::AppSession& session, bool buildLod) : m_gpu(session.model(), buildLod)
+{
+#ifdef __GLIBC__
+    // Reading the glb, building the indexes and uploading (interleaved copies, simplification) leave
+    // tens of MB of freed heap that glibc keeps; give it back before the frames' own allocations.
+    malloc_trim(0);
+#endif
+}
 
 bool SceneFrame::render(const session::AppSession& session, const render::FrameSettings& settings)
 {

@@ -5,6 +5,7 @@
 #include "app/password_prompt.h"
 #include "app/explore_frontend.h"
 #include "app/scene_frame.h"
+#include "app/startup_trace.h"
 #include "app/stop_signals.h"
 #include "ui/action_dispatch.h"
 #include "core/error.h"
@@ -19,6 +20,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <exception>
@@ -73,6 +75,30 @@ void onMouseButton(GLFWwindow* window, int button, int action, int mods)
     ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
 }
 
+/// How long an idle window may sleep before something on screen changes by itself: a message fading
+/// (shown 6 s, the last second fading; the status line keeps it 20 s), a quiz's countdown, a text cursor
+/// blinking. Negative: nothing changes until an event, so the loop sleeps without a timeout (an idle
+/// window costs no CPU at all).
+double idleWakeIn(const session::AppSession& session, const ui::UiState& ui, bool textInput)
+{
+    double in = -1.0;
+    const auto soonest = [&in](double s) { in = in < 0.0 ? s : std::min(in, s); };
+    if (!session.message().empty()) {
+        const double age = session.messageAge(session.now());
+        if (age < 5.0)
+            soonest(5.0 - age);
+        else if (age < 6.0)
+            soonest(1.0 / 30.0);
+        else if (age < 20.0)
+            soonest(20.0 - age);
+    }
+    if (const auto left = ui.quiz.secondsLeft(session); left && *left > 0.0)
+        soonest(0.25);
+    if (textInput)
+        soonest(0.5);
+    return in;
+}
+
 /// Shows the window at once and runs `load` on a worker thread meanwhile, drawing a progress line until it
 /// is done (stage 0: reading the model, 1: building the indexes). Returns false when the window was closed
 /// or a stop signal came first (after the worker finished: it owns the session until then). Rethrows what
@@ -93,6 +119,7 @@ bool showWhileLoading(render::Window& window, ui::ImGuiLayer& imgui, const StopS
         glfwPostEmptyEvent();
     });
     bool closed = false;
+    bool shown = false;
     const double start = glfwGetTime();
     while (!done) {
         glfwWaitEventsTimeout(0.1);
@@ -119,6 +146,10 @@ bool showWhileLoading(render::Window& window, ui::ImGuiLayer& imgui, const StopS
         ImGui::End();
         imgui.endFrame();
         window.swapBuffers();
+        if (!shown) {
+            traceStartup("first frame");
+            shown = true;
+        }
     }
     worker.join();
     if (failure)
@@ -131,13 +162,17 @@ bool showWhileLoading(render::Window& window, ui::ImGuiLayer& imgui, const StopS
 int runViewer(const ViewOptions& options, const session::StartOptions& start)
 {
     const ImageSize size = validateViewOptions(options); // fail fast, before loading anything
-    const StopSignals stop; // before the window: the GL driver's threads inherit the blocked mask
+    StopSignals stop; // before the window: the GL driver's threads inherit the blocked mask
     // The window first, then the model: reading it and building its indexes (picking, search, the
     // trigger-point catalog) takes seconds on a slow machine, so that runs on a worker thread while the
     // window shows its progress. The worker is the only one touching the session until it is done.
+    traceStartup("main");
     render::Window window(size.width, size.height, "TriggerAtlas");
+    traceStartup("window created");
     glfwSwapInterval(1);
+    const StopWaker waker(stop, [] { glfwPostEmptyEvent(); }); // Ctrl+C wakes a loop asleep on events
     ui::ImGuiLayer imgui(window.handle(), window.contentScale(), window.pixelRatio());
+    traceStartup("ui ready");
     session::AppSession session;
     int fbWidth = 0, fbHeight = 0;
     window.framebufferSize(fbWidth, fbHeight);
@@ -188,6 +223,11 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
 
     double last = glfwGetTime();
     bool idle = false;
+    // Frames still to draw after a wake-up before sleeping again: ImGui settles a click or a hover over
+    // a frame or two, and nothing else would wake the loop to show that.
+    int settleFrames = 2;
+    bool modelShown = false;
+    bool wentIdle = false;
     while (true) {
         if (window.shouldClose()) {
             // The window's close button with a body-map file not saved: ask first (Save / Discard / Cancel).
@@ -196,12 +236,22 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
             glfwSetWindowShouldClose(window.handle(), GLFW_FALSE);
             explore.uiState().pending = ui::UiState::Pending::DiscardForQuit;
         }
-        // When the last frame changed nothing, sleep until an event (or a quarter second) instead of
-        // spinning: an idle atlas should not load the machine.
-        if (idle && explore.uiState().input.empty())
-            glfwWaitEventsTimeout(0.25);
-        else
+        // When the last frames changed nothing, sleep until an event instead of spinning, with a timeout
+        // only while something on screen changes by itself (idleWakeIn): an idle atlas costs nothing.
+        if (idle && settleFrames <= 0 && explore.uiState().input.empty()) {
+            if (!wentIdle) {
+                traceStartup("idle");
+                wentIdle = true;
+            }
+            const double wakeIn = idleWakeIn(session, explore.uiState(), imgui.wantsTextInput());
+            if (wakeIn < 0.0)
+                glfwWaitEvents();
+            else
+                glfwWaitEventsTimeout(wakeIn);
+            settleFrames = 2;
+        } else {
             glfwPollEvents();
+        }
         if (stop.pending())
             break; // Ctrl+C or SIGTERM: close cleanly, saving the settings
         const double now = glfwGetTime();
@@ -209,8 +259,8 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         last = now;
 
         window.framebufferSize(fbWidth, fbHeight);
-        if (fbWidth <= 0 || fbHeight <= 0) { // minimised
-            glfwWaitEventsTimeout(0.25);
+        if (fbWidth <= 0 || fbHeight <= 0) { // minimised: nothing to draw until it is restored
+            glfwWaitEvents();
             continue;
         }
         core::OrbitCamera& camera = session.camera();
@@ -236,6 +286,7 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         frame.coarse = reduce;
         const bool drew = scene.render(session, frame);
         idle = !drew && !camera.moving();
+        settleFrames = drew ? 2 : settleFrames - 1;
         scene.renderer().blitTo(0, fbWidth, fbHeight);
         glViewport(0, 0, fbWidth, fbHeight);
         imgui.endFrame();
@@ -257,6 +308,10 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
             scene.invalidate(); // the pictures were drawn with other GL state
         });
         window.swapBuffers();
+        if (!modelShown) {
+            traceStartup("model shown");
+            modelShown = true;
+        }
     }
     glfwSetWindowUserPointer(window.handle(), nullptr);
     return 0;

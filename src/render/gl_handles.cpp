@@ -8,6 +8,7 @@ void deleteTexture(GLuint id) { glDeleteTextures(1, &id); }
 void deleteRenderbuffer(GLuint id) { glDeleteRenderbuffers(1, &id); }
 void deleteFramebuffer(GLuint id) { glDeleteFramebuffers(1, &id); }
 void deleteProgram(GLuint id) { glDeleteProgram(id); }
+void deleteQuery(GLuint id) { glDeleteQueries(1, &id); }
 } // namespace detail
 
 Buffer makeBuffer()
@@ -43,6 +44,13 @@ Framebuffer makeFramebuffer()
     GLuint id = 0;
     glGenFramebuffers(1, &id);
     return Framebuffer(id);
+}
+
+Query makeQuery()
+{
+    GLuint id = 0;
+    glGenQueries(1, &id);
+    return Query(id);
 }
 
 } // namespace ta::render

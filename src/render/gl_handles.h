@@ -45,6 +45,7 @@ void deleteTexture(GLuint id);
 void deleteRenderbuffer(GLuint id);
 void deleteFramebuffer(GLuint id);
 void deleteProgram(GLuint id);
+void deleteQuery(GLuint id);
 } // namespace detail
 
 using Buffer = GlHandle<detail::deleteBuffer>;
@@ -53,11 +54,13 @@ using Texture = GlHandle<detail::deleteTexture>;
 using Renderbuffer = GlHandle<detail::deleteRenderbuffer>;
 using Framebuffer = GlHandle<detail::deleteFramebuffer>;
 using ProgramHandle = GlHandle<detail::deleteProgram>;
+using Query = GlHandle<detail::deleteQuery>;
 
 Buffer makeBuffer();
 VertexArray makeVertexArray();
 Texture makeTexture();
 Renderbuffer makeRenderbuffer();
 Framebuffer makeFramebuffer();
+Query makeQuery();
 
 } // namespace ta::render

@@ -37,6 +37,13 @@ GpuMesh upload(const core::Structure& structure, bool buildLod)
     gpu.kind = structure.kind;
     gpu.layer = structure.layer;
     gpu.vertexCount = mesh.positions.size();
+    if (!mesh.positions.empty()) {
+        gpu.boundsMin = gpu.boundsMax = mesh.positions.front();
+        for (const glm::vec3& p : mesh.positions) {
+            gpu.boundsMin = glm::min(gpu.boundsMin, p);
+            gpu.boundsMax = glm::max(gpu.boundsMax, p);
+        }
+    }
     gpu.indexCount = static_cast<GLsizei>(mesh.indices.size());
 
     std::vector<glm::vec3> normals = mesh.normals;

@@ -26,6 +26,9 @@ struct GpuMesh {
     Buffer lodIndices;
     GLsizei lodIndexCount = 0;
     std::size_t vertexCount = 0;
+    /// Axis-aligned bounds of the vertices (model frame, metres), for occlusion tests.
+    glm::vec3 boundsMin{0.0f};
+    glm::vec3 boundsMax{0.0f};
     core::Kind kind = core::Kind::Bone;
     core::Layer layer = core::Layer::Bone;
     bool hasReferral = false;

@@ -41,15 +41,51 @@ void RenderTarget::resize(int width, int height, int samples)
     m_width = width;
     m_height = height;
 
+    // Free the old targets before making the new ones: peak memory is one set, not two.
+    const bool hadTransparency = m_transparentAllocated;
+    m_transparentAllocated = false;
+    m_opaqueFbo = {};
+    m_transparentFbo = {};
+    m_opaqueResolveFbo = {};
+    m_transparentResolveFbo = {};
+    m_outputFbo = {};
+    m_colourMs = {};
+    m_depthMs = {};
+    m_accumMs = {};
+    m_revealMs = {};
+    m_opaqueResolved = {};
+    m_accumResolved = {};
+    m_revealResolved = {};
+    m_output = {};
+
     m_colourMs = multisampled(GL_RGBA16F, m_samples, width, height);
     m_depthMs = multisampled(GL_DEPTH_COMPONENT24, m_samples, width, height);
-    m_accumMs = multisampled(GL_RGBA16F, m_samples, width, height);
-    m_revealMs = multisampled(GL_R16F, m_samples, width, height);
 
     m_opaqueFbo = makeFramebuffer();
     glBindFramebuffer(GL_FRAMEBUFFER, m_opaqueFbo.id());
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, m_colourMs.id());
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, m_depthMs.id());
+
+    m_opaqueResolved = texture2d(GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, width, height);
+    m_output = texture2d(GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, width, height);
+
+    m_opaqueResolveFbo = makeFramebuffer();
+    glBindFramebuffer(GL_FRAMEBUFFER, m_opaqueResolveFbo.id());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_opaqueResolved.id(), 0);
+
+    m_outputFbo = makeFramebuffer();
+    glBindFramebuffer(GL_FRAMEBUFFER, m_outputFbo.id());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_output.id(), 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+
+    if (hadTransparency)
+        allocateTransparency(); // a window being resized keeps using them
+}
+
+void RenderTarget::allocateTransparency()
+{
+    m_accumMs = multisampled(GL_RGBA16F, m_samples, m_width, m_height);
+    m_revealMs = multisampled(GL_R16F, m_samples, m_width, m_height);
 
     m_transparentFbo = makeFramebuffer();
     glBindFramebuffer(GL_FRAMEBUFFER, m_transparentFbo.id());
@@ -59,24 +95,15 @@ void RenderTarget::resize(int width, int height, int samples)
     const GLenum both[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
     glDrawBuffers(2, both);
 
-    m_opaqueResolved = texture2d(GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, width, height);
-    m_accumResolved = texture2d(GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, width, height);
-    m_revealResolved = texture2d(GL_R16F, GL_RED, GL_HALF_FLOAT, width, height);
-    m_output = texture2d(GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, width, height);
-
-    m_opaqueResolveFbo = makeFramebuffer();
-    glBindFramebuffer(GL_FRAMEBUFFER, m_opaqueResolveFbo.id());
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_opaqueResolved.id(), 0);
+    m_accumResolved = texture2d(GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT, m_width, m_height);
+    m_revealResolved = texture2d(GL_R16F, GL_RED, GL_HALF_FLOAT, m_width, m_height);
 
     m_transparentResolveFbo = makeFramebuffer();
     glBindFramebuffer(GL_FRAMEBUFFER, m_transparentResolveFbo.id());
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_accumResolved.id(), 0);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, m_revealResolved.id(), 0);
-
-    m_outputFbo = makeFramebuffer();
-    glBindFramebuffer(GL_FRAMEBUFFER, m_outputFbo.id());
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_output.id(), 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    m_transparentAllocated = true;
 }
 
 void RenderTarget::bindOpaquePass() const
@@ -85,19 +112,25 @@ void RenderTarget::bindOpaquePass() const
     glViewport(0, 0, m_width, m_height);
 }
 
-void RenderTarget::bindTransparencyPass() const
+void RenderTarget::bindTransparencyPass()
 {
+    if (!m_transparentAllocated)
+        allocateTransparency();
     glBindFramebuffer(GL_FRAMEBUFFER, m_transparentFbo.id());
     glViewport(0, 0, m_width, m_height);
 }
 
-void RenderTarget::resolve() const
+void RenderTarget::resolve(bool transparency) const
 {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_opaqueFbo.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_opaqueResolveFbo.id());
     glReadBuffer(GL_COLOR_ATTACHMENT0);
     glDrawBuffer(GL_COLOR_ATTACHMENT0);
     glBlitFramebuffer(0, 0, m_width, m_height, 0, 0, m_width, m_height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    if (!transparency || !m_transparentAllocated) {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        return;
+    }
 
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_transparentFbo.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_transparentResolveFbo.id());

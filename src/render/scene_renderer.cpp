@@ -55,8 +55,24 @@ SceneRenderer::SceneRenderer()
     : m_scene(ShaderProgram::fromFiles("scene.vert.glsl", "scene.frag.glsl")),
       m_marker(ShaderProgram::fromFiles("marker.vert.glsl", "marker.frag.glsl")),
       m_composite(ShaderProgram::fromFiles("fullscreen.vert.glsl", "composite.frag.glsl")),
-      m_emptyVao(makeVertexArray())
+      m_emptyVao(makeVertexArray()), m_bounds(ShaderProgram::fromFiles("bounds.vert.glsl", "bounds.frag.glsl"))
 {
+    // The unit cube for the occlusion queries: 8 corners, 12 triangles.
+    const float corners[] = {0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1};
+    const std::uint32_t faces[] = {0, 1, 3, 0, 3, 2, 4, 6, 7, 4, 7, 5, 0, 2, 6, 0, 6, 4,
+                                   1, 5, 7, 1, 7, 3, 0, 4, 5, 0, 5, 1, 2, 3, 7, 2, 7, 6};
+    m_cubeVao = makeVertexArray();
+    m_cubeVertices = makeBuffer();
+    m_cubeIndices = makeBuffer();
+    glBindVertexArray(m_cubeVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, m_cubeVertices.id());
+    glBufferData(GL_ARRAY_BUFFER, sizeof(corners), corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_cubeIndices.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof(faces), faces, GL_STATIC_DRAW);
+    glBindVertexArray(0);
+
     std::vector<glm::vec3> positions;
     std::vector<std::uint32_t> indices;
     buildSphere(positions, indices);
@@ -102,7 +118,7 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
     m_scene.set("uStippleCell", 7.0f * settings.pixelScale * scale);
     m_scene.set("uReferralColour", settings.referralColour);
     m_scene.set("uPainColour", settings.painColour);
-    drawStructures(model, styles, false, settings);
+    drawOpaque(model, styles, camera, settings);
     drawMarkers(markers, camera, false);
 
     // Transparency pass: weighted blended OIT against the opaque depth, no depth writes, no sorting.
@@ -113,12 +129,12 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
     }
     const bool hasGlow = std::any_of(markers.begin(), markers.end(), [](const Marker& m) { return m.glow > 0.0f; });
     hasTransparency = hasTransparency || hasGlow;
-    m_target.bindTransparencyPass();
-    const GLfloat zero[] = {0.0f, 0.0f, 0.0f, 0.0f};
-    const GLfloat one[] = {1.0f, 1.0f, 1.0f, 1.0f};
-    glClearBufferfv(GL_COLOR, 0, zero);
-    glClearBufferfv(GL_COLOR, 1, one);
     if (hasTransparency) {
+        m_target.bindTransparencyPass();
+        const GLfloat zero[] = {0.0f, 0.0f, 0.0f, 0.0f};
+        const GLfloat one[] = {1.0f, 1.0f, 1.0f, 1.0f};
+        glClearBufferfv(GL_COLOR, 0, zero);
+        glClearBufferfv(GL_COLOR, 1, one);
         glDepthMask(GL_FALSE);
         glEnable(GL_BLEND);
         glBlendFunci(0, GL_ONE, GL_ONE);
@@ -130,8 +146,26 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
         glDepthMask(GL_TRUE);
     }
 
-    m_target.resolve();
+    m_target.resolve(hasTransparency);
     composite(settings, hasTransparency);
+}
+
+void SceneRenderer::drawMesh(const GpuMesh& mesh, const StructureStyle& style, const FrameSettings& settings)
+{
+    m_scene.set("uKind", static_cast<int>(mesh.kind));
+    m_scene.set("uBaseColour", tissueColour(mesh.kind));
+    m_scene.set("uTint", style.tint);
+    m_scene.set("uHighlight", style.highlight);
+    m_scene.set("uOpacity", style.opacity);
+    m_scene.set("uGhost", style.ghost ? 1 : 0);
+    glBindVertexArray(mesh.vertexArray.id());
+    if (settings.coarse && mesh.lodIndexCount > 0) {
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.lodIndices.id());
+        glDrawElements(GL_TRIANGLES, mesh.lodIndexCount, GL_UNSIGNED_INT, nullptr);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.id()); // the vertex array keeps its own
+    } else {
+        glDrawElements(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr);
+    }
 }
 
 void SceneRenderer::drawStructures(const GpuModel& model, std::span<const StructureStyle> styles,
@@ -142,23 +176,85 @@ void SceneRenderer::drawStructures(const GpuModel& model, std::span<const Struct
         const StructureStyle& style = styleAt(styles, i);
         if (!style.visible || style.opacity <= 0.0f || isTransparent(style) != transparentPass)
             continue;
-        const GpuMesh& mesh = model.mesh(i);
-        if (mesh.indexCount == 0)
-            continue;
-        m_scene.set("uKind", static_cast<int>(mesh.kind));
-        m_scene.set("uBaseColour", tissueColour(mesh.kind));
-        m_scene.set("uTint", style.tint);
-        m_scene.set("uHighlight", style.highlight);
-        m_scene.set("uOpacity", style.opacity);
-        m_scene.set("uGhost", style.ghost ? 1 : 0);
-        glBindVertexArray(mesh.vertexArray.id());
-        if (settings.coarse && mesh.lodIndexCount > 0) {
-            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.lodIndices.id());
-            glDrawElements(GL_TRIANGLES, mesh.lodIndexCount, GL_UNSIGNED_INT, nullptr);
-            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.id()); // the vertex array keeps its own
-        } else {
-            glDrawElements(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr);
+        if (model.mesh(i).indexCount > 0)
+            drawMesh(model.mesh(i), style, settings);
+    }
+    glBindVertexArray(0);
+}
+
+void SceneRenderer::drawOpaque(const GpuModel& model, std::span<const StructureStyle> styles,
+                               const core::OrbitCamera& camera, const FrameSettings& settings)
+{
+    m_scene.set("uPass", 0);
+    m_lastCulled = 0;
+    // Opaque structures from the outside in (skin, muscles from superficial to deep, then bone).
+    m_order.clear();
+    for (std::size_t i = 0; i < model.size(); ++i) {
+        const StructureStyle& style = styleAt(styles, i);
+        if (style.visible && style.opacity > 0.0f && !isTransparent(style) && model.mesh(i).indexCount > 0)
+            m_order.push_back(i);
+    }
+    std::stable_sort(m_order.begin(), m_order.end(),
+                     [&](std::size_t a, std::size_t b) { return model.mesh(a).layer < model.mesh(b).layer; });
+    // The outermost opaque layer is drawn as it is; it is what hides the rest.
+    std::size_t first = 0;
+    while (first < m_order.size() && model.mesh(m_order[first]).layer == model.mesh(m_order.front()).layer) {
+        drawMesh(model.mesh(m_order[first]), styleAt(styles, m_order[first]), settings);
+        ++first;
+    }
+    if (first == m_order.size()) {
+        glBindVertexArray(0);
+        return;
+    }
+    // Every other opaque structure: its bounding box against that depth, nothing written. A box only
+    // counts when it lies wholly in front of the near plane (a clipped box could look hidden when it is
+    // not); the others are drawn untested. All queries go out before the first result is read: one wait.
+    const glm::mat4 viewProjection = camera.viewProjection();
+    const auto boxInFront = [&](const GpuMesh& mesh) {
+        for (int c = 0; c < 8; ++c) {
+            const glm::vec3 p{c & 1 ? mesh.boundsMax.x : mesh.boundsMin.x, c & 2 ? mesh.boundsMax.y : mesh.boundsMin.y,
+                              c & 4 ? mesh.boundsMax.z : mesh.boundsMin.z};
+            const glm::vec4 clip = viewProjection * glm::vec4(p, 1.0f);
+            if (clip.w <= 0.0f || clip.z <= -clip.w)
+                return false;
         }
+        return true;
+    };
+    m_tested.assign(m_order.size(), 0);
+    m_bounds.use();
+    m_bounds.set("uViewProjection", viewProjection);
+    glBindVertexArray(m_cubeVao.id());
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glDepthMask(GL_FALSE);
+    std::size_t queries = 0;
+    for (std::size_t k = first; k < m_order.size(); ++k) {
+        const GpuMesh& mesh = model.mesh(m_order[k]);
+        if (!boxInFront(mesh))
+            continue;
+        // A margin of 0.1 % (at least 0.1 mm): a surface lying on the box stays inside it.
+        const glm::vec3 margin = glm::max(glm::vec3(1e-4f), 1e-3f * (mesh.boundsMax - mesh.boundsMin));
+        m_bounds.set("uBoundsMin", mesh.boundsMin - margin);
+        m_bounds.set("uBoundsMax", mesh.boundsMax + margin);
+        if (queries == m_queries.size())
+            m_queries.push_back(makeQuery());
+        glBeginQuery(GL_ANY_SAMPLES_PASSED, m_queries[queries].id());
+        glDrawElements(GL_TRIANGLES, 36, GL_UNSIGNED_INT, nullptr);
+        glEndQuery(GL_ANY_SAMPLES_PASSED);
+        m_tested[k] = ++queries; // 1-based index of its query
+    }
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glDepthMask(GL_TRUE);
+    m_scene.use();
+    for (std::size_t k = first; k < m_order.size(); ++k) {
+        if (m_tested[k] != 0) {
+            GLuint visible = 1;
+            glGetQueryObjectuiv(m_queries[m_tested[k] - 1].id(), GL_QUERY_RESULT, &visible);
+            if (visible == 0) {
+                ++m_lastCulled;
+                continue;
+            }
+        }
+        drawMesh(model.mesh(m_order[k]), styleAt(styles, m_order[k]), settings);
     }
     glBindVertexArray(0);
 }

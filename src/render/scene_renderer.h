@@ -11,6 +11,7 @@
 #include "render/shader_program.h"
 
 #include <span>
+#include <vector>
 
 namespace ta::render {
 
@@ -29,10 +30,18 @@ public:
     /// The last frame, rows top to bottom.
     io::RgbaImage readPixels() const { return m_target.readOutput(); }
     const RenderTarget& target() const { return m_target; }
+    /// How many opaque structures the last frame skipped because they were hidden (for tests and --bench).
+    std::size_t lastCulled() const { return m_lastCulled; }
 
 private:
     void drawStructures(const GpuModel& model, std::span<const StructureStyle> styles, bool transparentPass,
                         const FrameSettings& settings);
+    /// The opaque pass: the outermost opaque layer first, then every other opaque structure whose
+    /// bounding box is not hidden behind it (occlusion queries; exact, since a box seen from outside and
+    /// hidden entirely hides everything in it).
+    void drawOpaque(const GpuModel& model, std::span<const StructureStyle> styles, const core::OrbitCamera& camera,
+                    const FrameSettings& settings);
+    void drawMesh(const GpuMesh& mesh, const StructureStyle& style, const FrameSettings& settings);
     /// Solid markers in the opaque pass; glow markers (Marker::glow > 0) in the transparency pass.
     void drawMarkers(std::span<const Marker> markers, const core::OrbitCamera& camera, bool glowPass);
     void composite(const FrameSettings& settings, bool hasTransparency);
@@ -45,7 +54,15 @@ private:
     Buffer m_sphereVertices;
     Buffer m_sphereIndices;
     GLsizei m_sphereIndexCount = 0;
+    ShaderProgram m_bounds; ///< bounding boxes for the occlusion queries
+    VertexArray m_cubeVao;
+    Buffer m_cubeVertices;
+    Buffer m_cubeIndices;
+    std::vector<Query> m_queries; ///< one per structure tested in a frame, reused
+    std::vector<std::size_t> m_tested;
+    std::size_t m_lastCulled = 0;
     RenderTarget m_target;
+    std::vector<std::size_t> m_order; ///< the draw order of one pass (kept to reuse its storage)
 };
 
 } // namespace ta::render

@@ -28,6 +28,8 @@ public:
     /// True when ImGui wants the mouse (over a panel): the 3D view must then ignore it.
     bool wantsMouse() const;
     bool wantsKeyboard() const;
+    /// True while a text field has the keyboard (its cursor blinks: the window must keep drawing).
+    bool wantsTextInput() const;
     const std::string& fontDescription() const { return m_fontDescription; }
 
 private:
