@@ -76,7 +76,8 @@ void onMouseButton(GLFWwindow* window, int button, int action, int mods)
 }
 
 /// How long an idle window may sleep before something on screen changes by itself: a message fading
-/// (shown 6 s, the last second fading; the status line keeps it 20 s), a quiz's countdown, a text cursor
+/// (shown 6 s, the last second fading; the status line keeps it 20 s), a quiz's countdown, a protocol's hold
+/// timer, a text cursor
 /// blinking. Negative: nothing changes until an event, so the loop sleeps without a timeout (an idle
 /// window costs no CPU at all).
 double idleWakeIn(const session::AppSession& session, const ui::UiState& ui, bool textInput)
@@ -94,6 +95,11 @@ double idleWakeIn(const session::AppSession& session, const ui::UiState& ui, boo
     }
     if (const auto left = ui.quiz.secondsLeft(session); left && *left > 0.0)
         soonest(0.25);
+    // A protocol's hold timer counts on screen, and glows for a moment when the hold time is reached.
+    if (const session::ProtocolRun* run = session.protocolRun(); run && run->holding())
+        soonest(0.2);
+    if (ui.protocolCueAt >= 0.0 && session.now() - ui.protocolCueAt < 2.5)
+        soonest(0.1);
     if (textInput)
         soonest(0.5);
     return in;

@@ -230,8 +230,12 @@ void AtomicFile::commit()
         const fs::path bakTemp = linkToTemp(m_resolved, m_resolved);
         if (!bakTemp.empty()) {
             const fs::path bak = m_resolved.string() + ".bak";
-            if (::rename(bakTemp.c_str(), bak.c_str()) != 0)
-                ::unlink(bakTemp.c_str());
+            // rename() of two names of one file succeeds and leaves both (POSIX): when a writer was killed
+            // between its .bak and its replace, the .bak is the file itself, so the temporary name would
+            // stay. Unlink it in every case (after a real rename it no longer exists).
+            const int renamed = ::rename(bakTemp.c_str(), bak.c_str());
+            ::unlink(bakTemp.c_str());
+            static_cast<void>(renamed); // best effort: a failed rename leaves the old .bak
         }
     }
 

@@ -225,3 +225,17 @@ TEST_F(AtomicFileTest, TwoHundredRandomKillsNeverLeaveAHalfFileOrATemporary)
     EXPECT_EQ(core::readTextFile(f), document(3));
     EXPECT_GT(killedMidWrite, 0) << "no kill landed inside a write: the test proved nothing";
 }
+
+TEST_F(AtomicFileTest, ABakThatIsTheFileItselfLeavesNoTemporary)
+{
+    // A writer killed between making the .bak and replacing the file leaves the .bak as a second name of
+    // the file itself. rename() between two names of one file succeeds and removes neither, so the next
+    // save must still remove its temporary (this left one behind, now and then, in the kill test).
+    const fs::path f = dir / "map.json";
+    core::writeFileAtomically(f, document(1));
+    ASSERT_EQ(::link(f.c_str(), (f.string() + ".bak").c_str()), 0);
+    core::writeFileAtomically(f, document(2), true);
+    EXPECT_EQ(temporaries(), 0);
+    EXPECT_EQ(core::readTextFile(f), document(2));
+    EXPECT_EQ(core::readTextFile(f.string() + ".bak"), document(1));
+}
