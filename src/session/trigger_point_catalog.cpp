@@ -1,5 +1,7 @@
 #include "session/trigger_point_catalog.h"
 
+#include "core/referral/region_footprint.h"
+
 #include "core/error.h"
 #include "core/referral/close_matches.h"
 #include "core/search/structure_search.h"
@@ -393,14 +395,14 @@ TriggerPointCatalog::PainExplanation TriggerPointCatalog::explainPainFully(core:
 
 std::vector<float> TriggerPointCatalog::regionFootprint(core::StructureId surface, const std::vector<core::SidedIndex>& regions)
 {
-    core::ReferralProjector* proj = projector(surface);
-    if (!proj)
+    const core::Structure* s = m_model && m_atlas ? m_model->get(surface) : nullptr;
+    if (!s)
         return {};
     std::vector<std::uint32_t> instances;
     for (const auto& r : regions)
         if (const auto i = m_atlas->regionIndex(r))
             instances.push_back(*i);
-    return proj->footprint(instances);
+    return core::paintRegions(*m_atlas, s->mesh, instances);
 }
 
 } // namespace ta::session

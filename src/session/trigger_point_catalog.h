@@ -97,8 +97,9 @@ public:
     /// The same verdict, whole: every source, grouped by muscle, and the sets that cover the drawing.
     /// Empty without data, drawing or hits. Never throws.
     PainExplanation explainPainFully(core::StructureId surface, const std::vector<float>& intensity);
-    /// Region instances (region record + side) painted as their footprint on structure `surface`: the drawing
-    /// `lookup --region` explains. Empty when the surface cannot be projected. Never throws.
+    /// Region instances (region record + side) painted as their footprint on structure `surface`, with the
+    /// faint halo of core::paintRegions: the drawing `lookup --region` explains. Empty without data or
+    /// surface. Never throws beyond std::bad_alloc.
     std::vector<float> regionFootprint(core::StructureId surface, const std::vector<core::SidedIndex>& regions);
 
     /// The projection of every region onto structure `id` (built on first use, kept); null when it cannot

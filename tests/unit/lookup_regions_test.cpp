@@ -336,10 +336,11 @@ TEST(LookupRegions, SetsOfTriggerPointsCoverADrawingTogether)
     // No set contains another one listed.
     for (std::size_t i = 0; i < e.sets.size(); ++i)
         for (std::size_t j = 0; j < e.sets.size(); ++j)
-            if (i != j)
+            if (i != j) {
                 EXPECT_FALSE(std::all_of(e.sets[i].members.begin(), e.sets[i].members.end(), [&](std::size_t m) {
                     return std::find(e.sets[j].members.begin(), e.sets[j].members.end(), m) != e.sets[j].members.end();
                 })) << i << " within " << j;
+            }
 }
 
 // Results group by muscle: each muscle once, its best trigger point first, muscles by their best score, and
@@ -352,14 +353,16 @@ TEST(LookupRegions, HitsGroupByMuscleBestFirst)
     for (std::size_t g = 0; g < e.groups.size(); ++g) {
         const auto& group = e.groups[g];
         EXPECT_TRUE(muscles.insert(group.muscle).second);
-        if (g > 0)
+        if (g > 0) {
             EXPECT_GE(e.groups[g - 1].score, group.score);
+        }
         EXPECT_FLOAT_EQ(group.score, e.sources[group.hits.front()].hit.score);
         for (std::size_t k = 0; k < group.hits.size(); ++k) {
             const auto& h = e.sources[group.hits[k]].hit;
             EXPECT_EQ(data().triggerPoints[h.triggerPoint.index].muscle, data().muscles[group.muscle].id);
-            if (k > 0)
+            if (k > 0) {
                 EXPECT_GE(e.sources[group.hits[k - 1]].hit.score, h.score);
+            }
             ++seen[group.hits[k]];
         }
     }

@@ -98,6 +98,15 @@ std::vector<Candidate> candidatesOf(const ReferralProjector& skin, const Project
                 c.zoneVertices.insert(c.zoneVertices.end(), w.vertices.begin(), w.vertices.end());
                 c.zoneWeights.insert(c.zoneWeights.end(), w.weights.begin(), w.weights.end());
             }
+        // A candidate that explains the drawing exactly as an earlier one does (semispinalis capitis levels
+        // 1 and 2 on the temple) adds only a look-alike alternative: left out.
+        const bool twin = std::any_of(out.begin(), out.end(), [&](const Candidate& o) {
+            return o.essential == c.essential && o.spillover == c.spillover && o.zoneVertices.size() == c.zoneVertices.size();
+        });
+        if (twin) {
+            c.essential.assign(c.essential.size(), 0.0f);
+            c.spillover.assign(c.spillover.size(), 0.0f);
+        }
         out.push_back(std::move(c));
     }
     return out;
@@ -124,13 +133,10 @@ std::vector<CoverSet> coverSets(const ReferralProjector& skin, std::span<const f
         return out;
     Evaluator eval(skin, drawing, candidatesOf(skin, drawing, hits, candidates));
     const std::size_t n = eval.size();
-    std::vector<double> single(n);
     std::vector<Scored> all;
     for (std::size_t a = 0; a < n; ++a) {
         all.push_back({{a}, eval.evaluate({a})});
-        single[a] = all.back().eval.coverage();
     }
-    const double bestSingle = *std::max_element(single.begin(), single.end());
     // Each member must add kMinGain over the set without it.
     auto worthIt = [&](const std::vector<std::size_t>& set, const Evaluation& e) {
         for (std::size_t drop = 0; drop < set.size(); ++drop) {
@@ -141,7 +147,7 @@ std::vector<CoverSet> coverSets(const ReferralProjector& skin, std::span<const f
             if (e.coverage() - eval.evaluate(rest).coverage() < kMinGain)
                 return false;
         }
-        return e.coverage() > bestSingle + 1e-6;
+        return true;
     };
     for (std::size_t a = 0; a < n; ++a)
         for (std::size_t b = a + 1; b < n; ++b) {

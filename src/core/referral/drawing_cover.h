@@ -25,8 +25,7 @@ struct CoverSet {
 
 /// At most `maxSets` alternative sets for the drawing `intensity` (one value per vertex of the mesh `skin`
 /// was built for), from the first `candidates` of `hits` (as lookupDrawing returned them), best first.
-/// Sets of more than one member come only where they explain more than the best single hit. Empty
-/// without hits or drawing. Never throws.
+/// Empty without hits or drawing. Never throws.
 std::vector<CoverSet> coverSets(const ReferralProjector& skin, std::span<const float> intensity,
                                 const std::vector<LookupHit>& hits, std::size_t maxSets = 4, std::size_t candidates = 10);
 

@@ -82,14 +82,6 @@ std::vector<float> ReferralProjector::regionMap(std::size_t regionIndex) const
     return dense;
 }
 
-std::vector<float> ReferralProjector::footprint(std::span<const std::uint32_t> regionIndices) const
-{
-    std::vector<float> dense(vertexCount(), 0.0f);
-    for (std::uint32_t r : regionIndices)
-        maxInto(dense, region(r));
-    return dense;
-}
-
 ReferralMap ReferralProjector::map(std::size_t triggerPoint) const
 {
     ReferralMap m;

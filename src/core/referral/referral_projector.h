@@ -8,7 +8,6 @@
 #include "core/referral/referral_atlas.h"
 
 #include <cstdint>
-#include <span>
 #include <vector>
 
 namespace ta::core {
@@ -42,10 +41,6 @@ public:
     const SparseWeights& region(std::size_t regionIndex) const;
     /// Dense weights of one region instance.
     std::vector<float> regionMap(std::size_t regionIndex) const;
-
-    /// The footprint of several region instances as one drawing: per vertex the maximum of their weights
-    /// (indices out of range are skipped). What `lookup --region` paints on the skin.
-    std::vector<float> footprint(std::span<const std::uint32_t> regionIndices) const;
 
     /// Maps of trigger point `triggerPoint` (index into atlas().triggerPoints()); all zero when out of range.
     ReferralMap map(std::size_t triggerPoint) const;

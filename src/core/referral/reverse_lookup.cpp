@@ -13,6 +13,7 @@ constexpr double kBeta2 = 4.0;          // F-beta with beta = 2: explaining the 
 constexpr double kBilateralShare = 0.2; // each side must hold this share of the drawing to be explained per side
 constexpr double kNamedShare = 0.05;    // a region is named in the reason when it explains this share
 constexpr double kGuideWeight = 0.5;
+constexpr float kMinExplained = 0.02f;  // a hit must explain at least this share of the drawing
 
 float confidenceFactor(Confidence c)
 {
@@ -90,7 +91,7 @@ void applyGuide(const ReferralData& data, const PainGuide& guide, const std::vec
         if (!e)
             continue;
         g += shares[a] * confidenceFactor(e->confidence) / (1.0 + 0.25 * (e->rank - 1));
-        if (shares[a] >= kNamedShare)
+        if (shares[a] >= 2.0 * kNamedShare)
             h.guide.push_back({guide.areas[a].id, guide.areas[a].name, e->label, e->rank, guide.areas[a].listed,
                                static_cast<float>(shares[a])});
     }
@@ -194,6 +195,8 @@ std::vector<LookupHit> lookupDrawing(const ReferralProjector& skin, std::span<co
                 addUnique(h.essentialRegions, s.essentialRegions);
                 addUnique(h.spilloverRegions, s.spilloverRegions);
             }
+            if (h.essentialCoverage + ZoneOverlap::kSpilloverWeight * h.spilloverCoverage < kMinExplained)
+                return; // a zone that grazes the drawing's soft edge explains nothing a therapist would act on
             applyGuide(data, guide, guideShares, h);
             const bool oneOfTwo = bilateral && !h.bothSides;
             h.reason = lookupReason(data, h, guide.source, oneOfTwo ? std::string(toString(h.triggerPoint.side)) : "");

@@ -1,7 +1,7 @@
 #pragma once
 // Reverse lookup: from a pain drawing on a projected mesh to the trigger points that could explain it,
 // best first. One engine for every input: a brush drawing on the skin, or named regions painted as their
-// footprint (ReferralProjector::footprint), so a neighbouring zone counts in part.
+// footprint with a faint halo (core/referral/region_footprint.h), so a neighbouring zone counts in part.
 //
 // Zone score (per trigger point, on the part of the drawing on its side, see below), with the sums of
 // ZoneOverlap (essential overlap ce, spillover-only overlap cs, all weighted by vertex area):
