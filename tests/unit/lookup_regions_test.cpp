@@ -171,22 +171,27 @@ TEST(LookupRegions, VertexPointsToSpleniusCapitis)
     EXPECT_EQ(idOf(e.sources[0].hit), "splenius-capitis.trp");
     EXPECT_EQ(e.sources[0].hit.triggerPoint.side, Side::Left);
     EXPECT_FALSE(e.sources[0].hit.bothSides);
-    EXPECT_GT(e.sources[0].hit.essentialCoverage, 0.8f);
+    // The footprint's faint halo is drawing too, so the vertex zone explains most of it, not all.
+    EXPECT_GT(e.sources[0].hit.essentialCoverage, 0.5f);
 }
 
-TEST(LookupRegions, AngleOfNeckPointsToLevatorScapulae)
+// The angle of the neck is the essential zone of levator scapulae and of splenius cervicis lower (which also
+// runs up the posterolateral neck): those two muscles lead, levator's two trigger points in one group.
+TEST(LookupRegions, AngleOfNeckPointsToLevatorScapulaeAndSpleniusCervicis)
 {
     const Explanation e = explain({"angle-of-neck"}, {Side::Right});
-    ASSERT_FALSE(e.groups.empty());
-    EXPECT_EQ(data().muscles[e.groups[0].muscle].id, "levator-scapulae");
-    // Both levator trigger points are in the one group, the best first.
-    ASSERT_EQ(e.groups[0].hits.size(), 2u);
-    EXPECT_GE(e.sources[e.groups[0].hits[0]].hit.score, e.sources[e.groups[0].hits[1]].hit.score);
+    ASSERT_GE(e.groups.size(), 2u);
+    const int ls = groupRank(e, "levator-scapulae"), spc = groupRank(e, "splenius-cervicis");
+    EXPECT_TRUE(ls >= 0 && ls < 2) << ls;
+    EXPECT_TRUE(spc >= 0 && spc < 2) << spc;
+    const auto& group = e.groups[static_cast<std::size_t>(std::max(ls, 0))];
+    ASSERT_EQ(group.hits.size(), 2u);
+    EXPECT_GE(e.sources[group.hits[0]].hit.score, e.sources[group.hits[1]].hit.score);
 }
 
-// The known weakness: pain at the side of the neck. No zone names lateral-neck, but its footprint overlaps
-// the posterolateral neck of upper trapezius TrP1's essential zone, and the pain guide names that point
-// first for back-of-neck pain.
+// The known weakness: pain at the side of the neck. No zone names lateral-neck, but its footprint and halo
+// reach upper trapezius TrP1's zones (the mastoid strip, the angle of the mandible), and the pain guide names
+// that point first for back-of-neck pain, whose area the halo touches.
 TEST(LookupRegions, LateralNeckRanksUpperTrapeziusTrP1First)
 {
     for (Side side : {Side::Left, Side::Right}) {
@@ -195,7 +200,8 @@ TEST(LookupRegions, LateralNeckRanksUpperTrapeziusTrP1First)
         const LookupHit& top = e.sources[0].hit;
         EXPECT_EQ(idOf(top), "trapezius.upper.trp1") << top.reason;
         EXPECT_EQ(top.triggerPoint.side, side);
-        EXPECT_NE(top.reason.find("posterolateral-neck"), std::string::npos) << top.reason;
+        EXPECT_GT(top.guideScore, 0.0f) << top.reason; // the guide's back-of-neck order counts for it
+        EXPECT_NE(top.reason.find("(mastoid)"), std::string::npos) << top.reason;
         EXPECT_EQ(data().muscles[e.groups[0].muscle].id, "trapezius-upper");
     }
 }
@@ -242,7 +248,8 @@ TEST(LookupRegions, BothSidesAreExplainedPerSideAndListedOnce)
     const LookupHit& top = e.sources[0].hit;
     EXPECT_EQ(idOf(top), "splenius-capitis.trp");
     EXPECT_TRUE(top.bothSides);
-    EXPECT_GT(top.essentialCoverage, 0.8f); // each side explains its half: together nearly all of it
+    EXPECT_GT(top.essentialCoverage, 0.5f); // each side explains its half: together most of it (halo aside)
+    EXPECT_EQ(top.triggerPoint.side, Side::Left); // a both-sides hit names its left copy
     EXPECT_NE(top.reason.find("both sides"), std::string::npos) << top.reason;
     std::set<std::string> seen;
     for (const auto& s : e.sources)
@@ -261,14 +268,17 @@ TEST(LookupRegions, BothSidesAreExplainedPerSideAndListedOnce)
     EXPECT_FALSE(ls.bothSides);
     EXPECT_EQ(ls.triggerPoint.side, Side::Right);
     EXPECT_NE(ls.reason.find("only the right side"), std::string::npos) << ls.reason;
-    const LookupHit& ut1 = hitOf(mixed, "trapezius.upper.trp1", Side::Left);
-    EXPECT_EQ(ut1.triggerPoint.side, Side::Left);
-    EXPECT_NE(ut1.reason.find("only the left side"), std::string::npos) << ut1.reason;
+    const LookupHit& tm = hitOf(mixed, "temporalis.atrp2", Side::Left);
+    EXPECT_FALSE(tm.bothSides);
+    EXPECT_EQ(tm.triggerPoint.side, Side::Left);
+    EXPECT_NE(tm.reason.find("only the left side"), std::string::npos) << tm.reason;
+    // Each side's part weighs by its share: a one-sided hit explains well under all of the drawing.
+    EXPECT_LT(tm.essentialCoverage, 0.75f);
 }
 
-// The pain guide's order counts: reverse the guide's order for temporal headache and upper trapezius TrP1
-// (1st there) falls behind semispinalis capitis (6th), which it leads with the guide as written; the zone
-// scores do not move.
+// The pain guide's order counts: on the temple the suboccipitals' zone fits a little better than upper
+// trapezius TrP1's, but the guide names TrP1 1st for temporal headache and the suboccipitals 5th, so TrP1
+// leads; reverse the guide's order and it falls behind. The zone scores do not move.
 TEST(LookupRegions, ThePainGuidesOrderCounts)
 {
     Anatomy& a = anatomy();
@@ -285,21 +295,21 @@ TEST(LookupRegions, ThePainGuidesOrderCounts)
     const auto flipped = lookupDrawing(*proj, temple, reversed);
     const auto none = lookupDrawing(*proj, temple, PainGuide{});
     const char* ut1 = "trapezius.upper.trp1";
-    const char* ssc = "semispinalis-capitis.level2";
+    const char* ssc = "suboccipitals.group";
     ASSERT_GE(rankOf(asWritten, ut1, Side::Left), 0);
     ASSERT_GE(rankOf(asWritten, ssc, Side::Left), 0);
     EXPECT_LT(rankOf(asWritten, ut1, Side::Left), rankOf(asWritten, ssc, Side::Left));
     EXPECT_GT(rankOf(flipped, ut1, Side::Left), rankOf(flipped, ssc, Side::Left));
+    EXPECT_GT(rankOf(none, ut1, Side::Left), rankOf(none, ssc, Side::Left)); // by the zones alone, too
     auto hit = [](const std::vector<LookupHit>& hits, const char* id) {
         return hits[static_cast<std::size_t>(rankOf(hits, id, Side::Left))];
     };
     EXPECT_FLOAT_EQ(hit(asWritten, ut1).zoneScore, hit(flipped, ut1).zoneScore);
     EXPECT_FLOAT_EQ(hit(none, ut1).score, hit(none, ut1).zoneScore); // no guide: the zones alone
-    EXPECT_GT(hit(asWritten, ut1).score, hit(none, ut1).score);
+    EXPECT_GT(hit(asWritten, ut1).guideScore, hit(asWritten, ssc).guideScore);
+    EXPECT_LT(hit(flipped, ut1).guideScore, hit(flipped, ssc).guideScore);
     EXPECT_NE(hit(asWritten, ut1).reason.find("1st of 6 for temporal headache"), std::string::npos);
     EXPECT_NE(hit(flipped, ut1).reason.find("6th of 6 for temporal headache"), std::string::npos);
-    // A muscle the guide does not list for the area gets no guide score.
-    EXPECT_FLOAT_EQ(hit(asWritten, "masseter.superficial.lower").guideScore, 0.0f);
 }
 
 // A drawing over several areas is also explained by small sets that cover it together, each member adding

@@ -14,6 +14,8 @@
 #include <set>
 
 namespace fs = std::filesystem;
+using ta::core::PainGuide;
+using ta::core::PainGuideArea;
 using ta::core::ReferralData;
 
 namespace {
@@ -228,8 +230,9 @@ TEST(TriggerData, PainGuideLoadsWithTheGuidesOrder)
         for (std::size_t i = 0; i < a.entries.size(); ++i) {
             EXPECT_TRUE(d.findMuscle(a.entries[i].muscle)) << a.id << " " << a.entries[i].muscle;
             EXPECT_LE(a.entries[i].rank, a.listed) << a.id;
-            if (i > 0)
+            if (i > 0) {
                 EXPECT_LT(a.entries[i - 1].rank, a.entries[i].rank) << a.id;
+            }
         }
     }
     auto area = [&](const char* id) {
