@@ -44,7 +44,20 @@ LookupService::LookupService(std::filesystem::path dataDir)
 {
 }
 
-std::vector<core::LookupHit> LookupService::byRegions(const std::vector<std::string>& regions, const std::string& side) const
+namespace {
+
+core::AnatomyModel modelWithSkin(const std::filesystem::path& modelFile)
+{
+    core::AnatomyModel model = io::loadModel(modelFile);
+    if (!model.get(model.find("skin")))
+        throw ArgumentError("lookup: " + modelFile.string() + ": the model has no skin to draw pain on");
+    return model;
+}
+
+} // namespace
+
+TriggerPointCatalog::PainExplanation LookupService::byRegions(const std::vector<std::string>& regions, const std::string& side,
+                                                              const std::filesystem::path& modelFile) const
 {
     const auto sides = parseSide(side);
     std::vector<std::string> names;
@@ -61,10 +74,13 @@ std::vector<core::LookupHit> LookupService::byRegions(const std::vector<std::str
         for (auto s : sides)
             drawing.push_back({*idx, s});
     }
-    return core::lookupRegions(m_data, drawing);
+    const core::AnatomyModel model = modelWithSkin(modelFile);
+    TriggerPointCatalog catalog;
+    catalog.load(m_dataDir, model);
+    return explainRegions(model, catalog, drawing);
 }
 
-std::vector<core::LookupHit> LookupService::byBodyMap(const std::filesystem::path& file, const std::string& date,
+TriggerPointCatalog::PainExplanation LookupService::byBodyMap(const std::filesystem::path& file, const std::string& date,
                                                       const std::filesystem::path& modelFile) const
 {
     const core::BodyMap map = core::loadBodyMap(file);
@@ -77,15 +93,10 @@ std::vector<core::LookupHit> LookupService::byBodyMap(const std::filesystem::pat
     if (marks.empty())
         throw ArgumentError("lookup: " + file.string() + ": no pain marks" +
                             (date.empty() ? std::string(" in any session") : " in session " + date));
-    const core::AnatomyModel model = io::loadModel(modelFile);
-    if (!model.get(model.find("skin")))
-        throw ArgumentError("lookup: " + modelFile.string() + ": the model has no skin to draw pain on");
+    const core::AnatomyModel model = modelWithSkin(modelFile);
     TriggerPointCatalog catalog;
     catalog.load(m_dataDir, model);
-    std::vector<core::LookupHit> hits;
-    for (auto& source : explainDrawing(model, catalog, marks, /*limit=*/0))
-        hits.push_back(std::move(source.hit));
-    return hits;
+    return explainDrawingFully(model, catalog, marks);
 }
 
 } // namespace ta::session

@@ -78,7 +78,7 @@ void PainTool::refresh(const core::AnatomyModel& model, TriggerPointCatalog& cat
     // The lookup reads the drawing on the skin, whatever is shown; it waits for the end of a stroke.
     if (m_sourcesStale && !painting()) {
         m_sourcesStale = false;
-        m_sources = explainDrawing(model, catalog, m_shown);
+        m_explanation = explainDrawingFully(model, catalog, m_shown);
     }
 }
 

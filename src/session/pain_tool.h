@@ -45,7 +45,9 @@ public:
     /// The session date those marks come from; empty for all sessions or none.
     const std::string& shownDate() const { return m_shownDate; }
     /// Trigger points that could explain the drawing, best first (empty without a drawing).
-    const std::vector<TriggerPointCatalog::PainSource>& sources() const { return m_sources; }
+    const std::vector<TriggerPointCatalog::PainSource>& sources() const { return m_explanation.sources; }
+    /// The same sources grouped by muscle, and the sets that explain the drawing together.
+    const TriggerPointCatalog::PainExplanation& explanation() const { return m_explanation; }
 
 private:
     std::vector<core::PainMark> m_stroke;
@@ -54,7 +56,7 @@ private:
     std::string m_shownDate;
     std::vector<core::StructureId> m_targets;
     const core::AnatomyModel* m_model = nullptr;
-    std::vector<TriggerPointCatalog::PainSource> m_sources;
+    TriggerPointCatalog::PainExplanation m_explanation;
     bool m_sourcesStale = false;
 };
 

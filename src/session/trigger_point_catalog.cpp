@@ -1,5 +1,7 @@
 #include "session/trigger_point_catalog.h"
 
+#include "core/referral/region_footprint.h"
+
 #include "core/error.h"
 #include "core/referral/close_matches.h"
 #include "core/search/structure_search.h"
@@ -363,21 +365,44 @@ std::vector<TriggerPointCatalog::PainSource> TriggerPointCatalog::explainPain(co
                                                                              const std::vector<float>& intensity,
                                                                              std::size_t limit)
 {
-    std::vector<PainSource> out;
+    auto sources = explainPainFully(surface, intensity).sources;
+    if (limit > 0 && sources.size() > limit)
+        sources.resize(limit);
+    return sources;
+}
+
+TriggerPointCatalog::PainExplanation TriggerPointCatalog::explainPainFully(core::StructureId surface,
+                                                                          const std::vector<float>& intensity)
+{
+    PainExplanation out;
     core::ReferralProjector* proj = projector(surface);
     if (!proj || std::none_of(intensity.begin(), intensity.end(), [](float v) { return v > 0.0f; }))
         return out;
     try {
-        for (core::LookupHit& hit : core::lookupDrawing(*proj, intensity)) {
-            if (limit > 0 && out.size() >= limit)
-                break;
-            if (const auto id = m_atlas->triggerPointIndex(hit.triggerPoint))
-                out.push_back({*id, std::move(hit)});
+        std::vector<core::LookupHit> hits = core::lookupDrawing(*proj, intensity);
+        std::erase_if(hits, [&](const core::LookupHit& h) { return !m_atlas->triggerPointIndex(h.triggerPoint); });
+        out.groups = core::groupByMuscle(*m_data, hits);
+        out.sets = core::coverSets(*proj, intensity, hits);
+        for (core::LookupHit& hit : hits) {
+            const auto id = *m_atlas->triggerPointIndex(hit.triggerPoint);
+            out.sources.push_back({id, std::move(hit)});
         }
     } catch (const std::exception&) {
-        out.clear();
+        out = {};
     }
     return out;
+}
+
+std::vector<float> TriggerPointCatalog::regionFootprint(core::StructureId surface, const std::vector<core::SidedIndex>& regions)
+{
+    const core::Structure* s = m_model && m_atlas ? m_model->get(surface) : nullptr;
+    if (!s)
+        return {};
+    std::vector<std::uint32_t> instances;
+    for (const auto& r : regions)
+        if (const auto i = m_atlas->regionIndex(r))
+            instances.push_back(*i);
+    return core::paintRegions(*m_atlas, s->mesh, instances);
 }
 
 } // namespace ta::session

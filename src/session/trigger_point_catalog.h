@@ -6,6 +6,8 @@
 // core::TriggerPointId (an index into the atlas); ids passed in must come from this catalog.
 #include "core/anatomy_model.h"
 #include "core/bodymap/tag_snapping.h"
+#include "core/referral/drawing_cover.h"
+#include "core/referral/muscle_groups.h"
 #include "core/referral/referral_atlas.h"
 #include "core/referral/referral_data.h"
 #include "core/referral/referral_projector.h"
@@ -82,9 +84,23 @@ public:
         core::TriggerPointId triggerPoint;
         core::LookupHit hit;
     };
+    /// The whole verdict on a drawing: every source best first, the same grouped by muscle and the small
+    /// sets that explain it together (groups and sets index into `sources`).
+    struct PainExplanation {
+        std::vector<PainSource> sources;
+        std::vector<core::MuscleGroup> groups;
+        std::vector<core::CoverSet> sets;
+    };
     /// The trigger points that best explain a pain drawing on structure `surface` (one intensity in [0, 1]
     /// per vertex), best first, at most `limit` (0 = all). Empty without data, drawing or hits. Never throws.
     std::vector<PainSource> explainPain(core::StructureId surface, const std::vector<float>& intensity, std::size_t limit = 8);
+    /// The same verdict, whole: every source, grouped by muscle, and the sets that cover the drawing.
+    /// Empty without data, drawing or hits. Never throws.
+    PainExplanation explainPainFully(core::StructureId surface, const std::vector<float>& intensity);
+    /// Region instances (region record + side) painted as their footprint on structure `surface`, with the
+    /// faint halo of core::paintRegions: the drawing `lookup --region` explains. Empty without data or
+    /// surface. Never throws beyond std::bad_alloc.
+    std::vector<float> regionFootprint(core::StructureId surface, const std::vector<core::SidedIndex>& regions);
 
     /// The projection of every region onto structure `id` (built on first use, kept); null when it cannot
     /// be built (no data, unknown or empty structure). Never throws.

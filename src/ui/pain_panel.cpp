@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -18,6 +19,16 @@ void toolButton(session::AppSession& s, UiState& ui, ActionId action, bool on, c
     if (on)
         ImGui::PopStyleColor();
 }
+
+namespace {
+
+/// "left", "right" or "both sides".
+std::string sourceSide(session::AppSession& s, const session::TriggerPointCatalog::PainSource& src)
+{
+    return src.hit.bothSides ? "both sides" : std::string(core::toString(s.catalog().instance(src.triggerPoint).key.side));
+}
+
+} // namespace
 
 void drawPainSection(session::AppSession& s, UiState& ui)
 {
@@ -60,18 +71,28 @@ void drawPainSection(session::AppSession& s, UiState& ui)
     }
     if (!pain.allSessions && pain.shownDate() != s.bodyMap().sessionDate())
         ImGui::TextColored(ImVec4(0.45f, 0.65f, 1.0f, 1.0f), "Showing the pain drawn on %s", pain.shownDate().c_str());
-    ImGui::TextDisabled("Could be referred from (best first):");
-    if (pain.sources().empty())
+    const auto& ex = pain.explanation();
+    ImGui::TextDisabled("Could be referred from (by muscle, best first):");
+    if (ex.groups.empty())
         ImGui::TextDisabled("No documented trigger point refers there.");
-    for (const auto& src : pain.sources()) {
-        ImGui::PushID(static_cast<int>(src.triggerPoint.value));
-        const auto& inst = s.catalog().instance(src.triggerPoint);
-        char label[256];
-        std::snprintf(label, sizeof label, "%3.0f%%  %s (%s)", 100.0f * src.hit.score,
-                      s.catalog().record(src.triggerPoint).name.c_str(), std::string(core::toString(inst.key.side)).c_str());
+    constexpr std::size_t kShownGroups = 8;
+    // One row per muscle: its best trigger point; the muscle's others are one click (the arrow) away.
+    // A click on a row paints that trigger point's pattern; the row then shows its reason.
+    auto row = [&](const session::TriggerPointCatalog::PainSource& src, std::size_t others) {
         const bool shown = s.shownTriggerPoint() && *s.shownTriggerPoint() == src.triggerPoint;
-        if (ImGui::Selectable(label, shown))
+        char label[256];
+        std::snprintf(label, sizeof label, "%3.0f%%  %s (%s)%s###tp%u", 100.0f * src.hit.score,
+                      s.catalog().record(src.triggerPoint).name.c_str(), sourceSide(s, src).c_str(),
+                      others ? ("  +" + std::to_string(others)).c_str() : "", src.triggerPoint.value);
+        bool open = false;
+        if (others > 0) {
+            open = ImGui::TreeNodeEx(label, ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth |
+                                                (shown ? ImGuiTreeNodeFlags_Selected : 0));
+            if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen())
+                s.showTriggerPoint(shown ? std::nullopt : std::optional<core::TriggerPointId>(src.triggerPoint));
+        } else if (ImGui::Selectable(label, shown)) {
             s.showTriggerPoint(shown ? std::nullopt : std::optional<core::TriggerPointId>(src.triggerPoint));
+        }
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", src.hit.reason.c_str());
         if (shown) {
@@ -79,7 +100,36 @@ void drawPainSection(session::AppSession& s, UiState& ui)
             ImGui::TextWrapped("%s", src.hit.reason.c_str());
             ImGui::Unindent();
         }
+        return open;
+    };
+    for (std::size_t g = 0; g < std::min(ex.groups.size(), kShownGroups); ++g) {
+        const core::MuscleGroup& group = ex.groups[g];
+        ImGui::PushID(static_cast<int>(group.muscle));
+        if (row(ex.sources[group.hits.front()], group.hits.size() - 1)) {
+            for (std::size_t k = 1; k < group.hits.size(); ++k)
+                row(ex.sources[group.hits[k]], 0);
+            ImGui::TreePop();
+        }
         ImGui::PopID();
+    }
+    if (!ex.sets.empty()) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Or together:");
+        for (std::size_t i = 0; i < ex.sets.size(); ++i) {
+            const core::CoverSet& set = ex.sets[i];
+            std::string names;
+            for (std::size_t m : set.members)
+                names += (names.empty() ? "" : " + ") + s.catalog().record(ex.sources[m].triggerPoint).name;
+            ImGui::PushID(static_cast<int>(1000 + i));
+            char label[320];
+            std::snprintf(label, sizeof label, "%3.0f%%  %s", 100.0f * set.coverage, names.c_str());
+            // A click shows the set's first member; the tooltip says what the set covers.
+            if (ImGui::Selectable(label, false))
+                s.showTriggerPoint(ex.sources[set.members.front()].triggerPoint);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", set.reason.c_str());
+            ImGui::PopID();
+        }
     }
 }
 

@@ -15,6 +15,8 @@
 #include <set>
 
 namespace fs = std::filesystem;
+using ta::core::PainGuide;
+using ta::core::PainGuideArea;
 using ta::core::ReferralData;
 
 namespace {
@@ -35,7 +37,8 @@ public:
         std::random_device rd;
         m_dir = fs::temp_directory_path() / ("ta-trp-" + std::to_string(rd()));
         fs::create_directories(m_dir);
-        for (const char* f : {ReferralData::kMusclesFile, ReferralData::kRegionsFile, ReferralData::kTriggerPointsFile})
+        for (const char* f : {ReferralData::kMusclesFile, ReferralData::kRegionsFile, ReferralData::kTriggerPointsFile,
+                              PainGuide::kFile})
             fs::copy_file(dataDir() / f, m_dir / f);
         if (edit) {
             nlohmann::json j = readJson(m_dir / file);
@@ -267,6 +270,71 @@ TEST(TriggerData, SchemaErrorsNameFileAndKey)
         BrokenData b("regions.json", [](nlohmann::json& j) { j["regions"].push_back(j["regions"][0]); });
         const auto msg = errorOf<ta::ValidationError>(b.dir());
         EXPECT_NE(msg.find("duplicate id"), std::string::npos) << msg;
+    }
+}
+
+// The pain guide (S4) as data: every area and entry resolves to the loaded records, ranks as the guide gives
+// them, its source key kept.
+TEST(TriggerData, PainGuideLoadsWithTheGuidesOrder)
+{
+    const ReferralData d = ReferralData::load(dataDir());
+    const PainGuide& g = d.painGuide;
+    EXPECT_EQ(g.source, "S4");
+    ASSERT_EQ(g.areas.size(), 10u);
+    for (const auto& a : g.areas) {
+        EXPECT_FALSE(a.entries.empty()) << a.id;
+        EXPECT_FALSE(a.sources.empty()) << a.id;
+        for (const auto& r : a.regions)
+            EXPECT_TRUE(d.findRegion(r)) << a.id << " " << r;
+        for (std::size_t i = 0; i < a.entries.size(); ++i) {
+            EXPECT_TRUE(d.findMuscle(a.entries[i].muscle)) << a.id << " " << a.entries[i].muscle;
+            EXPECT_LE(a.entries[i].rank, a.listed) << a.id;
+            if (i > 0) {
+                EXPECT_LT(a.entries[i - 1].rank, a.entries[i].rank) << a.id;
+            }
+        }
+    }
+    auto area = [&](const char* id) {
+        return *std::find_if(g.areas.begin(), g.areas.end(), [&](const PainGuideArea& a) { return a.id == id; });
+    };
+    const auto& ut1 = d.triggerPoints[d.findTriggerPoint("trapezius.upper.trp1").value()];
+    const auto& ut2 = d.triggerPoints[d.findTriggerPoint("trapezius.upper.trp2").value()];
+    ASSERT_NE(area("temporal-headache").entryFor(ut1), nullptr);
+    EXPECT_EQ(area("temporal-headache").entryFor(ut1)->rank, 1);
+    EXPECT_EQ(area("temporal-headache").entryFor(ut2), nullptr); // the guide names TrP1 only
+    EXPECT_EQ(area("eye-eyebrow-pain").entryFor(ut1)->rank, 8);  // rank 7 waits for orbicularis oculi
+    const auto& deep = d.triggerPoints[d.findTriggerPoint("masseter.deep").value()];
+    EXPECT_EQ(area("ear-tmj-pain").entryFor(deep)->rank, 2);
+}
+
+TEST(TriggerData, PainGuideErrorsNameFileAndKey)
+{
+    {
+        BrokenData b("pain-guide.json", [](nlohmann::json& j) { j["areas"][7]["muscles"][0]["muscle"] = "lateral-pterygoid"; });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("pain-guide.json"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("areas[toothache].muscles[0].muscle"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("unknown muscle \"lateral-pterygoid\""), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("pain-guide.json", [](nlohmann::json& j) { j["areas"][2]["muscles"][0]["trigger_points"][0] = "trapezius.upper.trp9"; });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("areas[temporal-headache].muscles[0].trigger_points"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("pain-guide.json", [](nlohmann::json& j) { j["areas"][2]["muscles"][1]["rank"] = 1; });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("unique and ascending"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("pain-guide.json", [](nlohmann::json& j) { j["areas"][2]["regions"][0] = "temples"; });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("areas[temporal-headache].regions"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("pain-guide.json", [](nlohmann::json& j) { j["areas"][0]["sources"][0] = "S99"; });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("unknown source key \"S99\""), std::string::npos) << msg;
     }
 }
 

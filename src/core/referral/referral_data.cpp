@@ -291,6 +291,9 @@ ReferralData ReferralData::load(const std::filesystem::path& dir)
             if (!d.sources.count(k))
                 throw ValidationError((dir / kMusclesFile).string() + ": muscles[" + m.id + "].sources: unknown source key \"" +
                                       k + "\" (not in the \"sources\" table of " + kTriggerPointsFile + ")");
+    // The guide names muscles, trigger points and regions, so it is checked against the loaded records.
+    if (std::filesystem::exists(dir / PainGuide::kFile))
+        d.painGuide = PainGuide::load(dir / PainGuide::kFile, d);
     return d;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The clinical data set: muscles, regions and trigger points, loaded and cross-checked from the three
-// JSON files of assets/data/. Pure data: no geometry is resolved here (see ReferralAtlas).
+// JSON files of assets/data/, and the pain guide (S4) when the folder has one. Pure data: no geometry is
+// resolved here (see ReferralAtlas).
+#include "core/referral/pain_guide.h"
 #include "core/referral/referral_records.h"
 
 #include <filesystem>
@@ -30,8 +32,9 @@ public:
     std::vector<RegionRecord> regions;
     std::vector<TriggerPointRecord> triggerPoints;
     std::map<std::string, std::string> sources; ///< key ("S1") -> citation
+    PainGuide painGuide; ///< the per-area muscle order of pain-guide.json; no areas when the folder has none
 
-    /// Load and validate `dir`/{muscles,regions,trigger-points}.json.
+    /// Load and validate `dir`/{muscles,regions,trigger-points}.json and, when present, `dir`/pain-guide.json.
     /// Throws IoError (missing file), ParseError (bad JSON) or ValidationError (schema, unknown ids),
     /// each naming the file and the key.
     static ReferralData load(const std::filesystem::path& dir);

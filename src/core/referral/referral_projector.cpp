@@ -34,6 +34,11 @@ ReferralProjector::ReferralProjector(const ReferralAtlas& atlas, const Mesh& mes
         m_vertexAreas[b] += area / 3.0f;
         m_vertexAreas[c] += area / 3.0f;
     }
+    m_vertexSides.resize(n);
+    for (std::size_t v = 0; v < n; ++v) {
+        const float x = mesh.positions[v].x;
+        m_vertexSides[v] = static_cast<std::int8_t>(x > kMidline ? 1 : x < -kMidline ? -1 : 0);
+    }
 
     // Vertices sorted by height: each region visits only the slab of vertices within its bounds' y range.
     std::vector<std::uint32_t> byY(n);

@@ -33,6 +33,10 @@ public:
     std::size_t vertexCount() const { return m_vertexAreas.size(); }
     /// One third of the area of the triangles around each vertex (m^2): the surface each vertex stands for.
     const std::vector<float>& vertexAreas() const { return m_vertexAreas; }
+    /// Which side of the body each vertex lies on: +1 the subject's left (x > kMidline), -1 the right
+    /// (x < -kMidline), 0 the midline band between.
+    const std::vector<std::int8_t>& vertexSides() const { return m_vertexSides; }
+    static constexpr float kMidline = 0.01f; ///< half-width of the midline band, metres
     /// Sparse weights of one region instance (index into atlas().regions()); empty when out of range.
     const SparseWeights& region(std::size_t regionIndex) const;
     /// Dense weights of one region instance.
@@ -48,6 +52,7 @@ public:
 private:
     const ReferralAtlas* m_atlas;
     std::vector<float> m_vertexAreas;
+    std::vector<std::int8_t> m_vertexSides;
     std::vector<SparseWeights> m_regions;
 };
 

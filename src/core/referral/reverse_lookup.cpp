@@ -1,27 +1,19 @@
 #include "core/referral/reverse_lookup.h"
 
+#include "core/referral/lookup_reason.h"
+#include "core/referral/zone_overlap.h"
+
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
+#include <array>
 
 namespace ta::core {
 namespace {
 
-constexpr float kSpilloverWeight = 0.5f;
-constexpr float kBeta2 = 4.0f; // F-beta with beta = 2: explaining the drawing matters more than zone fill
-
-struct Sums {
-    double drawn = 0, essential = 0, ce = 0, cs = 0;
-    void add(double area, float d, float e, float s)
-    {
-        const float covE = std::min(d, e);
-        const float covS = std::min(d - covE, s);
-        drawn += area * d;
-        essential += area * e;
-        ce += area * covE;
-        cs += area * covS;
-    }
-};
+constexpr double kBeta2 = 4.0;          // F-beta with beta = 2: explaining the drawing matters more than zone fill
+constexpr double kBilateralShare = 0.2; // each side must hold this share of the drawing to be explained per side
+constexpr double kNamedShare = 0.05;    // a region is named in the reason when it explains this share
+constexpr double kGuideWeight = 0.5;
+constexpr float kMinExplained = 0.02f;  // a hit must explain at least this share of the drawing
 
 float confidenceFactor(Confidence c)
 {
@@ -33,67 +25,79 @@ float confidenceFactor(Confidence c)
     return 1.0f;
 }
 
-std::string percent(double x)
-{
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.0f%%", 100.0 * x);
-    return buf;
-}
+/// One trigger-point copy scored against one part of the drawing (fractions of that part).
+struct SideScore {
+    float zone = 0.0f, essential = 0.0f, spillover = 0.0f, fill = 0.0f;
+    std::vector<std::string> essentialRegions, spilloverRegions;
+};
 
-std::string joined(const std::vector<std::string>& v)
+SideScore scoreOf(const OverlapSums& s, Confidence conf)
 {
-    std::string s;
-    for (const auto& x : v)
-        s += (s.empty() ? "" : ", ") + x;
-    return s;
-}
-
-LookupHit scoreHit(const ReferralData& data, SidedIndex tp, const Sums& s)
-{
-    LookupHit h;
-    h.triggerPoint = tp;
+    SideScore out;
     if (s.drawn <= 0.0)
-        return h;
-    const double explained = s.ce + kSpilloverWeight * s.cs;
+        return out;
+    const double explained = s.ce + ZoneOverlap::kSpilloverWeight * s.cs;
     const double recall = explained / s.drawn;
-    const double precisionDen = s.essential + kSpilloverWeight * s.cs;
+    const double precisionDen = s.essential + ZoneOverlap::kSpilloverWeight * s.cs;
     const double precision = precisionDen > 0.0 ? explained / precisionDen : 0.0;
-    h.essentialCoverage = static_cast<float>(s.ce / s.drawn);
-    h.spilloverCoverage = static_cast<float>(s.cs / s.drawn);
-    h.zoneFill = s.essential > 0.0 ? static_cast<float>(s.ce / s.essential) : 0.0f;
-    if (recall > 0.0 && precision > 0.0) {
-        const double f = (1.0 + kBeta2) * precision * recall / (kBeta2 * precision + recall);
-        h.score = static_cast<float>(f) * confidenceFactor(data.triggerPoints[tp.index].confidence);
-    }
-    return h;
+    out.essential = static_cast<float>(s.ce / s.drawn);
+    out.spillover = static_cast<float>(s.cs / s.drawn);
+    out.fill = s.essential > 0.0 ? static_cast<float>(std::min(1.0, s.ce / s.essential)) : 0.0f;
+    if (recall > 0.0 && precision > 0.0)
+        out.zone = static_cast<float>((1.0 + kBeta2) * precision * recall / (kBeta2 * precision + recall)) * confidenceFactor(conf);
+    return out;
 }
 
-void writeReason(const ReferralData& data, LookupHit& h)
+void addUnique(std::vector<std::string>& to, const std::vector<std::string>& from)
+{
+    for (const auto& x : from)
+        if (std::find(to.begin(), to.end(), x) == to.end())
+            to.push_back(x);
+}
+
+/// The share of the drawing inside each area of the guide (both sides' footprints), scaled so that the
+/// shares sum to at most 1 where areas overlap.
+std::vector<double> areaShares(const ReferralProjector& skin, const ProjectedDrawing& drawing, const PainGuide& guide,
+                               ZoneOverlap& zone)
+{
+    const ReferralAtlas& atlas = skin.atlas();
+    std::vector<double> shares;
+    double sum = 0.0;
+    for (const auto& area : guide.areas) {
+        std::vector<std::uint32_t> regions;
+        for (const auto& id : area.regions)
+            if (const auto r = atlas.data().findRegion(id))
+                for (Side side : {Side::Left, Side::Right})
+                    if (const auto inst = atlas.regionIndex({*r, side}))
+                        regions.push_back(*inst);
+        zone.loadRegions(regions);
+        const OverlapSums s = zone.sums(drawing, [](std::uint32_t) { return true; });
+        shares.push_back(s.drawn > 0.0 ? s.ce / s.drawn : 0.0);
+        sum += shares.back();
+    }
+    if (sum > 1.0)
+        for (double& x : shares)
+            x /= sum;
+    return shares;
+}
+
+void applyGuide(const ReferralData& data, const PainGuide& guide, const std::vector<double>& shares, LookupHit& h)
 {
     const TriggerPointRecord& rec = data.triggerPoints[h.triggerPoint.index];
-    std::string r;
-    if (h.essentialCoverage > 0.0f) {
-        r = "its essential zone covers " + percent(h.essentialCoverage) + " of the drawing";
-        if (!h.essentialRegions.empty())
-            r += " (" + joined(h.essentialRegions) + ")";
-    } else {
-        r = "its essential zone misses the drawing";
+    double g = 0.0, total = 0.0;
+    for (std::size_t a = 0; a < guide.areas.size(); ++a) {
+        total += shares[a];
+        const PainGuideEntry* e = shares[a] > 0.0 ? guide.areas[a].entryFor(rec) : nullptr;
+        if (!e)
+            continue;
+        g += shares[a] * confidenceFactor(e->confidence) / (1.0 + 0.25 * (e->rank - 1));
+        if (shares[a] >= 2.0 * kNamedShare)
+            h.guide.push_back({guide.areas[a].id, guide.areas[a].name, e->label, e->rank, guide.areas[a].listed,
+                               static_cast<float>(shares[a])});
     }
-    if (h.spilloverCoverage > 0.0f) {
-        r += h.essentialCoverage > 0.0f ? "; its spillover zone adds " : "; its spillover zone covers ";
-        r += percent(h.spilloverCoverage);
-        if (h.essentialCoverage <= 0.0f)
-            r += " of it";
-        if (!h.spilloverRegions.empty())
-            r += " (" + joined(h.spilloverRegions) + ")";
-    }
-    if (h.essentialCoverage > 0.0f)
-        r += "; the drawing fills " + percent(h.zoneFill) + " of its essential zone";
-    if (rec.confidence != Confidence::High)
-        r += "; confidence " + std::string(toString(rec.confidence));
-    if (!rec.disagreements.empty())
-        r += "; sources disagree (" + rec.disagreements.front().topic + ")";
-    h.reason = r;
+    std::stable_sort(h.guide.begin(), h.guide.end(), [](const GuideMention& x, const GuideMention& y) { return x.share > y.share; });
+    h.guideScore = static_cast<float>(g);
+    h.score = static_cast<float>(h.zoneScore * (1.0 + kGuideWeight * g) / (1.0 + kGuideWeight * std::min(1.0, total)));
 }
 
 void sortHits(const ReferralData& data, std::vector<LookupHit>& hits)
@@ -111,132 +115,102 @@ void sortHits(const ReferralData& data, std::vector<LookupHit>& hits)
 
 } // namespace
 
-std::vector<LookupHit> lookupRegions(const ReferralData& data, const std::vector<SidedIndex>& drawing)
+std::vector<std::uint32_t> instancesOf(const ReferralAtlas& atlas, const LookupHit& hit)
 {
-    std::vector<SidedIndex> drawn;
-    for (const auto& r : drawing)
-        if (std::find(drawn.begin(), drawn.end(), r) == drawn.end())
-            drawn.push_back(r);
-    std::vector<LookupHit> hits;
-    if (drawn.empty())
-        return hits;
-    const bool bothSides = std::any_of(drawn.begin(), drawn.end(), [](SidedIndex r) { return r.side == Side::Left; }) &&
-                           std::any_of(drawn.begin(), drawn.end(), [](SidedIndex r) { return r.side == Side::Right; });
-    for (std::uint32_t i = 0; i < data.triggerPoints.size(); ++i) {
-        const TriggerPointRecord& rec = data.triggerPoints[i];
-        if (!rec.refersPain)
-            continue;
-        for (Side side : {Side::Left, Side::Right}) {
-            const auto ess = data.zoneRegions(rec.essential, side);
-            const auto spill = data.zoneRegions(rec.spillover, side);
-            auto in = [](const std::vector<SidedIndex>& v, SidedIndex r) {
-                return std::find(v.begin(), v.end(), r) != v.end();
-            };
-            Sums s;
-            std::vector<std::string> essNames, spillNames;
-            bool matchedOtherSide = false;
-            for (const auto& r : drawn) {
-                const bool e = in(ess, r);
-                const bool sp = in(spill, r);
-                matchedOtherSide |= (e || sp) && r.side != side;
-                s.add(1.0, 1.0f, e ? 1.0f : 0.0f, sp ? 1.0f : 0.0f);
-                if (e)
-                    essNames.push_back(data.regions[r.index].id);
-                else if (sp)
-                    spillNames.push_back(data.regions[r.index].id);
-            }
-            // Essential regions that were not drawn still count toward the zone's size.
-            for (const auto& r : ess)
-                if (!in(drawn, r))
-                    s.essential += 1.0;
-            LookupHit h = scoreHit(data, {i, side}, s);
-            if (h.score <= 0.0f)
-                continue;
-            h.essentialRegions = std::move(essNames);
-            h.spilloverRegions = std::move(spillNames);
-            writeReason(data, h);
-            if (bothSides && !matchedOtherSide)
-                h.reason += side == Side::Left ? "; it explains the left side, its right-side twin the right"
-                                               : "; it explains the right side, its left-side twin the left";
-            hits.push_back(std::move(h));
-        }
-    }
-    sortHits(data, hits);
-    return hits;
+    std::vector<std::uint32_t> out;
+    if (const auto id = atlas.triggerPointIndex(hit.triggerPoint))
+        out.push_back(id->value);
+    if (hit.bothSides)
+        if (const auto other = atlas.triggerPointIndex(SidedIndex{hit.triggerPoint.index, Side::Right}))
+            out.push_back(other->value);
+    return out;
 }
 
 std::vector<LookupHit> lookupDrawing(const ReferralProjector& skin, std::span<const float> intensity)
 {
+    return lookupDrawing(skin, intensity, skin.atlas().data().painGuide);
+}
+
+std::vector<LookupHit> lookupDrawing(const ReferralProjector& skin, std::span<const float> intensity, const PainGuide& guide)
+{
     std::vector<LookupHit> hits;
     const ReferralAtlas& atlas = skin.atlas();
     const ReferralData& data = atlas.data();
-    if (intensity.size() != skin.vertexCount())
+    const ProjectedDrawing drawing(skin, intensity);
+    if (drawing.drawn.empty())
         return hits;
+    const auto& sides = skin.vertexSides();
     const auto& areas = skin.vertexAreas();
-    std::vector<std::uint32_t> drawn;
-    std::vector<float> d(intensity.size(), 0.0f);
-    for (std::size_t v = 0; v < intensity.size(); ++v) {
-        d[v] = std::clamp(std::isfinite(intensity[v]) ? intensity[v] : 0.0f, 0.0f, 1.0f);
-        if (d[v] > 0.0f)
-            drawn.push_back(static_cast<std::uint32_t>(v));
-    }
-    if (drawn.empty())
-        return hits;
-    // Sparse evaluation: zone weights are scattered into scratch buffers from the regions' sparse lists
-    // and reset afterwards, so each trigger point costs its zones' size plus the drawing's, not the mesh's.
-    std::vector<float> ess(intensity.size(), 0.0f), spill(intensity.size(), 0.0f);
-    std::vector<std::uint32_t> touched;
-    auto scatter = [&](const std::vector<std::uint32_t>& regions, std::vector<float>& buf) {
-        for (std::uint32_t r : regions) {
-            const SparseWeights& w = skin.region(r);
-            for (std::size_t i = 0; i < w.vertices.size(); ++i) {
-                float& x = buf[w.vertices[i]];
-                if (x == 0.0f)
-                    touched.push_back(w.vertices[i]);
-                x = std::max(x, w.weights[i]);
-            }
-        }
+    std::array<double, 3> bySide{}; // right, midline, left
+    for (std::uint32_t v : drawing.drawn)
+        bySide[static_cast<std::size_t>(sides[v] + 1)] += static_cast<double>(areas[v]) * drawing.intensity[v];
+    const double total = bySide[0] + bySide[1] + bySide[2];
+    const bool bilateral = bySide[0] >= kBilateralShare * total && bySide[2] >= kBilateralShare * total;
+    // Per side: the part of the drawing a side's trigger points explain, and its share of the drawing.
+    const double leftPart = bySide[1] + bySide[2], rightPart = bySide[0] + bySide[1];
+    auto share = [&](Side s) { return bilateral ? (s == Side::Left ? leftPart : rightPart) / (leftPart + rightPart) : 1.0; };
+    auto inPart = [&](Side s) {
+        return [&sides, bilateral, s](std::uint32_t v) { return !bilateral || (s == Side::Left ? sides[v] >= 0 : sides[v] <= 0); };
     };
-    for (const auto& inst : atlas.triggerPoints()) {
-        if (!atlas.record(inst).refersPain)
+
+    ZoneOverlap zone(skin);
+    const std::vector<double> guideShares = areaShares(skin, drawing, guide, zone);
+    auto named = [&](const std::vector<std::uint32_t>& regions, std::vector<std::string>& out) {
+        for (std::uint32_t r : regions)
+            if (zone.regionOverlap(drawing, r) >= kNamedShare * total)
+                addUnique(out, {atlas.record(atlas.regions()[r]).id});
+    };
+    for (std::uint32_t i = 0; i < data.triggerPoints.size(); ++i) {
+        const TriggerPointRecord& rec = data.triggerPoints[i];
+        if (!rec.refersPain)
             continue;
-        touched.clear();
-        scatter(inst.essential, ess);
-        const std::size_t essentialTouched = touched.size();
-        scatter(inst.spillover, spill);
-        Sums s;
-        for (std::size_t i = 0; i < essentialTouched; ++i)
-            s.essential += areas[touched[i]] * ess[touched[i]];
-        for (std::uint32_t v : drawn) {
-            Sums one;
-            one.add(areas[v], d[v], ess[v], spill[v]);
-            s.drawn += one.drawn;
-            s.ce += one.ce;
-            s.cs += one.cs;
+        std::array<SideScore, 2> sc; // left, right
+        for (Side side : {Side::Left, Side::Right}) {
+            const auto inst = atlas.triggerPointIndex(SidedIndex{i, side});
+            if (!inst)
+                continue;
+            const std::uint32_t one[] = {inst->value};
+            zone.load(one);
+            SideScore& s = sc[side == Side::Left ? 0 : 1];
+            s = scoreOf(zone.sums(drawing, inPart(side)), rec.confidence);
+            if (s.zone <= 0.0f)
+                continue;
+            const TriggerPointInstance& t = atlas.triggerPoints()[inst->value];
+            if (s.essential > 0.0f)
+                named(t.essential, s.essentialRegions);
+            if (s.spillover > 0.0f)
+                named(t.spillover, s.spilloverRegions);
         }
-        for (std::uint32_t v : touched)
-            ess[v] = spill[v] = 0.0f;
-        LookupHit h = scoreHit(data, inst.key, s);
-        if (h.score <= 0.0f)
-            continue;
-        // Name the regions that explain at least 5% of the drawing, for the reason.
-        auto named = [&](const std::vector<std::uint32_t>& regions, std::vector<std::string>& out) {
-            for (std::uint32_t r : regions) {
-                const SparseWeights& w = skin.region(r);
-                double overlap = 0.0;
-                for (std::size_t i = 0; i < w.vertices.size(); ++i)
-                    overlap += areas[w.vertices[i]] * std::min(d[w.vertices[i]], w.weights[i]);
-                const std::string& id = atlas.record(atlas.regions()[r]).id;
-                if (overlap >= 0.05 * s.drawn && std::find(out.begin(), out.end(), id) == out.end())
-                    out.push_back(id);
+        auto hitOf = [&](std::initializer_list<Side> of) {
+            LookupHit h;
+            h.triggerPoint = {i, *of.begin()};
+            h.bothSides = of.size() == 2;
+            for (Side side : of) {
+                const SideScore& s = sc[side == Side::Left ? 0 : 1];
+                const auto w = static_cast<float>(share(side));
+                h.zoneScore += w * s.zone;
+                h.essentialCoverage += w * s.essential;
+                h.spilloverCoverage += w * s.spillover;
+                h.zoneFill += s.fill / static_cast<float>(of.size());
+                addUnique(h.essentialRegions, s.essentialRegions);
+                addUnique(h.spilloverRegions, s.spilloverRegions);
             }
+            if (h.essentialCoverage + ZoneOverlap::kSpilloverWeight * h.spilloverCoverage < kMinExplained)
+                return; // a zone that grazes the drawing's soft edge explains nothing a therapist would act on
+            applyGuide(data, guide, guideShares, h);
+            const bool oneOfTwo = bilateral && !h.bothSides;
+            h.reason = lookupReason(data, h, guide.source, oneOfTwo ? std::string(toString(h.triggerPoint.side)) : "");
+            hits.push_back(std::move(h));
         };
-        if (h.essentialCoverage > 0.0f)
-            named(inst.essential, h.essentialRegions);
-        if (h.spilloverCoverage > 0.0f)
-            named(inst.spillover, h.spilloverRegions);
-        writeReason(data, h);
-        hits.push_back(std::move(h));
+        const bool left = sc[0].zone > 0.0f, right = sc[1].zone > 0.0f;
+        if (bilateral && left && right) {
+            hitOf({Side::Left, Side::Right});
+        } else {
+            if (left)
+                hitOf({Side::Left});
+            if (right)
+                hitOf({Side::Right});
+        }
     }
     sortHits(data, hits);
     return hits;

@@ -139,10 +139,10 @@ std::vector<rec::PainMarkId> addPainByRegion(rec::RecordStore& store, const core
     return store.addPainMarks(std::move(marks));
 }
 
-std::vector<TriggerPointCatalog::PainSource> explainSession(const core::AnatomyModel& model, TriggerPointCatalog& catalog,
-                                                            const rec::SessionRecord& session, std::size_t limit)
+TriggerPointCatalog::PainExplanation explainSession(const core::AnatomyModel& model, TriggerPointCatalog& catalog,
+                                                    const rec::SessionRecord& session)
 {
-    return explainDrawing(model, catalog, toDrawingMarks(session.painMarks), limit);
+    return explainDrawingFully(model, catalog, toDrawingMarks(session.painMarks));
 }
 
 namespace {

@@ -57,10 +57,11 @@ std::vector<core::records::PainMarkId> addPainByRegion(core::records::RecordStor
 void computeCoveredRegions(const core::AnatomyModel& model, TriggerPointCatalog& catalog,
                            std::vector<core::records::PainMark>& marks);
 
-/// The trigger points that could explain a session's pain drawing, best first (the same ranking as the
-/// window's body-map panel and `lookup --tags`). Empty without marks or data.
-std::vector<TriggerPointCatalog::PainSource> explainSession(const core::AnatomyModel& model, TriggerPointCatalog& catalog,
-                                                            const core::records::SessionRecord& session, std::size_t limit = 8);
+/// The trigger points that could explain a session's pain drawing: every source best first, grouped by
+/// muscle, and the sets that cover it (the same verdict as the window's body-map panel and `lookup --tags`).
+/// Empty without marks or data.
+TriggerPointCatalog::PainExplanation explainSession(const core::AnatomyModel& model, TriggerPointCatalog& catalog,
+                                                    const core::records::SessionRecord& session);
 
 /// What changed between two sessions of a client.
 struct RegionChange {

@@ -112,7 +112,7 @@ io::SessionReportData buildSessionReport(const rec::RecordStore& store, const re
     for (const auto& src : explainDrawing(model, catalog, marks, 5)) {
         io::CandidateRow row;
         row.triggerPoint = catalog.record(src.triggerPoint).name;
-        row.side = std::string(core::toString(catalog.instance(src.triggerPoint).key.side));
+        row.side = src.hit.bothSides ? "both" : std::string(core::toString(catalog.instance(src.triggerPoint).key.side));
         row.score = src.hit.score;
         row.reason = src.hit.reason;
         d.candidates.push_back(std::move(row));
