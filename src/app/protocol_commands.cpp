@@ -24,13 +24,14 @@ void addProtocolCommands(CLI::App& app, int& exitCode)
         const core::ReferralData data = core::ReferralData::load(io::assetPath("data"));
         const auto service = session::TreatmentService::loadInstalled(data);
         for (const auto& p : service->protocols().all())
-            std::printf("%s\t%s\t%zu steps\t%d s held\n", p.protocol.id.c_str(), p.protocol.name.c_str(), p.steps.size(),
-                        p.totalHoldSeconds());
-        std::fflush(stdout);
+            std::printf("%s\t%s\t%zu steps\t%d s held\n", p.protocol.id.c_str(), p.protocol.name.c_str(),
+                        p.steps.size(), p.totalHoldSeconds());
+        static_cast<void>(std::fflush(stdout));
         exitCode = 0;
     });
 
-    auto* show = cmd->add_subcommand("show", "Show one protocol: its steps in order, what to screen for, why this order");
+    auto* show =
+        cmd->add_subcommand("show", "Show one protocol: its steps in order, what to screen for, why this order");
     auto name = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
     show->add_option("name", *name, "the protocol's id (protocol list)")->required();
@@ -42,14 +43,15 @@ void addProtocolCommands(CLI::App& app, int& exitCode)
         if (!p) {
             std::string msg = "protocol show: unknown protocol \"" + *name + "\"";
             const auto close = core::closeMatches(*name, service->protocols().ids(), 1);
-            if (!close.empty()) msg += "; did you mean " + close.front() + "?";
+            if (!close.empty())
+                msg += "; did you mean " + close.front() + "?";
             throw ArgumentError(msg + " (protocol list lists them)");
         }
         if (*json)
             std::printf("%s\n", session::toJson(*p, data).dump(2).c_str());
         else
             std::printf("%s", session::toText(*p, data).c_str());
-        std::fflush(stdout);
+        static_cast<void>(std::fflush(stdout));
         exitCode = 0;
     });
 }

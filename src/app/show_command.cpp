@@ -21,7 +21,8 @@ void addShowCommand(CLI::App& app, int& exitCode)
     auto id = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
     cmd->add_option("what", *what, "trigger-point")->required();
-    cmd->add_option("id", *id, "the trigger point's id, e.g. trapezius.upper.trp1 (trigger-atlas list trigger-points)")->required();
+    cmd->add_option("id", *id, "the trigger point's id, e.g. trapezius.upper.trp1 (trigger-atlas list trigger-points)")
+        ->required();
     cmd->add_flag("--json", *json, "print JSON instead of text");
     cmd->callback([what, id, json, &exitCode] {
         if (*what != "trigger-point")
@@ -33,7 +34,7 @@ void addShowCommand(CLI::App& app, int& exitCode)
             std::printf("%s\n", session::toJson(sheet).dump(2).c_str());
         else
             std::printf("%s", session::toText(sheet).c_str());
-        std::fflush(stdout);
+        static_cast<void>(std::fflush(stdout));
         exitCode = 0;
     });
 }

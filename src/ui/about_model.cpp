@@ -8,7 +8,8 @@ namespace ta::ui {
 
 void drawAboutModel(const session::AppSession& s, UiState& ui)
 {
-    if (!ui.showAboutModel) return;
+    if (!ui.showAboutModel)
+        return;
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.5f * vp->WorkSize.x, vp->WorkPos.y + 0.3f * vp->WorkSize.y),
@@ -25,7 +26,8 @@ void drawAboutModel(const session::AppSession& s, UiState& ui)
         triangles += st.mesh.indices.size() / 3;
         if (st.source == "base-model") {
             ++fromBase;
-            if (fromBase <= 12) baseNames += (baseNames.empty() ? "" : ", ") + st.name;
+            if (fromBase <= 12)
+                baseNames += (baseNames.empty() ? "" : ", ") + st.name;
         }
     }
     ImGui::PushTextWrapPos(0.0f);

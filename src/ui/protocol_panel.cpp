@@ -20,7 +20,7 @@ std::string clock(double seconds)
 {
     const int s = static_cast<int>(std::floor(seconds + 1e-6));
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
+    static_cast<void>(std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60));
     return buf;
 }
 
@@ -93,12 +93,14 @@ void timer(session::AppSession& s, UiState& ui, session::ProtocolRun& run)
     ImGui::ProgressBar(fraction, ImVec2(-1.0f, 0.0f), reached ? "hold complete" : "");
     ImGui::PopStyleColor();
     if (!run.holding()) {
-        if (ImGui::Button(held > 0.0 ? "Resume hold" : "Start hold")) run.startHold(now);
+        if (ImGui::Button(held > 0.0 ? "Resume hold" : "Start hold"))
+            run.startHold(now);
     } else if (ImGui::Button("Pause")) {
         run.pauseHold(now);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Reset")) run.resetHold();
+    if (ImGui::Button("Reset"))
+        run.resetHold();
 }
 
 void stepper(session::AppSession& s, UiState& ui, session::ProtocolRun& run)
@@ -109,19 +111,24 @@ void stepper(session::AppSession& s, UiState& ui, session::ProtocolRun& run)
                         run.side() == core::Side::Right ? "right" : "left");
     ImGui::Text("Step %zu of %zu: %s", run.index() + 1, run.size(), step.title.c_str());
     ImGui::TextWrapped("%s%s", step.techniqueName.c_str(),
-                       step.step.holdSeconds > 0 ? (", hold " + std::to_string(step.step.holdSeconds) + " s").c_str() : "");
-    if (!step.step.note.empty()) ImGui::TextWrapped("%s", step.step.note.c_str());
+                       step.step.holdSeconds > 0 ? (", hold " + std::to_string(step.step.holdSeconds) + " s").c_str()
+                                                 : "");
+    if (!step.step.note.empty())
+        ImGui::TextWrapped("%s", step.step.note.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     timer(s, ui, run);
     ImGui::Spacing();
-    if (ImGui::Button("< Previous")) s.protocolStep(-1);
+    if (ImGui::Button("< Previous"))
+        s.protocolStep(-1);
     ImGui::SameLine();
-    if (ImGui::Button("Done")) s.markProtocolStepDone();
+    if (ImGui::Button("Done"))
+        s.markProtocolStepDone();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Mark this step done; with a client session open, its finding is marked treated");
     ImGui::SameLine();
-    if (ImGui::Button("Next >")) s.protocolStep(+1);
+    if (ImGui::Button("Next >"))
+        s.protocolStep(+1);
     ImGui::SameLine();
     if (ImGui::Button("End")) {
         s.endProtocol();
@@ -151,9 +158,11 @@ void stepper(session::AppSession& s, UiState& ui, session::ProtocolRun& run)
 void drawProtocolPanel(session::AppSession& s, UiState& ui)
 {
     // A protocol started from the command line (--protocol) opens the window once.
-    if (s.protocolRun() && !ui.protocolOpenedOnce) ui.showProtocol = true;
+    if (s.protocolRun() && !ui.protocolOpenedOnce)
+        ui.showProtocol = true;
     ui.protocolOpenedOnce = ui.protocolOpenedOnce || s.protocolRun() != nullptr;
-    if (!ui.showProtocol) return;
+    if (!ui.showProtocol)
+        return;
     // First placed in the view just left of the docked right-hand panels, below the search box.
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();

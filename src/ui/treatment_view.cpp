@@ -21,13 +21,17 @@ void statements(const char* title, const std::vector<core::TreatmentStatement>& 
     if (list.empty())
         noneDocumented();
     for (const auto& st : list) {
-        if (caution) ImGui::PushStyleColor(ImGuiCol_Text, kCaution);
+        if (caution)
+            ImGui::PushStyleColor(ImGuiCol_Text, kCaution);
         std::string line = st.text;
-        if (st.holdSeconds) line += " Hold " + core::toString(*st.holdSeconds) + ".";
-        if (!st.repetitions.empty()) line += " " + st.repetitions + ".";
+        if (st.holdSeconds)
+            line += " Hold " + core::toString(*st.holdSeconds) + ".";
+        if (!st.repetitions.empty())
+            line += " " + st.repetitions + ".";
         ImGui::Bullet();
         ImGui::TextWrapped("%s", line.c_str());
-        if (caution) ImGui::PopStyleColor();
+        if (caution)
+            ImGui::PopStyleColor();
         provenance(st.evidence);
     }
     ImGui::TreePop();
@@ -45,16 +49,23 @@ void drawTreatment(const session::TriggerPointSheet& s)
             ImGui::Bullet();
             ImGui::TextWrapped("%s", t.name.c_str());
             ImGui::Indent();
-            if (!t.position.empty()) ImGui::TextWrapped("Position: %s", t.position.c_str());
-            if (!t.pressure.empty()) ImGui::TextWrapped("Pressure: %s", t.pressure.c_str());
-            if (t.holdSeconds) ImGui::TextWrapped("Hold: %s", core::toString(*t.holdSeconds).c_str());
-            if (!t.repetitions.empty()) ImGui::TextWrapped("Repetitions: %s", t.repetitions.c_str());
-            if (!t.note.empty()) ImGui::TextWrapped("%s", t.note.c_str());
-            if (!t.holdNote.empty()) ImGui::TextDisabled("%s", t.holdNote.c_str());
+            if (!t.position.empty())
+                ImGui::TextWrapped("Position: %s", t.position.c_str());
+            if (!t.pressure.empty())
+                ImGui::TextWrapped("Pressure: %s", t.pressure.c_str());
+            if (t.holdSeconds)
+                ImGui::TextWrapped("Hold: %s", core::toString(*t.holdSeconds).c_str());
+            if (!t.repetitions.empty())
+                ImGui::TextWrapped("Repetitions: %s", t.repetitions.c_str());
+            if (!t.note.empty())
+                ImGui::TextWrapped("%s", t.note.c_str());
+            if (!t.holdNote.empty())
+                ImGui::TextDisabled("%s", t.holdNote.c_str());
             provenance(t.evidence);
             ImGui::Unindent();
         }
-        if (!s.pointNote.empty()) ImGui::TextWrapped("This point: %s", s.pointNote.c_str());
+        if (!s.pointNote.empty())
+            ImGui::TextWrapped("This point: %s", s.pointNote.c_str());
         ImGui::TreePop();
     }
     statements("Stretch", s.stretch);
@@ -89,7 +100,8 @@ void drawTreatment(const session::TriggerPointSheet& s)
         }
         if (ImGui::TreeNode("Everywhere")) {
             for (const auto& c : s.generalContraindications) {
-                if (specific.count(c.id)) continue;
+                if (specific.count(c.id))
+                    continue;
                 ImGui::Bullet();
                 ImGui::TextWrapped("%s %s: %s", c.key.c_str(), c.title.c_str(), c.action.c_str());
                 provenance(c.evidence);

@@ -24,7 +24,8 @@ TEST(TreatmentCli, ShowTriggerPointPrintsItWholeAsJson)
     EXPECT_EQ(first["hold_s"], nlohmann::json::array({30, 60}));
     EXPECT_FALSE(j["self_care"].empty());
     bool migraine = false;
-    for (const auto& c : j["contraindications"]["general"]) migraine |= c["id"] == "migraine-attack";
+    for (const auto& c : j["contraindications"]["general"])
+        migraine |= c["id"] == "migraine-attack";
     EXPECT_TRUE(migraine);
     EXPECT_TRUE(j["sources"].contains("S43"));
     EXPECT_TRUE(j["sources"].contains("S1"));

@@ -8,6 +8,8 @@
 #include "io/report/self_care.h"
 #include "session/treatment/treatment_service.h"
 
+#include "installed_treatment.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -19,17 +21,8 @@ using namespace ta;
 
 namespace {
 
-const core::ReferralData& data()
-{
-    static const core::ReferralData d = core::ReferralData::load(io::assetPath("data"));
-    return d;
-}
-
-const session::TreatmentService& service()
-{
-    static const auto s = session::TreatmentService::loadInstalled(data());
-    return *s;
-}
+const core::ReferralData& data() { return test::installedData(); }
+const session::TreatmentService& service() { return test::installedTreatment(); }
 
 nlohmann::json installedJson()
 {
@@ -40,7 +33,8 @@ nlohmann::json installedJson()
 std::string allText(const std::vector<core::TreatmentStatement>& list)
 {
     std::string out;
-    for (const auto& s : list) out += s.text + "\n";
+    for (const auto& s : list)
+        out += s.text + "\n";
     return out;
 }
 
@@ -60,8 +54,10 @@ void expectRefused(const nlohmann::json& doc, const std::string& mustContain)
 TEST(TreatmentData, EveryMuscleHasAnEntryAndEveryEntryIsAMuscle)
 {
     const core::TreatmentLibrary& lib = service().treatment();
-    for (const auto& m : data().muscles) EXPECT_NE(lib.forMuscle(m.id), nullptr) << m.id << " has no treatment entry";
-    for (const auto& [id, entry] : lib.muscles()) EXPECT_TRUE(data().findMuscle(id).has_value()) << id << " is not a muscle";
+    for (const auto& m : data().muscles)
+        EXPECT_NE(lib.forMuscle(m.id), nullptr) << m.id << " has no treatment entry";
+    for (const auto& [id, entry] : lib.muscles())
+        EXPECT_TRUE(data().findMuscle(id).has_value()) << id << " is not a muscle";
 }
 
 TEST(TreatmentData, EveryTriggerPointHasTreatmentOrSaysNoneIsDocumented)
@@ -74,7 +70,8 @@ TEST(TreatmentData, EveryTriggerPointHasTreatmentOrSaysNoneIsDocumented)
         for (const char* heading : {"Treatment:", "Stretch:", "Self-care for the client:", "Precautions:",
                                     "Perpetuating factors:", "Contraindications for deep work:"})
             EXPECT_NE(text.find(heading), std::string::npos) << sheet.id << " lacks " << heading;
-        if (sheet.techniques.empty() || sheet.stretch.empty() || sheet.precautions.empty() || sheet.perpetuating.empty()) {
+        if (sheet.techniques.empty() || sheet.stretch.empty() || sheet.precautions.empty() ||
+            sheet.perpetuating.empty()) {
             EXPECT_NE(text.find("None documented in the sources we hold."), std::string::npos) << sheet.id;
         }
         // The general contraindications are on every sheet, the migraine rule among them.
@@ -92,7 +89,8 @@ TEST(TreatmentData, EverySourceKeyCitedResolvesToACitation)
     // Self-care items for muscles without trigger points are cited too.
     for (const auto& it : service().selfCare().items())
         for (const auto& key : it.sources)
-            EXPECT_TRUE(data().sources.count(key) || service().treatment().sources().count(key)) << it.id << ": " << key;
+            EXPECT_TRUE(data().sources.count(key) || service().treatment().sources().count(key))
+                << it.id << ": " << key;
 }
 
 TEST(TreatmentData, TheMuscleSpecificPrecautionsAreThere)

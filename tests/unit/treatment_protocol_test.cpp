@@ -15,6 +15,8 @@
 #include "session/treatment/protocol_run.h"
 #include "session/treatment/treatment_service.h"
 
+#include "installed_treatment.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -28,17 +30,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const core::ReferralData& data()
-{
-    static const core::ReferralData d = core::ReferralData::load(io::assetPath("data"));
-    return d;
-}
-
-const session::TreatmentService& service()
-{
-    static const auto s = session::TreatmentService::loadInstalled(data());
-    return *s;
-}
+const core::ReferralData& data() { return test::installedData(); }
+const session::TreatmentService& service() { return test::installedTreatment(); }
 
 nlohmann::json headacheJson()
 {
@@ -55,8 +48,10 @@ int firstOn(const session::ResolvedProtocol& p, std::initializer_list<const char
     for (int i = 0; i < static_cast<int>(p.steps.size()); ++i)
         for (const char* m : muscles)
             if (muscleOf(p.steps[static_cast<std::size_t>(i)]) == m) {
-                if (!last && found < 0) found = i;
-                if (last) found = i;
+                if (!last && found < 0)
+                    found = i;
+                if (last)
+                    found = i;
             }
     return found;
 }
@@ -64,7 +59,8 @@ int firstOn(const session::ResolvedProtocol& p, std::initializer_list<const char
 void expectRefused(const nlohmann::json& doc, const std::string& mustContain)
 {
     try {
-        (void)session::ProtocolLibrary::resolve(core::Protocol::fromJson(doc, "headache.json"), data(), service().treatment());
+        (void)session::ProtocolLibrary::resolve(core::Protocol::fromJson(doc, "headache.json"), data(),
+                                                service().treatment());
         ADD_FAILURE() << "accepted: " << mustContain;
     } catch (const ValidationError& e) {
         EXPECT_NE(std::string(e.what()).find(mustContain), std::string::npos) << e.what();
@@ -97,7 +93,8 @@ TEST(TreatmentProtocols, HeadacheOpensTheFrontFirstAndEndsAtTheBaseOfTheSkull)
 {
     const session::ResolvedProtocol* p = service().protocols().find("headache");
     ASSERT_NE(p, nullptr);
-    const int lastFront = firstOn(*p, {"pectoralis-minor", "sternocleidomastoid", "scalenus-anterior", "scalenus-medius"}, true);
+    const int lastFront =
+        firstOn(*p, {"pectoralis-minor", "sternocleidomastoid", "scalenus-anterior", "scalenus-medius"}, true);
     const int firstBack = firstOn(*p, {"trapezius-upper", "levator-scapulae", "splenius-capitis", "splenius-cervicis"});
     ASSERT_GE(lastFront, 0);
     ASSERT_GE(firstBack, 0);
@@ -120,7 +117,9 @@ TEST(TreatmentProtocols, AnUnknownIdIsRefusedNamingTheStepAndTheClosestId)
 {
     nlohmann::json doc = headacheJson();
     doc["steps"][5]["trigger_point"] = "trapezius.uper.trp1";
-    expectRefused(doc, "steps[5].trigger_point: unknown trigger point \"trapezius.uper.trp1\"; did you mean trapezius.upper.trp1?");
+    expectRefused(
+        doc,
+        "steps[5].trigger_point: unknown trigger point \"trapezius.uper.trp1\"; did you mean trapezius.upper.trp1?");
     doc = headacheJson();
     doc["steps"][0].erase("trigger_point");
     doc["steps"][0]["muscle"] = "pectoralis-minr";
@@ -177,7 +176,7 @@ TEST(ProtocolRun, TheHoldTimerCountsPausesAndCuesOnce)
     run.startHold(200.0);
     EXPECT_FALSE(run.takeCue(200.0 + hold - 6.0));
     EXPECT_DOUBLE_EQ(run.remaining(200.0 + hold - 6.0), 1.0);
-    EXPECT_TRUE(run.takeCue(200.0 + hold - 5.0));  // reached: the cue, once
+    EXPECT_TRUE(run.takeCue(200.0 + hold - 5.0)); // reached: the cue, once
     EXPECT_FALSE(run.takeCue(200.0 + hold + 10.0));
     EXPECT_EQ(run.markDone(200.0 + hold - 3.0), hold + 2);
     EXPECT_TRUE(run.done(0));
@@ -196,14 +195,16 @@ TEST(ProtocolRun, DoneMovesToTheNextStepNotYetDoneAndCompletes)
     run.goTo(run.size() - 1);
     run.markDone(0.0);
     EXPECT_EQ(run.index(), 0u); // wraps round to the first not done
-    while (!run.complete()) run.markDone(0.0);
+    while (!run.complete())
+        run.markDone(0.0);
     EXPECT_EQ(run.doneCount(), run.size());
 }
 
 TEST(ProtocolInTheApp, EachStepShowsItsPointOnTheSideAndDoneMarksTheFindingTreated)
 {
     const fs::path model = ta::testing::testModelPath();
-    if (!fs::exists(model)) GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << model;
+    if (!fs::exists(model))
+        GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << model;
     std::random_device rd;
     const fs::path dir = fs::temp_directory_path() / ("ta-protocol-app-" + std::to_string(rd()));
     fs::create_directories(dir);
@@ -258,7 +259,8 @@ TEST(ProtocolInTheApp, EachStepShowsItsPointOnTheSideAndDoneMarksTheFindingTreat
 TEST(ProtocolInTheApp, TheHandoutSaysInPlainWordsWhatWasTreated)
 {
     const fs::path model = ta::testing::testModelPath();
-    if (!fs::exists(model)) GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << model;
+    if (!fs::exists(model))
+        GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << model;
     std::random_device rd;
     const fs::path dir = fs::temp_directory_path() / ("ta-protocol-handout-" + std::to_string(rd()));
     fs::create_directories(dir);
@@ -276,8 +278,8 @@ TEST(ProtocolInTheApp, TheHandoutSaysInPlainWordsWhatWasTreated)
         s.protocolRun()->startHold(0.0);
         s.update(45.0);
         s.markProtocolStepDone();
-        const auto lines = session::treatedInPlainWords(*s.records()->current(), s.model(), s.catalog(),
-                                                        s.treatment()->treatment());
+        const auto lines =
+            session::treatedInPlainWords(*s.records()->current(), s.model(), s.catalog(), s.treatment()->treatment());
         ASSERT_EQ(lines.size(), 1u);
         const core::Technique* ic = s.treatment()->treatment().technique("ischemic-compression");
         EXPECT_NE(lines[0].find("suboccipital"), std::string::npos) << lines[0];

@@ -8,7 +8,8 @@ std::vector<std::string> readSourceKeys(const JsonCursor& c)
 {
     const JsonCursor s = c.at("sources");
     std::vector<std::string> keys = s.strings();
-    if (keys.empty()) s.fail("must list at least one source key");
+    if (keys.empty())
+        s.fail("must list at least one source key");
     static const std::regex kKey("S[0-9]+[a-z]?");
     for (std::size_t i = 0; i < keys.size(); ++i)
         if (!std::regex_match(keys[i], kKey))
@@ -19,10 +20,11 @@ std::vector<std::string> readSourceKeys(const JsonCursor& c)
 std::string readConfidence(const JsonCursor& c)
 {
     const JsonCursor v = c.at("confidence");
-    const std::string s = v.string();
+    std::string s = v.string();
     // One grade, or two where the sheet gives a range ("M/L").
     static const std::regex kGrade("[HML](/[HML])?");
-    if (!std::regex_match(s, kGrade)) v.fail("must be H, M or L (or a range such as M/L), got \"" + s + "\"");
+    if (!std::regex_match(s, kGrade))
+        v.fail("must be H, M or L (or a range such as M/L), got \"" + s + "\"");
     return s;
 }
 
@@ -39,11 +41,13 @@ std::string describe(const Evidence& e)
 {
     std::string out;
     for (const auto& s : e.sources) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty())
+            out += ", ";
         out += s;
     }
     out += "; " + e.confidence;
-    if (e.inference) out += ", inference";
+    if (e.inference)
+        out += ", inference";
     return out;
 }
 

@@ -22,7 +22,8 @@ ProtocolView viewOf(const JsonCursor& c)
 {
     const std::string s = c.string();
     for (const auto& [v, n] : kViews)
-        if (n == s) return v;
+        if (n == s)
+            return v;
     c.fail("expected anterior, posterior, lateral or superior, got \"" + s + "\"");
 }
 
@@ -33,9 +34,12 @@ ProtocolStep stepOf(const JsonCursor& c)
     s.path = c.path();
     const bool tp = c.has("trigger_point");
     const bool muscle = c.has("muscle");
-    if (tp == muscle) c.fail("needs exactly one of \"trigger_point\" and \"muscle\"");
-    if (tp) s.triggerPoint = c.string("trigger_point");
-    if (muscle) s.muscle = c.string("muscle");
+    if (tp == muscle)
+        c.fail("needs exactly one of \"trigger_point\" and \"muscle\"");
+    if (tp)
+        s.triggerPoint = c.string("trigger_point");
+    if (muscle)
+        s.muscle = c.string("muscle");
     s.technique = c.string("technique");
     const JsonCursor hold = c.at("hold_s");
     const double h = hold.number();
@@ -52,7 +56,8 @@ ProtocolStep stepOf(const JsonCursor& c)
 std::string_view toString(ProtocolView v)
 {
     for (const auto& [view, n] : kViews)
-        if (view == v) return n;
+        if (view == v)
+            return n;
     return "anterior";
 }
 
@@ -69,13 +74,16 @@ Protocol Protocol::fromJson(const nlohmann::json& doc, const std::string& name)
 {
     const JsonCursor root(doc, name);
     root.expectObject();
-    if (root.string("schema") != "trigger-atlas/protocol") root.at("schema").fail("expected \"trigger-atlas/protocol\"");
-    if (root.at("version").number() != 1) root.at("version").fail("unsupported version (expected 1)");
+    if (root.string("schema") != "trigger-atlas/protocol")
+        root.at("schema").fail("expected \"trigger-atlas/protocol\"");
+    if (root.at("version").number() != 1)
+        root.at("version").fail("unsupported version (expected 1)");
     Protocol p;
     p.file = name;
     p.id = root.string("id");
     static const std::regex kId("[a-z0-9]+(-[a-z0-9]+)*");
-    if (!std::regex_match(p.id, kId)) root.at("id").fail("expected lowercase words joined by '-', got \"" + p.id + "\"");
+    if (!std::regex_match(p.id, kId))
+        root.at("id").fail("expected lowercase words joined by '-', got \"" + p.id + "\"");
     p.name = root.string("name");
     p.summary = root.string("summary");
     p.screen = root.stringsOr("screen");
@@ -91,8 +99,10 @@ Protocol Protocol::fromJson(const nlohmann::json& doc, const std::string& name)
     p.finish = root.stringOr("finish", "");
     const JsonCursor steps = root.at("steps");
     steps.expectArray();
-    if (steps.size() == 0) steps.fail("a protocol needs at least one step");
-    if (steps.size() > kMaxSteps) steps.fail("at most " + std::to_string(kMaxSteps) + " steps");
+    if (steps.size() == 0)
+        steps.fail("a protocol needs at least one step");
+    if (steps.size() > kMaxSteps)
+        steps.fail("at most " + std::to_string(kMaxSteps) + " steps");
     for (std::size_t i = 0; i < steps.size(); ++i)
         p.steps.push_back(stepOf(steps.at(i)));
     return p;

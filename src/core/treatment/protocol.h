@@ -24,8 +24,8 @@ struct ProtocolStep {
     std::string technique;    ///< a technique id of treatment.json
     int holdSeconds = 0;      ///< 0: no timed hold (strokes, mobilisation)
     ProtocolView view = ProtocolView::Anterior;
-    std::string note;         ///< what to do and why, may be empty
-    std::string path;         ///< "steps[3]", for messages
+    std::string note; ///< what to do and why, may be empty
+    std::string path; ///< "steps[3]", for messages
 };
 
 struct ProtocolReason {
@@ -37,14 +37,14 @@ struct Protocol {
     static constexpr int kMaxHoldSeconds = 600;
     static constexpr std::size_t kMaxSteps = 100;
 
-    std::string id;      ///< "headache", the file's stem
-    std::string name;    ///< "Headache: front of the chest to the base of the skull"
-    std::string summary; ///< one paragraph
+    std::string id;                  ///< "headache", the file's stem
+    std::string name;                ///< "Headache: front of the chest to the base of the skull"
+    std::string summary;             ///< one paragraph
     std::vector<std::string> screen; ///< contraindication ids to check before starting
     std::vector<ProtocolReason> rationale;
-    std::string finish;  ///< what to do after the last step, may be empty
+    std::string finish; ///< what to do after the last step, may be empty
     std::vector<ProtocolStep> steps;
-    std::string file;    ///< where it was read from, for messages
+    std::string file; ///< where it was read from, for messages
 
     /// Reads and checks the shape. Throws IoError, ParseError or ValidationError naming the file and key.
     static Protocol load(const std::filesystem::path& file);

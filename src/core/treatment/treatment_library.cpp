@@ -14,10 +14,12 @@ constexpr int kMaxHoldSeconds = 600;
 
 std::optional<HoldRange> holdRangeOr(const JsonCursor& c, const char* key)
 {
-    if (!c.has(key)) return std::nullopt;
+    if (!c.has(key))
+        return std::nullopt;
     const JsonCursor h = c.at(key);
     h.expectArray();
-    if (h.size() != 2) h.fail("expected [min, max] in seconds");
+    if (h.size() != 2)
+        h.fail("expected [min, max] in seconds");
     const double lo = h.at(std::size_t{0}).number();
     const double hi = h.at(std::size_t{1}).number();
     if (lo != static_cast<int>(lo) || hi != static_cast<int>(hi) || lo <= 0 || hi < lo || hi > kMaxHoldSeconds)
@@ -28,7 +30,8 @@ std::optional<HoldRange> holdRangeOr(const JsonCursor& c, const char* key)
 std::vector<Disagreement> disagreementsOf(const JsonCursor& c)
 {
     std::vector<Disagreement> out;
-    if (!c.has("disagreements")) return out;
+    if (!c.has("disagreements"))
+        return out;
     const JsonCursor list = c.at("disagreements");
     list.expectArray();
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -59,7 +62,8 @@ Technique techniqueOf(const JsonCursor& c)
     t.name = c.string("name");
     t.plain = c.string("plain");
     t.steps = c.at("steps").strings();
-    if (t.steps.empty()) c.at("steps").fail("must list at least one step");
+    if (t.steps.empty())
+        c.at("steps").fail("must list at least one step");
     t.pressure = c.stringOr("pressure", "");
     t.hold = c.stringOr("hold", "");
     t.holdSeconds = holdRangeOr(c, "hold_s");
@@ -75,7 +79,7 @@ Technique techniqueOf(const JsonCursor& c)
 Contraindication contraindicationOf(const JsonCursor& c)
 {
     c.expectObject();
-    return {c.string("id"),          c.string("key"),     c.string("title"),   c.string("signs"),
+    return {c.string("id"),     c.string("key"),    c.string("title"), c.string("signs"),
             c.string("action"), disagreementsOf(c), readEvidence(c)};
 }
 
@@ -83,7 +87,8 @@ Contraindication contraindicationOf(const JsonCursor& c)
 
 std::string toString(const HoldRange& h)
 {
-    if (h.minSeconds == h.maxSeconds) return std::to_string(h.minSeconds) + " s";
+    if (h.minSeconds == h.maxSeconds)
+        return std::to_string(h.minSeconds) + " s";
     return std::to_string(h.minSeconds) + "-" + std::to_string(h.maxSeconds) + " s";
 }
 
@@ -97,8 +102,10 @@ TreatmentLibrary TreatmentLibrary::fromJson(const nlohmann::json& doc, const std
 {
     const JsonCursor root(doc, name);
     root.expectObject();
-    if (root.string("schema") != "trigger-atlas/treatment") root.at("schema").fail("expected \"trigger-atlas/treatment\"");
-    if (root.at("version").number() != 1) root.at("version").fail("unsupported version (expected 1)");
+    if (root.string("schema") != "trigger-atlas/treatment")
+        root.at("schema").fail("expected \"trigger-atlas/treatment\"");
+    if (root.at("version").number() != 1)
+        root.at("version").fail("unsupported version (expected 1)");
 
     TreatmentLibrary lib;
     const JsonCursor sources = root.at("sources");
@@ -113,14 +120,16 @@ TreatmentLibrary TreatmentLibrary::fromJson(const nlohmann::json& doc, const std
     techniques.expectArray();
     for (std::size_t i = 0; i < techniques.size(); ++i) {
         Technique t = techniqueOf(techniques.at(i));
-        if (!ids.insert(t.id).second) techniques.at(i).at("id").fail("duplicate id \"" + t.id + "\"");
+        if (!ids.insert(t.id).second)
+            techniques.at(i).at("id").fail("duplicate id \"" + t.id + "\"");
         lib.m_techniques.push_back(std::move(t));
     }
     const JsonCursor contra = root.at("contraindications");
     contra.expectArray();
     for (std::size_t i = 0; i < contra.size(); ++i) {
         Contraindication c = contraindicationOf(contra.at(i));
-        if (!ids.insert(c.id).second) contra.at(i).at("id").fail("duplicate id \"" + c.id + "\"");
+        if (!ids.insert(c.id).second)
+            contra.at(i).at("id").fail("duplicate id \"" + c.id + "\"");
         lib.m_contraindications.push_back(std::move(c));
     }
     for (std::string_view required : kRequiredContraindications)
@@ -143,10 +152,11 @@ TreatmentLibrary TreatmentLibrary::fromJson(const nlohmann::json& doc, const std
         for (std::size_t i = 0; i < uses.size(); ++i) {
             const JsonCursor u = uses.at(i);
             u.expectObject();
-            TechniqueUse use{u.string("technique"), u.stringOr("position", ""),    u.stringOr("pressure", ""),
-                             holdRangeOr(u, "hold_s"),  u.stringOr("repetitions", ""), u.stringOr("note", ""),
+            TechniqueUse use{u.string("technique"),    u.stringOr("position", ""),    u.stringOr("pressure", ""),
+                             holdRangeOr(u, "hold_s"), u.stringOr("repetitions", ""), u.stringOr("note", ""),
                              readEvidence(u)};
-            if (!lib.technique(use.technique)) u.at("technique").fail("unknown technique \"" + use.technique + "\"");
+            if (!lib.technique(use.technique))
+                u.at("technique").fail("unknown technique \"" + use.technique + "\"");
             t.techniques.push_back(std::move(use));
         }
         t.stretch = statementsOf(m, "stretch");
@@ -156,7 +166,8 @@ TreatmentLibrary TreatmentLibrary::fromJson(const nlohmann::json& doc, const std
         cl.expectArray();
         for (std::size_t i = 0; i < cl.size(); ++i) {
             const std::string id = cl.at(i).string();
-            if (!lib.contraindication(id)) cl.at(i).fail("unknown contraindication \"" + id + "\"");
+            if (!lib.contraindication(id))
+                cl.at(i).fail("unknown contraindication \"" + id + "\"");
             t.contraindications.push_back(id);
         }
         if (m.has("trigger_points")) {
@@ -175,14 +186,16 @@ TreatmentLibrary TreatmentLibrary::fromJson(const nlohmann::json& doc, const std
 const Technique* TreatmentLibrary::technique(std::string_view id) const
 {
     for (const Technique& t : m_techniques)
-        if (t.id == id) return &t;
+        if (t.id == id)
+            return &t;
     return nullptr;
 }
 
 const Contraindication* TreatmentLibrary::contraindication(std::string_view id) const
 {
     for (const Contraindication& c : m_contraindications)
-        if (c.id == id) return &c;
+        if (c.id == id)
+            return &c;
     return nullptr;
 }
 
@@ -194,7 +207,8 @@ const MuscleTreatment* TreatmentLibrary::forMuscle(std::string_view muscleId) co
 
 std::optional<HoldRange> TreatmentLibrary::holdOf(const TechniqueUse& use) const
 {
-    if (use.holdSeconds) return use.holdSeconds;
+    if (use.holdSeconds)
+        return use.holdSeconds;
     const Technique* t = technique(use.technique);
     return t ? t->holdSeconds : std::nullopt;
 }

@@ -33,8 +33,8 @@ struct Technique {
     std::string name;  ///< "Ischemic compression"
     std::string plain; ///< one sentence for a client, in plain words
     std::vector<std::string> steps;
-    std::string pressure;              ///< may be empty
-    std::string hold;                  ///< in words, may be empty ("until the tension eases")
+    std::string pressure; ///< may be empty
+    std::string hold;     ///< in words, may be empty ("until the tension eases")
     std::optional<HoldRange> holdSeconds;
     std::string holdNote;              ///< where the figures were tested; may be empty
     std::string repetitions;           ///< may be empty
@@ -45,10 +45,10 @@ struct Technique {
 };
 
 struct Contraindication {
-    std::string id;    ///< "migraine-attack"
-    std::string key;   ///< the sheet's label, "C6"
-    std::string title; ///< "An active migraine attack"
-    std::string signs; ///< what the sources say
+    std::string id;     ///< "migraine-attack"
+    std::string key;    ///< the sheet's label, "C6"
+    std::string title;  ///< "An active migraine attack"
+    std::string signs;  ///< what the sources say
     std::string action; ///< what the therapist does
     std::vector<Disagreement> disagreements;
     Evidence evidence;
@@ -56,12 +56,12 @@ struct Contraindication {
 
 /// A technique as applied to one muscle.
 struct TechniqueUse {
-    std::string technique; ///< a Technique id
-    std::string position;  ///< client position and where the hands go; may be empty
-    std::string pressure;  ///< may be empty (then the technique's)
+    std::string technique;                ///< a Technique id
+    std::string position;                 ///< client position and where the hands go; may be empty
+    std::string pressure;                 ///< may be empty (then the technique's)
     std::optional<HoldRange> holdSeconds; ///< nullopt: the technique's, if any
-    std::string repetitions; ///< may be empty
-    std::string note;        ///< may be empty
+    std::string repetitions;              ///< may be empty
+    std::string note;                     ///< may be empty
     Evidence evidence;
 };
 
@@ -79,7 +79,7 @@ struct MuscleTreatment {
     std::vector<TreatmentStatement> stretch;
     std::vector<TreatmentStatement> precautions;
     std::vector<TreatmentStatement> perpetuating;
-    std::vector<std::string> contraindications; ///< ids of general contraindications that bear on it most
+    std::vector<std::string> contraindications;           ///< ids of general contraindications that bear on it most
     std::map<std::string, std::string> triggerPointNotes; ///< trigger point id -> a note for that one point
 };
 

@@ -8,8 +8,7 @@ namespace ta::session {
 ProtocolRun::ProtocolRun(ResolvedProtocol protocol, core::Side side)
     : m_protocol(std::move(protocol)), m_side(side == core::Side::Right ? core::Side::Right : core::Side::Left),
       m_done(m_protocol.steps.size(), false)
-{
-}
+{}
 
 std::size_t ProtocolRun::doneCount() const
 {
@@ -24,12 +23,14 @@ void ProtocolRun::goTo(std::size_t i)
 
 void ProtocolRun::startHold(double now)
 {
-    if (!m_startedAt) m_startedAt = now;
+    if (!m_startedAt)
+        m_startedAt = now;
 }
 
 void ProtocolRun::pauseHold(double now)
 {
-    if (!m_startedAt) return;
+    if (!m_startedAt)
+        return;
     m_heldBefore += std::max(0.0, now - *m_startedAt);
     m_startedAt.reset();
 }
@@ -58,7 +59,8 @@ bool ProtocolRun::holdReached(double now) const
 
 bool ProtocolRun::takeCue(double now)
 {
-    if (m_cued || !holdReached(now)) return false;
+    if (m_cued || !holdReached(now))
+        return false;
     m_cued = true;
     return true;
 }

@@ -28,17 +28,21 @@ TriggerPointSheet TreatmentService::sheet(std::string_view id) const
     std::string key(id);
     for (const char* suffix : {"-left", "-right"}) {
         const std::string s(suffix);
-        if (key.size() > s.size() && key.compare(key.size() - s.size(), s.size(), s) == 0 && !m_data->findTriggerPoint(key))
+        if (key.size() > s.size() && key.compare(key.size() - s.size(), s.size(), s) == 0 &&
+            !m_data->findTriggerPoint(key))
             key.resize(key.size() - s.size());
     }
-    if (const auto i = m_data->findTriggerPoint(key)) return sheet(*i);
+    if (const auto i = m_data->findTriggerPoint(key))
+        return sheet(*i);
     std::vector<std::string> ids;
-    for (const auto& t : m_data->triggerPoints) ids.push_back(t.id);
+    for (const auto& t : m_data->triggerPoints)
+        ids.push_back(t.id);
     std::string msg = "unknown trigger point \"" + std::string(id) + "\"";
     const auto close = core::closeMatches(key, ids, 3);
     if (!close.empty()) {
         msg += "; did you mean ";
-        for (std::size_t i = 0; i < close.size(); ++i) msg += (i ? ", " : "") + close[i];
+        for (std::size_t i = 0; i < close.size(); ++i)
+            msg += (i ? ", " : "") + close[i];
         msg += "?";
     }
     msg += " (trigger-atlas list trigger-points lists them)";

@@ -18,9 +18,9 @@
 namespace ta::session {
 
 struct SheetTechnique {
-    std::string id;    ///< technique id
-    std::string name;  ///< "Ischemic compression"
-    std::string plain; ///< the technique in plain words
+    std::string id;                                    ///< technique id
+    std::string name;                                  ///< "Ischemic compression"
+    std::string plain;                                 ///< the technique in plain words
     std::string position, pressure, repetitions, note; ///< each may be empty
     std::optional<core::HoldRange> holdSeconds;
     std::string holdNote; ///< where the hold figures were tested, when extrapolated
@@ -37,8 +37,8 @@ struct TriggerPointSheet {
     std::string name;    ///< "Upper trapezius TrP1"
     std::string sheetId; ///< "UT-TrP1"
     std::string muscleId, muscleName, latin, fma;
-    std::string type;     ///< "central", "attachment" ...
-    std::string location; ///< in words
+    std::string type;                              ///< "central", "attachment" ...
+    std::string location;                          ///< in words
     std::vector<std::string> essential, spillover; ///< region names ("Temple"), opposite side marked
     std::vector<std::string> symptoms;
     std::string notes;
@@ -51,8 +51,8 @@ struct TriggerPointSheet {
     bool treatmentDocumented = false;
     std::vector<SheetTechnique> techniques;
     std::vector<core::TreatmentStatement> stretch, precautions, perpetuating;
-    std::string pointNote; ///< a note for this one trigger point, may be empty
-    std::vector<core::Contraindication> muscleContraindications; ///< those that bear on this muscle most
+    std::string pointNote;                                        ///< a note for this one trigger point, may be empty
+    std::vector<core::Contraindication> muscleContraindications;  ///< those that bear on this muscle most
     std::vector<core::Contraindication> generalContraindications; ///< every one, for deep work anywhere
     std::vector<io::SelfCareItem> selfCare;
     std::vector<std::string> clientCautions; ///< the handout's safety lines
