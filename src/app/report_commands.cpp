@@ -112,7 +112,11 @@ void writeSessionPdf(session::AppSession& s, PdfKind kind, const std::filesystem
         io::writeSessionReport(data, out, overwrite);
         return;
     }
-    const io::SelfCareLibrary selfCare = io::SelfCareLibrary::load(io::assetPath("data") / "self-care.json");
+    // The self-care the session loaded with the treatment data; read here only when that did not load.
+    std::optional<io::SelfCareLibrary> ownSelfCare;
+    if (!s.treatment())
+        ownSelfCare = io::SelfCareLibrary::load(io::assetPath("data") / "self-care.json");
+    const io::SelfCareLibrary& selfCare = s.treatment() ? s.treatment()->selfCare() : *ownSelfCare;
     io::HandoutData data = session::buildHandout(book->store(), record.session.id, s.model(), s.catalog(), selfCare, therapist, page,
                                                  s.treatment() ? &s.treatment()->treatment() : nullptr);
     data.modelCredit = s.model().credit;

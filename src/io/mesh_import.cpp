@@ -13,7 +13,28 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <stdexcept>
+#include <string>
 #include <unordered_map>
+
+// Debian's Assimp is built with its assertions on, and its handler calls abort(): a broken file that trips
+// one (TriangulateProcess on a PLY whose face lines disagree with their counts) would kill the app instead
+// of being refused. Assimp calls this function through its dynamic symbol table, so the definition here
+// takes the library's place: the failed assertion becomes an exception, which Importer::ReadFile's own
+// catch turns into an error string, or which importMeshFile below turns into a ParseError naming the file.
+namespace Assimp {
+class AssertionFailure : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// NOLINTNEXTLINE(misc-use-internal-linkage,readability-inconsistent-declaration-parameter-name)
+void aiAssertViolation(const char* failedExpression, const char* file, int line)
+{
+    throw AssertionFailure(std::string("internal check failed (") + (failedExpression ? failedExpression : "?") +
+                           " at " + (file ? file : "?") + ":" + std::to_string(line) + ")");
+}
+} // namespace Assimp
 
 namespace ta::io {
 namespace {
@@ -84,12 +105,18 @@ std::vector<MeshPiece> importMeshFile(const std::filesystem::path& file)
     if (size == 0)
         throw ParseError(name + ": empty file, no meshes");
     core::requireRegularFile(file, core::kMaxModelBytes);
-    checkMeshFile(core::readTextFile(file, core::kMaxModelBytes), name); // before Assimp: it hangs or aborts on some broken PLY
+    // Before Assimp: it hangs or aborts on some broken PLY.
+    checkMeshFile(core::readTextFile(file, core::kMaxModelBytes), name);
 
     Assimp::Importer importer;
     // Normals are not asked of Assimp: they are recomputed after welding (Welder::finish).
-    const aiScene* scene = importer.ReadFile(name, aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
-                                                       aiProcess_SortByPType | aiProcess_ValidateDataStructure);
+    const aiScene* scene = nullptr;
+    try {
+        scene = importer.ReadFile(name, aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
+                                            aiProcess_SortByPType | aiProcess_ValidateDataStructure);
+    } catch (const Assimp::AssertionFailure& e) {
+        throw ParseError(name + ": cannot read the mesh file: the importer's " + e.what());
+    }
     if (!scene || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode) {
         const std::string why = oneLine(importer.GetErrorString());
         throw ParseError(name + ": cannot read the mesh file: " + (why.empty() ? "unknown format or broken file" : why));

@@ -195,9 +195,10 @@ public:
     void saveBodyMap(const std::optional<std::filesystem::path>& file = std::nullopt);
 
     // Treatment (app_session_protocol.cpp): the library, self-care and protocols, loaded with the model's
-    // data (null when they did not load: a message says why). shownSheet(): the shown trigger point whole.
+    // data (null when they did not load: a message says why). shownSheet(): the shown trigger point whole
+    // (null when none is shown), built once per trigger point and kept until another is shown.
     const TreatmentService* treatment() const { return m_treatment.get(); }
-    std::optional<TriggerPointSheet> shownSheet() const;
+    const TriggerPointSheet* shownSheet() const;
     /// Steps through protocol `id` on `side`: shows step 1. Throws ArgumentError (unknown id) or
     /// ValidationError (no treatment data).
     void startProtocol(std::string_view id, core::Side side);
@@ -314,6 +315,7 @@ private:
     TriggerPointCatalog m_catalog;
     std::vector<core::TriggerPointCandidate> m_candidates;
     std::unique_ptr<TreatmentService> m_treatment;
+    mutable std::optional<std::pair<core::TriggerPointId, TriggerPointSheet>> m_sheetCache; ///< shownSheet()'s
     std::optional<ProtocolRun> m_protocolRun;
 
     core::OrbitCamera m_camera;

@@ -28,6 +28,7 @@ const char* sideSuffix(core::Side side) { return side == core::Side::Right ? "-r
 void AppSession::loadTreatment(const std::filesystem::path& dataDir)
 {
     m_protocolRun.reset();
+    m_sheetCache.reset();
     m_treatment.reset();
     if (!m_catalog.loaded())
         return;
@@ -39,11 +40,13 @@ void AppSession::loadTreatment(const std::filesystem::path& dataDir)
     }
 }
 
-std::optional<TriggerPointSheet> AppSession::shownSheet() const
+const TriggerPointSheet* AppSession::shownSheet() const
 {
     if (!m_treatment || !m_shownTriggerPoint || !m_catalog.loaded())
-        return std::nullopt;
-    return m_treatment->sheet(m_catalog.instance(*m_shownTriggerPoint).key.index);
+        return nullptr;
+    if (!m_sheetCache || m_sheetCache->first != *m_shownTriggerPoint)
+        m_sheetCache.emplace(*m_shownTriggerPoint, m_treatment->sheet(m_catalog.instance(*m_shownTriggerPoint).key.index));
+    return &m_sheetCache->second;
 }
 
 void AppSession::startProtocol(std::string_view id, core::Side side)

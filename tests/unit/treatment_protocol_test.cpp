@@ -231,7 +231,7 @@ TEST(ProtocolInTheApp, EachStepShowsItsPointOnTheSideAndDoneMarksTheFindingTreat
         const auto tp = s.shownTriggerPoint();
         ASSERT_TRUE(tp.has_value());
         EXPECT_EQ(s.catalog().key(*tp), "sternocleidomastoid.sternal.middle-right");
-        ASSERT_TRUE(s.shownSheet().has_value());
+        ASSERT_NE(s.shownSheet(), nullptr);
         EXPECT_EQ(s.shownSheet()->id, "sternocleidomastoid.sternal.middle");
 
         // Held 31 s, then Done: a finding at that point, treated, with the technique and the seconds.
