@@ -1,6 +1,6 @@
 #version 410 core
 // Tissue materials, three-light shading in linear colour, the referral overlay as clinical charts draw it
-// (essential zone solid red, spillover zone red stipple), the client's pain drawing (blue hatching, so
+// (essential zone solid red, spillover zone red stipple), baked ambient occlusion, the client's pain drawing (blue hatching, so
 // that it and a trigger point's red zones can be compared on the same skin) and two output modes:
 //   uPass == 0: opaque surfaces, colour to attachment 0;
 //   uPass == 1: weighted blended order-independent transparency (McGuire & Bavoil 2013): premultiplied
@@ -13,6 +13,8 @@ in vec3 vWorldFibre;
 in vec3 vViewFibre;
 in vec2 vReferral;
 in float vPain;
+in float vOcclusion;
+in float vAcross;
 
 uniform int uPass;
 uniform int uKind;            // 0 bone, 1 cartilage, 2 muscle, 3 tendon, 4 skin
@@ -30,10 +32,30 @@ layout(location = 0) out vec4 outColour;
 layout(location = 1) out vec4 outReveal;
 
 const float kPi = 3.14159265;
+const vec3 kSelectionColour = vec3(0.02, 0.62, 0.42); // linear teal-green
+
+// Stripes along the fibres from a coordinate across them (metres): fine fibres and, stronger, the narrow
+// grooves between fascicles (spaced a little irregularly, as real bundles are). Each fades out where it
+// would alias, so a distant muscle is smooth rather than noisy.
+float fibreStripes(float a)
+{
+    float fine = 2.0 * kPi * a / 0.0016;
+    float fineFade = 1.0 - smoothstep(0.8, 2.5, fwidth(fine));
+    float bundle = 2.0 * kPi * a / 0.0045;
+    bundle += 0.9 * sin(bundle * 0.27);
+    float bundleFade = 1.0 - smoothstep(0.8, 2.5, fwidth(bundle));
+    float groove = pow(0.5 + 0.5 * cos(bundle), 8.0);
+    return 1.0 - 0.07 * fineFade * (0.5 + 0.5 * sin(fine)) - 0.30 * bundleFade * groove;
+}
 
 float striation(vec3 n)
 {
-    // Fine stripes running along the fibres: a coordinate across the fibres on the surface.
+    // The baked coordinate across the sheet when there is one (our muscles): stripes that follow the fibres
+    // and fan out with them.
+    if (vAcross >= 0.0)
+        return fibreStripes(vAcross);
+    // Otherwise (imported models, the test scene): fine stripes from the position across the fibre
+    // direction; they fade out on curved surfaces seen from afar, where that coordinate changes too fast.
     vec3 f = vWorldFibre;
     if (dot(f, f) < 1e-4)
         return 1.0;
@@ -44,8 +66,17 @@ float striation(vec3 n)
     return 1.0 - 0.10 * fade * (0.5 + 0.5 * sin(s));
 }
 
+// Baked ambient occlusion (vOcclusion, 1 = open), squared so that shallow hollows stay light and deep creases
+// darken: it shadows all of the ambient light and most of the direct light (with camera-fixed lights and no
+// shadow maps, only darkening the ambient would leave folds, gaps between muscles and the orbits nearly
+// flat). Highlights are not: wet tissue glints in a crease too.
+const float kDirectOcclusion = 0.7;
+
 vec3 shade(vec3 albedo, vec3 n, vec3 v, float shininess, float specular, float wrap)
 {
+    float ao = clamp(vOcclusion, 0.0, 1.0);
+    ao *= ao;
+    float directAo = mix(1.0, ao, kDirectOcclusion);
     // Lights fixed to the camera: key (upper left front), fill (right), rim (behind, above).
     const vec3 keyDir = normalize(vec3(-0.55, 0.60, 0.55));
     const vec3 fillDir = normalize(vec3(0.65, 0.05, 0.45));
@@ -62,11 +93,11 @@ vec3 shade(vec3 albedo, vec3 n, vec3 v, float shininess, float specular, float w
         float diffuse = max((dot(n, l) + wrap) / (1.0 + wrap), 0.0);
         vec3 h = normalize(l + v);
         float spec = pow(max(dot(n, h), 0.0), shininess) * specular * step(0.0, dot(n, l));
-        colour += cols[i] * (albedo * diffuse + vec3(spec));
+        colour += cols[i] * (albedo * diffuse * directAo + vec3(spec));
     }
     // Hemisphere ambient: a little warmer from above.
     float up = n.y * 0.5 + 0.5;
-    colour += albedo * mix(vec3(0.06, 0.06, 0.08), vec3(0.16, 0.15, 0.14), up);
+    colour += albedo * mix(vec3(0.06, 0.06, 0.08), vec3(0.16, 0.15, 0.14), up) * ao;
     return colour;
 }
 
@@ -81,6 +112,7 @@ void main()
     vec3 v = normalize(-vViewPosition);
 
     vec3 albedo = uBaseColour;
+    float fibres = 1.0; // striation factor, applied after the tints so a selected muscle keeps its fibres
     float shininess = 24.0;
     float specular = 0.08;
     float wrap = 0.0;
@@ -91,7 +123,7 @@ void main()
         shininess = 48.0;
         specular = 0.20;
     } else if (uKind == 2) {   // muscle: red-brown with fibre striations and a sheen along the fibres
-        albedo *= striation(worldN);
+        fibres = striation(worldN);
         shininess = 20.0;
         specular = 0.05;
     } else if (uKind == 3) {   // tendon: pale, silvery
@@ -103,8 +135,10 @@ void main()
         specular = 0.05;
     }
     albedo = mix(albedo, uTint.rgb, uTint.a);
-    // Selection and hover: a warm gold wash, distinct from the red of the referral zones.
-    albedo = mix(albedo, vec3(1.0, 0.72, 0.25), 0.45 * uHighlight);
+    // Selection and hover: a teal-green wash, a colour no tissue has (skin, muscle, tendon and bone are all
+    // warm) and far from the red of the referral zones and the blue of the pain drawing.
+    albedo = mix(albedo, kSelectionColour, 0.65 * uHighlight);
+    albedo *= fibres;
     vec3 colour = shade(albedo, n, v, shininess, specular, wrap);
 
     // Muscle sheen along the fibres (Kajiya-Kay), in view space.
@@ -115,9 +149,9 @@ void main()
         colour += vec3(0.06, 0.05, 0.05) * pow(sqrt(max(1.0 - th * th, 0.0)), 40.0);
     }
 
-    // Selection rim glow.
+    // Selection rim glow: a bright teal outline along the silhouette.
     float rim = pow(1.0 - max(dot(n, v), 0.0), 2.5);
-    colour += uHighlight * rim * vec3(1.0, 0.80, 0.40);
+    colour += uHighlight * rim * vec3(0.15, 1.10, 0.80);
 
     // X-ray look of a ghosted surface: desaturated, cool, brighter rim. Done before the referral paint so
     // zones on a ghosted skin keep their full red.

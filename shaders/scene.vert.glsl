@@ -5,6 +5,8 @@ layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec3 aFibre;    // unit muscle-fibre direction, zero for other tissue
 layout(location = 3) in vec2 aReferral; // (essential, spillover) weights in [0, 1]
 layout(location = 4) in float aPain;    // the client's pain drawing, intensity in [0, 1]
+layout(location = 5) in float aOcclusion; // baked ambient occlusion: 1 open, 0 closed
+layout(location = 6) in float aAcross;    // metres across a muscle sheet (constant along its fibres); < 0: none
 
 uniform mat4 uView;
 uniform mat4 uProjection;
@@ -17,6 +19,8 @@ out vec3 vWorldFibre;
 out vec3 vViewFibre;
 out vec2 vReferral;
 out float vPain;
+out float vOcclusion;
+out float vAcross;
 
 void main()
 {
@@ -29,5 +33,7 @@ void main()
     vViewFibre = mat3(uView) * aFibre;
     vReferral = aReferral;
     vPain = aPain;
+    vOcclusion = aOcclusion;
+    vAcross = aAcross;
     gl_Position = uProjection * viewPosition;
 }

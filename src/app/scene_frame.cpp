@@ -15,8 +15,10 @@ SceneFrame::SceneFrame(const session::AppSession& session, bool buildLod) : m_gp
 #endif
 }
 
-bool SceneFrame::render(const session::AppSession& session, const render::FrameSettings& settings)
+bool SceneFrame::render(const session::AppSession& session, const render::FrameSettings& frameSettings)
 {
+    render::FrameSettings settings = frameSettings;
+    settings.skinTone = session.display().skinTone; // View > Skin tone, --skin-tone, the settings
     m_overlays.sync(session.overlays(), m_gpu);
     // Any upload since the last frame (the overlays above, or another owner of the GpuModel) means redraw.
     const bool uploaded = m_gpu.revision() != m_lastGpuRevision;

@@ -19,7 +19,8 @@ public:
 
     /// Bring the GPU overlays up to date and render. Never throws. Returns false when nothing changed
     /// since the last frame and the previous image was kept (the window then just shows it again: an idle
-    /// viewer costs almost nothing, even on a software renderer).
+    /// viewer costs almost nothing, even on a software renderer). The skin tone is the session's
+    /// (`DisplayOptions::skinTone`), whatever `settings` says.
     bool render(const session::AppSession& session, const render::FrameSettings& settings);
     /// Forget the last frame so the next render() draws (e.g. after the GL state was disturbed).
     void invalidate() { m_hasFrame = false; }

@@ -11,6 +11,8 @@ void addStartOptionFlags(CLI::App& cli, session::StartOptions& o)
     cli.add_option("--protocol", o.protocol, "Step through a treatment protocol, e.g. headache (trigger-atlas protocol list)");
     cli.add_option("--protocol-step", o.protocolStep, "The protocol's step to show first, from 1");
     cli.add_option("--protocol-side", o.protocolSide, "The side a protocol works on: left (default) or right");
+    cli.add_option("--skin-tone", o.skinTone, "The skin's colour: light, medium or dark (remembered in the window)")
+        ->check(CLI::IsMember({"light", "medium", "dark"}));
     cli.add_flag("--ghost", o.ghost, "X-ray the layers above the selection");
     cli.add_flag("--presentation", o.presentation, "Presentation mode: no panels, large caption");
     cli.add_flag("--referral-path", o.referralPath, "Draw the path from the trigger point to where it refers");

@@ -22,10 +22,16 @@ struct Aabb {
 /// An indexed triangle mesh. Triangles wind counter-clockwise seen from outside.
 /// `normals` and `fibres` are per vertex and either empty or the same length as `positions`.
 /// `fibres` holds the unit muscle-fibre direction (model frame) for muscles; empty for other tissue.
+/// `occlusion` (empty or one per vertex) is the baked ambient occlusion: the share of the hemisphere above the
+/// vertex open to ambient light, 1 = fully open, 0 = closed (core/geometry/ambient_occlusion.h).
 struct Mesh {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;
     std::vector<glm::vec3> fibres;
+    std::vector<float> occlusion;
+    /// Muscles only (else empty): metres across the muscle sheet from one side edge, a coordinate whose
+    /// constant lines run along the fibres (the shader draws the striations from it).
+    std::vector<float> across;
     std::vector<std::uint32_t> indices;
 
     std::size_t vertexCount() const { return positions.size(); }

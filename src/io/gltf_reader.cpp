@@ -63,6 +63,24 @@ public:
         return out;
     }
 
+    // Reads a float SCALAR accessor whose values all lie in [lo, hi]; empty when it is of another type or a
+    // value lies outside (another tool's attribute of the same name must not stop the model loading). A
+    // bufferView out of bounds still throws ValidationError naming the accessor.
+    std::vector<float> floatsWithin(int accessorIndex, const std::string& what, float lo, float hi) const
+    {
+        const auto& a = accessor(accessorIndex, what);
+        if (a.type != TINYGLTF_TYPE_SCALAR || a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT)
+            return {};
+        const auto [data, stride] = bytes(a, sizeof(float), what);
+        std::vector<float> out(a.count);
+        for (std::size_t i = 0; i < a.count; ++i) {
+            std::memcpy(&out[i], data + i * stride, sizeof(float));
+            if (!(out[i] >= lo && out[i] <= hi)) // also false for NaN
+                return {};
+        }
+        return out;
+    }
+
     std::vector<std::uint32_t> indices(int accessorIndex) const
     {
         const auto& a = accessor(accessorIndex, "indices");
@@ -141,6 +159,12 @@ void appendPrimitive(const Reader& r, const tinygltf::Primitive& prim, const glm
         normals = r.vec3s(n->second, "NORMAL of node '" + nodeName + "'");
     if (auto f = prim.attributes.find("_FIBRE"); f != prim.attributes.end())
         fibres = r.vec3s(f->second, "_FIBRE of node '" + nodeName + "'");
+    std::vector<float> occlusion;
+    if (auto o = prim.attributes.find("_OCCLUSION"); o != prim.attributes.end())
+        occlusion = r.floatsWithin(o->second, "_OCCLUSION of node '" + nodeName + "'", 0.0f, 1.0f);
+    std::vector<float> across;
+    if (auto a = prim.attributes.find("_ACROSS"); a != prim.attributes.end())
+        across = r.floatsWithin(a->second, "_ACROSS of node '" + nodeName + "'", 0.0f, kMaxModelCoordinate);
     std::vector<std::uint32_t> idx;
     if (prim.indices >= 0)
         idx = r.indices(prim.indices);
@@ -158,6 +182,9 @@ void appendPrimitive(const Reader& r, const tinygltf::Primitive& prim, const glm
     const auto base = static_cast<std::uint32_t>(mesh.positions.size());
     const bool keepNormals = normals.size() == positions.size() && (mesh.positions.empty() || !mesh.normals.empty());
     const bool keepFibres = fibres.size() == positions.size() && (mesh.positions.empty() || !mesh.fibres.empty());
+    const bool keepOcclusion =
+        occlusion.size() == positions.size() && (mesh.positions.empty() || !mesh.occlusion.empty());
+    const bool keepAcross = across.size() == positions.size() && (mesh.positions.empty() || !mesh.across.empty());
     if (mesh.positions.size() + positions.size() > kMaxModelVertices || mesh.indices.size() + idx.size() > kMaxModelIndices)
         r.fail("node '" + nodeName + "': more than " + std::to_string(kMaxModelVertices) + " vertices or " +
                std::to_string(kMaxModelIndices) + " indices");
@@ -172,11 +199,19 @@ void appendPrimitive(const Reader& r, const tinygltf::Primitive& prim, const glm
             mesh.normals.push_back(glm::normalize(normalMatrix * normals[i]));
         if (keepFibres)
             mesh.fibres.push_back(glm::normalize(glm::mat3(world) * fibres[i]));
+        if (keepOcclusion)
+            mesh.occlusion.push_back(occlusion[i]);
+        if (keepAcross)
+            mesh.across.push_back(across[i]);
     }
     if (!keepNormals)
         mesh.normals.clear();
     if (!keepFibres)
         mesh.fibres.clear();
+    if (!keepOcclusion)
+        mesh.occlusion.clear();
+    if (!keepAcross)
+        mesh.across.clear();
     for (auto i : idx)
         mesh.indices.push_back(base + i);
 }

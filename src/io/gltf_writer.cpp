@@ -72,6 +72,18 @@ public:
         return static_cast<int>(model.accessors.size() - 1);
     }
 
+    int addScalars(const std::vector<float>& v)
+    {
+        const int view = addView(v.data(), v.size() * sizeof(float), kArrayBuffer);
+        tinygltf::Accessor a;
+        a.bufferView = view;
+        a.componentType = TINYGLTF_COMPONENT_TYPE_FLOAT;
+        a.type = TINYGLTF_TYPE_SCALAR;
+        a.count = v.size();
+        model.accessors.push_back(std::move(a));
+        return static_cast<int>(model.accessors.size() - 1);
+    }
+
     int addIndices(const std::vector<std::uint32_t>& idx)
     {
         const int view = addView(idx.data(), idx.size() * sizeof(std::uint32_t), kElementArrayBuffer);
@@ -123,6 +135,10 @@ void checkMesh(const core::Structure& s)
         fail("normal count differs from vertex count");
     if (!m.fibres.empty() && m.fibres.size() != m.positions.size())
         fail("fibre count differs from vertex count");
+    if (!m.occlusion.empty() && m.occlusion.size() != m.positions.size())
+        fail("occlusion count differs from vertex count");
+    if (!m.across.empty() && m.across.size() != m.positions.size())
+        fail("across count differs from vertex count");
     for (auto i : m.indices)
         if (i >= m.positions.size())
             fail("index " + std::to_string(i) + " out of range");
@@ -151,6 +167,10 @@ void saveModel(const core::AnatomyModel& source, const std::filesystem::path& fi
         prim.attributes["NORMAL"] = b.addVec3(mesh.normals, false);
         if (!mesh.fibres.empty())
             prim.attributes["_FIBRE"] = b.addVec3(mesh.fibres, false);
+        if (!mesh.occlusion.empty())
+            prim.attributes["_OCCLUSION"] = b.addScalars(mesh.occlusion);
+        if (!mesh.across.empty())
+            prim.attributes["_ACROSS"] = b.addScalars(mesh.across);
         prim.indices = b.addIndices(mesh.indices);
         prim.material = b.material(s.kind);
 

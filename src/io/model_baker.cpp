@@ -1,5 +1,6 @@
 #include "io/model_baker.h"
 
+#include "core/geometry/ambient_occlusion.h"
 #include "core/geometry/edge_refiner.h"
 
 #include <meshoptimizer.h>
@@ -169,6 +170,10 @@ core::Mesh simplifyOnce(const core::Mesh& mesh, float relativeError)
                 out.normals.push_back(mesh.normals[i]);
             if (!mesh.fibres.empty())
                 out.fibres.push_back(mesh.fibres[i]);
+            if (!mesh.occlusion.empty())
+                out.occlusion.push_back(mesh.occlusion[i]);
+            if (!mesh.across.empty())
+                out.across.push_back(mesh.across[i]);
         }
         out.indices.push_back(remap[i]);
     }
@@ -210,6 +215,9 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
             s.mesh = simplifyMesh(s.mesh, options.maxError);
         }
     }
+    // Last, on the final meshes: occlusion is an attribute of the vertices that are kept.
+    if (options.ambientOcclusion)
+        core::bakeAmbientOcclusion(model, options.occlusion);
     return model;
 }
 

@@ -3,6 +3,7 @@
 // to a triangle budget the viewer and the file size can carry. Deterministic: same spec, same bytes.
 #include "core/anatomy/model_generator.h"
 #include "core/anatomy_model.h"
+#include "core/geometry/ambient_occlusion.h"
 
 namespace ta::io {
 
@@ -16,10 +17,14 @@ struct BakeOptions {
     /// painted per vertex, and long flat triangles would make their soft edges jagged and miss small zones
     /// (around the eye). Long edges are split at their midpoints, which leaves the surface where it is.
     float skinMaxEdge = 0.008f;
+    /// Bake ambient occlusion per vertex over the finished model (core::bakeAmbientOcclusion).
+    bool ambientOcclusion = true;
+    core::AmbientOcclusionOptions occlusion;
 };
 
-/// Generate every structure of `spec`, then simplify each mesh within `options.maxError`. A structure whose
-/// simplified mesh would not stay closed keeps its full mesh. Throws what generateModel throws.
+/// Generate every structure of `spec`, simplify each mesh within `options.maxError`, then bake ambient
+/// occlusion per vertex. A structure whose simplified mesh would not stay closed keeps its full mesh.
+/// Throws what generateModel throws.
 core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeOptions& options = {},
                              const core::anatomy::GenerateProgress& progress = {});
 

@@ -10,6 +10,8 @@ constexpr GLuint kNormalAttribute = 1;
 constexpr GLuint kFibreAttribute = 2;
 constexpr GLuint kReferralAttribute = 3;
 constexpr GLuint kPainAttribute = 4;
+constexpr GLuint kOcclusionAttribute = 5;
+constexpr GLuint kAcrossAttribute = 6;
 
 constexpr std::size_t kLodMinTriangles = 4000;
 
@@ -53,12 +55,16 @@ GpuMesh upload(const core::Structure& structure, bool buildLod)
         normals = std::move(copy.normals);
     }
     std::vector<float> interleaved;
-    interleaved.reserve(mesh.positions.size() * 9);
+    interleaved.reserve(mesh.positions.size() * 11);
     const bool hasFibres = mesh.fibres.size() == mesh.positions.size();
+    const bool hasOcclusion = mesh.occlusion.size() == mesh.positions.size();
+    const bool hasAcross = mesh.across.size() == mesh.positions.size();
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
         const glm::vec3 f = hasFibres ? mesh.fibres[i] : glm::vec3(0.0f);
         for (const glm::vec3& v : {mesh.positions[i], normals[i], f})
             interleaved.insert(interleaved.end(), {v.x, v.y, v.z});
+        interleaved.push_back(hasOcclusion ? mesh.occlusion[i] : 1.0f); // none baked: fully open
+        interleaved.push_back(hasAcross ? mesh.across[i] : -1.0f);      // below 0: striations from the position
     }
 
     gpu.vertexArray = makeVertexArray();
@@ -71,13 +77,17 @@ GpuMesh upload(const core::Structure& structure, bool buildLod)
     glBindBuffer(GL_ARRAY_BUFFER, gpu.vertices.id());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(),
                  GL_STATIC_DRAW);
-    constexpr GLsizei stride = 9 * sizeof(float);
+    constexpr GLsizei stride = 11 * sizeof(float);
     glEnableVertexAttribArray(kPositionAttribute);
     glVertexAttribPointer(kPositionAttribute, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(0));
     glEnableVertexAttribArray(kNormalAttribute);
     glVertexAttribPointer(kNormalAttribute, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(3 * sizeof(float)));
     glEnableVertexAttribArray(kFibreAttribute);
     glVertexAttribPointer(kFibreAttribute, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(6 * sizeof(float)));
+    glEnableVertexAttribArray(kOcclusionAttribute);
+    glVertexAttribPointer(kOcclusionAttribute, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(9 * sizeof(float)));
+    glEnableVertexAttribArray(kAcrossAttribute);
+    glVertexAttribPointer(kAcrossAttribute, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(10 * sizeof(float)));
 
     const std::vector<glm::vec2> zeros(gpu.vertexCount, glm::vec2(0.0f));
     glBindBuffer(GL_ARRAY_BUFFER, gpu.referral.id());

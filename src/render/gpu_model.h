@@ -2,7 +2,9 @@
 // The GPU mirror of a core::AnatomyModel: one vertex array per structure, in the same order, so a
 // core::StructureId indexes both. Attributes: 0 position, 1 normal, 2 fibre (zero when none), 3 referral
 // (vec2 = essential, spillover weights in [0, 1]; zero until set, re-uploadable per structure at run time),
-// 4 pain (float in [0, 1]: the client's pain drawing; zero until set, re-uploadable likewise).
+// 4 pain (float in [0, 1]: the client's pain drawing; zero until set, re-uploadable likewise), 5 ambient
+// occlusion (float, 1 = open; the baked core::Mesh::occlusion, 1 where none was baked), 6 across (float,
+// metres across a muscle sheet, core::Mesh::across; -1 where there is none).
 #include "core/anatomy_model.h"
 #include "render/gl_handles.h"
 
@@ -16,7 +18,7 @@ namespace ta::render {
 
 struct GpuMesh {
     VertexArray vertexArray;
-    Buffer vertices; ///< interleaved position, normal, fibre
+    Buffer vertices; ///< interleaved position, normal, fibre, occlusion, across
     Buffer referral; ///< vec2 per vertex, dynamic
     Buffer pain;     ///< float per vertex, dynamic
     Buffer indices;

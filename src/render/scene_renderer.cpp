@@ -46,7 +46,7 @@ glm::vec3 tissueColour(core::Kind kind)
     case core::Kind::Cartilage: return {0.62f, 0.70f, 0.72f}; // bluish white
     case core::Kind::Muscle: return {0.34f, 0.055f, 0.040f};  // red-brown
     case core::Kind::Tendon: return {0.78f, 0.74f, 0.64f};    // pale, pearly
-    case core::Kind::Skin: return {0.66f, 0.40f, 0.29f};      // warm
+    case core::Kind::Skin: return core::skinToneColour(core::SkinTone::Light);
     }
     return glm::vec3(0.7f);
 }
@@ -153,7 +153,8 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
 void SceneRenderer::drawMesh(const GpuMesh& mesh, const StructureStyle& style, const FrameSettings& settings)
 {
     m_scene.set("uKind", static_cast<int>(mesh.kind));
-    m_scene.set("uBaseColour", tissueColour(mesh.kind));
+    m_scene.set("uBaseColour",
+                mesh.kind == core::Kind::Skin ? core::skinToneColour(settings.skinTone) : tissueColour(mesh.kind));
     m_scene.set("uTint", style.tint);
     m_scene.set("uHighlight", style.highlight);
     m_scene.set("uOpacity", style.opacity);

@@ -4,6 +4,7 @@
 // from the frame loop.
 #include "core/anatomy_model.h"
 #include "core/view/draw_style.h"
+#include "core/view/skin_tone.h"
 
 #include <glm/glm.hpp>
 
@@ -22,10 +23,12 @@ struct FrameSettings {
     float renderScale = 1.0f;    ///< off-screen size relative to the viewport (below 1 while moving, for speed)
     glm::vec3 referralColour{0.80f, 0.015f, 0.015f}; ///< linear
     glm::vec3 painColour{0.02f, 0.12f, 0.85f};       ///< linear: the client's pain drawing
+    core::SkinTone skinTone = core::SkinTone::Light; ///< the skin's colour (core::skinToneColour)
     bool operator==(const FrameSettings&) const = default;
 };
 
-/// The material colour (linear RGB) of a tissue.
+/// The material colour (linear RGB) of a tissue; the skin's in the light tone (the frame's tone is used
+/// when drawing).
 glm::vec3 tissueColour(core::Kind kind);
 
 } // namespace ta::render

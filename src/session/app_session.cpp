@@ -114,6 +114,7 @@ void AppSession::applySettings(core::Settings settings)
     m_visibility.setGhost(m_settings.ghost);
     m_display.showMarkers = m_settings.showTriggerPoints;
     m_display.showLabels = m_settings.showLabels;
+    m_display.skinTone = m_settings.skinTone;
 }
 
 void AppSession::captureSettings()
@@ -125,6 +126,7 @@ void AppSession::captureSettings()
     m_settings.ghost = m_visibility.ghost();
     m_settings.showTriggerPoints = m_display.showMarkers;
     m_settings.showLabels = m_display.showLabels;
+    m_settings.skinTone = m_display.skinTone;
     if (m_bodyMap.path())
         m_settings.addRecent(m_bodyMap.path()->string());
     if (m_records)

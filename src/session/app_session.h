@@ -52,6 +52,7 @@ struct DisplayOptions {
     bool showLandmarks = false; ///< bony landmarks near the selection
     bool referralPath = false;  ///< path from the trigger point to each zone
     bool latinNames = false;    ///< labels and lists in Latin (for students) instead of common names
+    core::SkinTone skinTone = core::SkinTone::Light; ///< the colour the skin is drawn in
 };
 
 /// A leader-line label the view overlay draws this frame: only for what is visible from the eye.

@@ -31,6 +31,12 @@ std::filesystem::path recordDatabase(const StartOptions& options)
 
 void applyStartOptions(AppSession& session, const StartOptions& o)
 {
+    if (!o.skinTone.empty()) {
+        const auto tone = core::skinToneFromString(o.skinTone);
+        if (!tone)
+            throw ArgumentError("--skin-tone: expected light, medium or dark, got \"" + o.skinTone + "\"");
+        session.display().skinTone = *tone;
+    }
     if (!o.layers.empty())
         session.setLayers(o.layers);
     if (!o.tags.empty()) {

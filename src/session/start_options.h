@@ -1,7 +1,7 @@
 #pragma once
 // The state a session starts in, from the command line (scriptable, so any state renders headlessly):
 //   --select STRUCTURE  --trigger-point ID  --layers skin,bone  --ghost  --presentation  --landmarks
-//   --referral-path  --tags FILE
+//   --referral-path  --tags FILE  --skin-tone light|medium|dark
 // The window and --screenshot apply the same options through applyStartOptions().
 #include "session/app_session.h"
 
@@ -20,6 +20,7 @@ struct StartOptions {
     bool presentation = false;
     bool landmarks = false;    ///< label the landmarks near the selection
     bool referralPath = false; ///< draw the path from the trigger point to its pain zone
+    std::string skinTone;      ///< light, medium or dark; empty: as remembered (the window) or light
     std::string tags;          ///< body-map file to open (then the window works on that file, not the records)
     std::string db;            ///< the client records (empty: $TA_DB, else the default database)
 };

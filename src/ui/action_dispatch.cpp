@@ -200,6 +200,7 @@ void runAction(ActionId id, session::AppSession& s, UiState& ui)
     case ActionId::ToggleReferralPath: d.referralPath = !d.referralPath; break;
     case ActionId::TogglePanels: ui.showPanels = !ui.showPanels; break;
     case ActionId::Presentation: d.presentation = !d.presentation; break;
+    case ActionId::NextSkinTone: d.skinTone = core::nextSkinTone(d.skinTone); break;
     case ActionId::PainTool:
         s.setTool(s.tool() == Tool::Pain ? Tool::None : Tool::Pain);
         if (s.tool() == Tool::Pain)

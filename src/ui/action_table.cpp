@@ -39,6 +39,7 @@ const std::array kActions{
     Action{ActionId::ToggleReferralPath, "View", "Referral path", key(GLFW_KEY_A), none, "Animate a path from the trigger point to its pain zone"},
     Action{ActionId::TogglePanels, "View", "Panels", key(GLFW_KEY_TAB), none, "Show or hide the side panels"},
     Action{ActionId::Presentation, "View", "Presentation mode", key(GLFW_KEY_P), none, "Hide the panels and show a large caption, for talking a client through it"},
+    Action{ActionId::NextSkinTone, "View", "Next skin tone", key(GLFW_KEY_J), none, "Draw the skin in the next tone: light, medium, dark (also under Skin tone)"},
 
     Action{ActionId::PeelLayer, "Layers", "Peel outer layer", key(GLFW_KEY_E), key(GLFW_KEY_PAGE_DOWN), "Hide the outermost visible layer"},
     Action{ActionId::RestoreLayer, "Layers", "Restore layer", key(GLFW_KEY_E, kShift), key(GLFW_KEY_PAGE_UP), "Bring back the last peeled layer"},

@@ -15,6 +15,7 @@ enum class ActionId {
     ToggleTriggerPoints, ToggleLabels, ToggleLabelEverything, ToggleLatinNames, ToggleLandmarks, ToggleReferralPath, TogglePanels, Presentation,
     TagTool, PainTool, NextTriggerPoint, PreviousTriggerPoint,
     ShortcutHelp,
+    NextSkinTone,
 };
 
 /// Modifier bits of a shortcut.

@@ -43,6 +43,12 @@ void drawMenuBar(session::AppSession& s, UiState& ui)
         }
         if (std::strcmp(menu, "View") == 0) {
             ImGui::Separator();
+            if (ImGui::BeginMenu("Skin tone")) {
+                for (core::SkinTone t : core::kAllSkinTones)
+                    if (ImGui::MenuItem(std::string(core::displayName(t)).c_str(), nullptr, s.display().skinTone == t))
+                        s.display().skinTone = t;
+                ImGui::EndMenu();
+            }
             ImGui::MenuItem("Quiz (teaching mode)", nullptr, &ui.showQuiz);
             ImGui::MenuItem("Protocol (step through a treatment)", nullptr, &ui.showProtocol);
         }

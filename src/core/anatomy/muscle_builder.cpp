@@ -182,9 +182,19 @@ Mesh buildMuscleMesh(const MuscleDef& def, const UnderlyingField& under)
     const int ring = 2 * nu + 2;
     const int sideRight = nu, sideLeft = 2 * nu + 1;
     const auto bottomK = [&](int i) { return 2 * nu - i; };
+    // The coordinate across the sheet: the grid column's share of the width times the sheet's mean width
+    // (metres). Its constant lines are the grid's columns, which run along the fibres, so striations drawn
+    // from it follow the fibres and fan out with them.
+    float meanWidth = 0.0f;
+    for (int j = 0; j < nv; ++j)
+        for (int i = 1; i < nu; ++i)
+            meanWidth += glm::length(at(j, i) - at(j, i - 1)) / static_cast<float>(nv);
+    const auto acrossAt = [&](int i) { return meanWidth * static_cast<float>(i) / static_cast<float>(nu - 1); };
+
     Mesh mesh;
     mesh.positions.resize(static_cast<std::size_t>(nv * ring));
     mesh.fibres.resize(mesh.positions.size());
+    mesh.across.resize(mesh.positions.size());
     glm::vec3 lastNormal(0.0f, 0.0f, 1.0f);
     for (int j = 0; j < nv; ++j) {
         const int j0 = std::max(j - 1, 0), j1 = std::min(j + 1, nv - 1);
@@ -205,6 +215,7 @@ Mesh buildMuscleMesh(const MuscleDef& def, const UnderlyingField& under)
             mesh.positions[bottom] = at(j, i) - n * half;
             mesh.fibres[top] = fibre;
             mesh.fibres[bottom] = fibre;
+            mesh.across[top] = mesh.across[bottom] = acrossAt(i);
         }
         // Rounded sides: half a circle of the edge thickness beyond each side edge.
         const glm::vec3 n = safeNormalize(rowNormal, lastNormal);
@@ -215,6 +226,7 @@ Mesh buildMuscleMesh(const MuscleDef& def, const UnderlyingField& under)
             const auto v = static_cast<std::size_t>(j * ring + k);
             mesh.positions[v] = at(j, edge) + w * edgeHalf;
             mesh.fibres[v] = mesh.fibres[static_cast<std::size_t>(j * ring + edge)];
+            mesh.across[v] = mesh.across[static_cast<std::size_t>(j * ring + edge)];
         };
         side(sideRight, nu - 1, nu - 2);
         side(sideLeft, 0, 1);

@@ -40,6 +40,10 @@ std::size_t splitOnce(Mesh& mesh, float maxEdge)
                 mesh.normals.push_back(meanDirection(mesh.normals[a], mesh.normals[b]));
             if (!mesh.fibres.empty())
                 mesh.fibres.push_back(meanDirection(mesh.fibres[a], mesh.fibres[b]));
+            if (!mesh.occlusion.empty())
+                mesh.occlusion.push_back(0.5f * (mesh.occlusion[a] + mesh.occlusion[b]));
+            if (!mesh.across.empty())
+                mesh.across.push_back(0.5f * (mesh.across[a] + mesh.across[b]));
         }
         return it->second;
     };

@@ -9,7 +9,7 @@ namespace ta::core {
 /// Splits every edge longer than `maxEdge` (model units) at its midpoint, repeatedly, until none is
 /// longer (at most `maxPasses` rounds). A triangle with one, two or three split edges becomes two, three
 /// or four triangles with the same winding. Normals and fibres of new vertices are the normalised means of
-/// their edge's ends. Deterministic: the same mesh gives the same result. Returns the number of new vertices.
+/// their edge's ends, occlusion and across the plain means. Deterministic: the same mesh gives the same result. Returns the number of new vertices.
 std::size_t refineLongEdges(Mesh& mesh, float maxEdge, int maxPasses = 12);
 
 } // namespace ta::core

@@ -2,6 +2,7 @@
 // What the app remembers between runs: window placement and panel layout, layer visibility and opacity,
 // display toggles, recent body maps. Stored as JSON in the XDG config folder (settings_file.h).
 #include "core/anatomy_model.h"
+#include "core/view/skin_tone.h"
 
 #include <array>
 #include <cstddef>
@@ -36,6 +37,7 @@ struct Settings {
     bool showLabels = true;
     bool showLandmarks = false;
     bool animateReferral = true;
+    SkinTone skinTone = SkinTone::Light; ///< the colour the skin is drawn in
     float uiScale = 1.0f;      ///< 0.5..3
     float orbitSpeed = 1.0f;   ///< 0.1..5
     std::vector<std::string> recentBodyMaps; ///< newest first, at most kMaxRecent, no duplicates

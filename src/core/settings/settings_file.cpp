@@ -100,6 +100,7 @@ std::string settingsToJson(const Settings& s)
     doc["showLabels"] = s.showLabels;
     doc["showLandmarks"] = s.showLandmarks;
     doc["animateReferral"] = s.animateReferral;
+    doc["skinTone"] = std::string(toString(s.skinTone));
     doc["uiScale"] = s.uiScale;
     doc["orbitSpeed"] = s.orbitSpeed;
     doc["recentBodyMaps"] = s.recentBodyMaps;
@@ -154,6 +155,13 @@ SettingsLoad settingsFromJson(std::string_view text, const std::string& source)
     r.boolean(doc, "showLabels", "showLabels", s.showLabels);
     r.boolean(doc, "showLandmarks", "showLandmarks", s.showLandmarks);
     r.boolean(doc, "animateReferral", "animateReferral", s.animateReferral);
+    if (doc.contains("skinTone")) {
+        const auto tone = doc["skinTone"].is_string() ? skinToneFromString(doc["skinTone"].get<std::string>()) : std::nullopt;
+        if (tone)
+            s.skinTone = *tone;
+        else
+            r.warn("skinTone", "must be \"light\", \"medium\" or \"dark\", got " + doc["skinTone"].dump());
+    }
     r.number(doc, "uiScale", "uiScale", 0.5f, 3.0f, s.uiScale);
     r.number(doc, "orbitSpeed", "orbitSpeed", 0.1f, 5.0f, s.orbitSpeed);
     r.string(doc, "imguiLayout", "imguiLayout", s.imguiLayout);
