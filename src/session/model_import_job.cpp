@@ -4,10 +4,8 @@
 
 namespace ta::session {
 
-ModelImportJob::ModelImportJob(ModelImportRequest request)
-    : m_request(std::move(request)), m_worker([this] { run(); })
-{
-}
+ModelImportJob::ModelImportJob(ModelImportRequest request) : m_request(std::move(request)), m_worker([this] { run(); })
+{}
 
 ModelImportJob::~ModelImportJob()
 {

@@ -13,21 +13,21 @@ namespace ta::ui {
 struct ModelDialogState {
     // Open model...
     bool showOpen = false;
-    std::string openPath;   ///< the file field
-    std::string openError;  ///< the last file that did not open, one line naming it
+    std::string openPath;  ///< the file field
+    std::string openError; ///< the last file that did not open, one line naming it
     /// For the frame loop: the model file to open after this frame ("" = the built-in model).
     std::optional<std::string> openRequest;
 
     // Import model...
     bool showImport = false;
-    std::string importSource;  ///< a BodyParts3D folder or one mesh file
-    std::string importOutput;  ///< the .glb to write
-    int importTriangles = 0;   ///< 0 = keep every triangle
-    bool confirmReplace = false; ///< "FILE exists. Replace it?" is asked
+    std::string importSource;                     ///< a BodyParts3D folder or one mesh file
+    std::string importOutput;                     ///< the .glb to write
+    int importTriangles = 0;                      ///< 0 = keep every triangle
+    bool confirmReplace = false;                  ///< "FILE exists. Replace it?" is asked
     std::unique_ptr<session::ModelImportJob> job; ///< the import running (or just finished)
-    std::string importError;   ///< the last import's failure, one line naming the file
-    std::string importSummary; ///< what the last import found and wrote
-    std::string imported;      ///< the file the last import wrote (offered to open); empty = none
+    std::string importError;                      ///< the last import's failure, one line naming the file
+    std::string importSummary;                    ///< what the last import found and wrote
+    std::string imported;                         ///< the file the last import wrote (offered to open); empty = none
 };
 
 } // namespace ta::ui

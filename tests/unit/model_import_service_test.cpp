@@ -210,7 +210,9 @@ TEST_F(ImportServiceTest, JobCancelledAtOnceWritesNothing)
         EXPECT_NO_THROW(ta::io::loadModel(m_dir / "out" / "model.glb"));
     }
     // Destroying a job that runs cancels it and waits: nothing is left behind.
-    { ta::session::ModelImportJob running(request("gone.glb")); }
+    {
+        ta::session::ModelImportJob running(request("gone.glb"));
+    }
     for (const auto& name : namesIn(m_dir / "out"))
         EXPECT_TRUE(name == "model.glb" || name == "gone.glb") << name << " left behind";
 }
@@ -234,7 +236,8 @@ TEST_F(ImportServiceTest, CommandLineGoesThroughTheService)
 
     // An output that is not .glb: the service's check, before anything is read.
     text = run(std::string(TA_APP_EXE) + " import-model " + (m_dir / "bp3d").string() + " --out " +
-                   (m_dir / "out" / "x.obj").string(), &code);
+                   (m_dir / "out" / "x.obj").string(),
+               &code);
     EXPECT_NE(code, 0) << text;
     EXPECT_NE(text.find("the output must be a .glb file"), std::string::npos) << text;
 

@@ -22,7 +22,8 @@ std::size_t nonZero(const std::vector<std::vector<float>>& w, core::StructureId 
 {
     if (id.value >= w.size())
         return 0;
-    return static_cast<std::size_t>(std::count_if(w[id.value].begin(), w[id.value].end(), [](float v) { return v > 0.0f; }));
+    return static_cast<std::size_t>(
+        std::count_if(w[id.value].begin(), w[id.value].end(), [](float v) { return v > 0.0f; }));
 }
 
 std::size_t referralOn(const session::AppSession& s, core::StructureId id)
@@ -30,8 +31,8 @@ std::size_t referralOn(const session::AppSession& s, core::StructureId id)
     const auto& w = s.overlays().referral.values();
     if (id.value >= w.size())
         return 0;
-    return static_cast<std::size_t>(
-        std::count_if(w[id.value].begin(), w[id.value].end(), [](const glm::vec2& v) { return v.x > 0.0f || v.y > 0.0f; }));
+    return static_cast<std::size_t>(std::count_if(w[id.value].begin(), w[id.value].end(),
+                                                  [](const glm::vec2& v) { return v.x > 0.0f || v.y > 0.0f; }));
 }
 
 /// Everything that must work on whichever model is open.
