@@ -168,6 +168,14 @@ bool showWhileLoading(render::Window& window, ui::ImGuiLayer& imgui, const StopS
     return !closed;
 }
 
+/// What the settings remember of a model file: its absolute name (the next start may be elsewhere).
+std::string rememberedName(const std::filesystem::path& file)
+{
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(file, ec);
+    return (ec ? file : absolute.lexically_normal()).string();
+}
+
 void setTitle(render::Window& window, const std::filesystem::path& model)
 {
     glfwSetWindowTitle(window.handle(), ("TriggerAtlas — " + model.filename().string()).c_str());
@@ -212,7 +220,7 @@ bool openModelInWindow(const std::string& file, render::Window& window, ui::ImGu
     scene.reset(); // the old GPU model goes first
     scene.emplace(session, true);
     session.frameAll();
-    session.settings().rememberModel(file);
+    session.settings().rememberModel(file.empty() ? std::string() : rememberedName(path));
     setTitle(window, path);
     session.notify("Opened " + path.string());
     return open;
@@ -266,7 +274,7 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     frame.samples = options.samples;
     std::optional<SceneFrame> scene(std::in_place, session, true); // replaced when another model opens
     ExploreFrontEnd explore(session, /*interactive=*/true, std::move(settings));
-    session.settings().rememberModel(start.builtIn ? std::string() : start.path.string());
+    session.settings().rememberModel(start.builtIn ? std::string() : rememberedName(start.path));
     if (!start.message.empty()) { // the remembered model is gone or damaged: the built-in one opened
         std::fprintf(stderr, "trigger-atlas: %s\n", start.message.c_str());
         session.notify(start.message, true);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <system_error>
 
 namespace ta::session {
@@ -15,6 +16,18 @@ core::AnatomyModel loadModelFile(const std::filesystem::path& file)
     if (!std::filesystem::exists(file, ec))
         throw IoError(file.string() + ": model file not found");
     return io::loadModel(file);
+}
+
+std::filesystem::path typedPath(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string::npos)
+        return {};
+    std::string t = text.substr(first, text.find_last_not_of(" \t") - first + 1);
+    const char* home = std::getenv("HOME");
+    if (home && *home && (t == "~" || t.rfind("~/", 0) == 0))
+        t = std::string(home) + t.substr(1);
+    return t;
 }
 
 std::optional<std::string> modelFileProblem(const std::filesystem::path& file)

@@ -14,6 +14,9 @@ namespace ta::session {
 /// ParseError or ValidationError (a damaged glb), each one line naming the file.
 core::AnatomyModel loadModelFile(const std::filesystem::path& file);
 
+/// A path as a person types it: surrounding blanks dropped and a leading "~/" made $HOME.
+std::filesystem::path typedPath(const std::string& text);
+
 /// Why `file` cannot be a model to open, in a few words ("not found", "a folder", "not a .glb or .gltf
 /// file"), without reading it; nullopt when it may be opened (it may still turn out damaged).
 std::optional<std::string> modelFileProblem(const std::filesystem::path& file);

@@ -57,14 +57,15 @@ void drawOpenDialog(const session::AppSession& s, UiState& ui)
     ImGui::SetNextItemWidth(-1.0f);
     const bool enter = ImGui::InputTextWithHint("##modelpath", "/path/to/model.glb", &d.openPath,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
-    const auto problem = session::modelFileProblem(d.openPath);
+    const std::string typed = session::typedPath(d.openPath).string();
+    const auto problem = session::modelFileProblem(typed);
     if (!d.openPath.empty() && problem)
         errorLine(d.openPath + ": " + *problem);
     if (!d.openError.empty())
         errorLine(d.openError);
     ImGui::BeginDisabled(problem.has_value());
     if (ImGui::Button("Open") || (enter && !problem))
-        requestOpen(ui, d.openPath);
+        requestOpen(ui, typed);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Built-in model"))
@@ -130,8 +131,8 @@ void startImport(ModelDialogState& d, bool replace)
     d.imported.clear();
     d.confirmReplace = false;
     session::ModelImportRequest request;
-    request.source = d.importSource;
-    request.output = d.importOutput;
+    request.source = session::typedPath(d.importSource);
+    request.output = session::typedPath(d.importOutput);
     request.triangleBudget = d.importTriangles > 0 ? static_cast<std::size_t>(d.importTriangles) : 0;
     request.replace = replace;
     try {
@@ -163,7 +164,7 @@ void drawImportDialog(UiState& ui)
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::InputTextWithHint("##importsource", "/path/to/BodyParts3D", &d.importSource) && d.importOutput.empty())
         d.importOutput = suggestedImportOutput(d.importSource);
-    const auto sourceProblem = session::importSourceProblem(d.importSource);
+    const auto sourceProblem = session::importSourceProblem(session::typedPath(d.importSource));
     if (!d.importSource.empty() && sourceProblem)
         errorLine(d.importSource + ": " + *sourceProblem);
     ImGui::TextDisabled("Model file to write (.glb)");
@@ -194,7 +195,7 @@ void drawImportDialog(UiState& ui)
         ImGui::BeginDisabled(sourceProblem.has_value() || d.importOutput.empty());
         if (ImGui::Button("Import")) {
             std::error_code ec;
-            if (std::filesystem::exists(d.importOutput, ec))
+            if (std::filesystem::exists(session::typedPath(d.importOutput), ec))
                 d.confirmReplace = true; // never replaced without asking
             else
                 startImport(d, false);

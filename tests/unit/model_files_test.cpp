@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -107,6 +108,12 @@ TEST_F(ModelFilesTest, OpenDialogChecksThePathBeforeReadingIt)
     EXPECT_FALSE(ta::session::importSourceProblem(m_dir).has_value());
     EXPECT_FALSE(ta::session::importSourceProblem(m_dir / "mesh.obj").has_value());
     EXPECT_EQ(ta::session::importSourceProblem(m_dir / "none"), "not found");
+
+    const char* home = std::getenv("HOME");
+    if (home && *home)
+        EXPECT_EQ(ta::session::typedPath("  ~/models/a.glb "), fs::path(home) / "models/a.glb");
+    EXPECT_EQ(ta::session::typedPath("/x/~/a.glb"), fs::path("/x/~/a.glb"));
+    EXPECT_TRUE(ta::session::typedPath("   ").empty());
 }
 
 } // namespace
