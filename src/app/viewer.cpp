@@ -258,26 +258,26 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     // The settings before the model: they name the model last open (--model wins over it).
     core::SettingsLoad settings = readUserSettings();
     const std::string remembered = settings.settings.lastModel;
-    session::StartModel start;
+    session::StartModel opened;
     if (!showWhileLoading(window, imgui, stop, [&](std::atomic<int>& stage) {
-            start = session::loadStartModel(options.model, remembered, io::defaultModelPath());
+            opened = session::loadStartModel(options.model, remembered, io::defaultModelPath());
             stage = 1;
-            session.openModel(std::move(start.model), start.path, io::assetPath("data"));
+            session.openModel(std::move(opened.model), opened.path, io::assetPath("data"));
         })) {
         glfwSetWindowUserPointer(window.handle(), nullptr);
         return 0; // closed (or Ctrl+C) while loading
     }
-    setTitle(window, start.path);
+    setTitle(window, opened.path);
     session.bodyMap().setSessionDate(core::records::todayLocalDate());
     applyViewOptions(options, session);
     render::FrameSettings frame;
     frame.samples = options.samples;
     std::optional<SceneFrame> scene(std::in_place, session, true); // replaced when another model opens
     ExploreFrontEnd explore(session, /*interactive=*/true, std::move(settings));
-    session.settings().rememberModel(start.builtIn ? std::string() : rememberedName(start.path));
-    if (!start.message.empty()) { // the remembered model is gone or damaged: the built-in one opened
-        std::fprintf(stderr, "trigger-atlas: %s\n", start.message.c_str());
-        session.notify(start.message, true);
+    session.settings().rememberModel(opened.builtIn ? std::string() : rememberedName(opened.path));
+    if (!opened.message.empty()) { // the remembered model is gone or damaged: the built-in one opened
+        std::fprintf(stderr, "trigger-atlas: %s\n", opened.message.c_str());
+        session.notify(opened.message, true);
     }
     if (start.tags.empty()) {
         // The client records: every finding, pain stroke and note is stored when it is made.

@@ -39,7 +39,7 @@ void requestOpen(UiState& ui, const std::string& file)
     ui.models.showOpen = false;
 }
 
-void drawOpenDialog(const session::AppSession& s, UiState& ui)
+void drawOpenDialog(session::AppSession& s, UiState& ui)
 {
     ModelDialogState& d = ui.models;
     if (!d.showOpen)

@@ -110,8 +110,9 @@ TEST_F(ModelFilesTest, OpenDialogChecksThePathBeforeReadingIt)
     EXPECT_EQ(ta::session::importSourceProblem(m_dir / "none"), "not found");
 
     const char* home = std::getenv("HOME");
-    if (home && *home)
+    if (home && *home) {
         EXPECT_EQ(ta::session::typedPath("  ~/models/a.glb "), fs::path(home) / "models/a.glb");
+    }
     EXPECT_EQ(ta::session::typedPath("/x/~/a.glb"), fs::path("/x/~/a.glb"));
     EXPECT_TRUE(ta::session::typedPath("   ").empty());
 }
