@@ -29,6 +29,7 @@
 #include <optional>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace ta::app {
 namespace {
@@ -65,6 +66,13 @@ void onKey(GLFWwindow* window, int key, int scancode, int action, int mods)
             return;
     }
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+bool isModifierKey(int key)
+{
+    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
+           key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
+           key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
 }
 
 void onMouseButton(GLFWwindow* window, int button, int action, int mods)
@@ -107,6 +115,8 @@ double idleWakeIn(const session::AppSession& session, const ui::UiState& ui, boo
         soonest(0.5);
     if (ui.models.job) // an import's progress bar moves
         soonest(0.1);
+    if (ui.models.focusFrames > 0) // a dialog just opened gives its field the keyboard over the next frames
+        soonest(0.0);
     return in;
 }
 
@@ -275,10 +285,11 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     std::optional<SceneFrame> scene(std::in_place, session, true); // replaced when another model opens
     ExploreFrontEnd explore(session, /*interactive=*/true, std::move(settings));
     session.settings().rememberModel(opened.builtIn ? std::string() : rememberedName(opened.path));
-    if (!opened.message.empty()) { // the remembered model is gone or damaged: the built-in one opened
-        std::fprintf(stderr, "trigger-atlas: %s\n", opened.message.c_str());
-        session.notify(opened.message, true);
-    }
+    // The remembered model is gone or damaged: the built-in one opened. Said in the window once its clock
+    // runs (after the first frame), or a slow start would age the line before it is seen.
+    std::string startMessage = opened.message;
+    if (!startMessage.empty())
+        std::fprintf(stderr, "trigger-atlas: %s\n", startMessage.c_str());
     if (start.tags.empty()) {
         // The client records: every finding, pain stroke and note is stored when it is made.
         try {
@@ -346,11 +357,22 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         frame.pixelScale = std::max(pixelRatio, window.contentScale());
 
         imgui.beginFrame();
-        for (int key : explore.uiState().input.releasesHeld())
-            ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
+        // A modifier released mid-frame would leave ImGui's io.KeyMods (set by NewFrame) unlike io.KeyCtrl...,
+        // which a text field asserts on (a quick Ctrl+A crashed the window): modifiers go after the widgets.
+        std::vector<int> heldModifiers;
+        for (int key : explore.uiState().input.releasesHeld()) {
+            if (isModifierKey(key))
+                heldModifiers.push_back(key);
+            else
+                ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
+        }
         input.update(window.handle(), camera, pixelRatio, imgui.wantsMouse(), session.tool() == session::Tool::Pain);
         camera.update(dt);
         explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);
+        if (!startMessage.empty())
+            session.notify(std::exchange(startMessage, std::string()), true);
+        for (int key : heldModifiers)
+            ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
 
         // While the view moves, draw at half resolution without MSAA (a software renderer keeps up);
         // the still picture that follows is drawn at full quality.

@@ -11,6 +11,7 @@
 namespace ta::ui {
 
 struct ModelDialogState {
+    int focusFrames = 0; ///< frames left to give the first field of the dialog just opened the keyboard
     // Open model...
     bool showOpen = false;
     std::string openPath;  ///< the file field

@@ -22,7 +22,8 @@ void centreNextWindow(float widthEm)
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 0.5f * vp->WorkSize.x, vp->WorkPos.y + 0.25f * vp->WorkSize.y),
                             ImGuiCond_Appearing, ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(widthEm * em, 0.0f), ImGuiCond_Appearing);
+    // The width stays; the height follows what the dialog shows (an error line, the progress bar).
+    ImGui::SetNextWindowSize(ImVec2(widthEm * em, 0.0f), ImGuiCond_Always);
 }
 
 void errorLine(const std::string& text)
@@ -30,6 +31,22 @@ void errorLine(const std::string& text)
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
+}
+
+// The keyboard goes to the first field of a dialog just opened once the menu that opened it has closed (the
+// closing menu gives the focus back to the window under it), asked again each frame until the field has it.
+void askFocus(ModelDialogState& d)
+{
+    if (d.focusFrames > 0 && !ImGui::IsWindowAppearing()) {
+        ImGui::SetKeyboardFocusHere();
+        --d.focusFrames;
+    }
+}
+
+void gotFocus(ModelDialogState& d)
+{
+    if (ImGui::IsItemActive())
+        d.focusFrames = 0;
 }
 
 void requestOpen(UiState& ui, const std::string& file)
@@ -52,11 +69,13 @@ void drawOpenDialog(session::AppSession& s, UiState& ui)
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Open now: %s", s.modelPath().filename().string().c_str());
     ImGui::TextWrapped("A model file (.glb): the built-in model, or one made with File > Import model...");
-    if (ImGui::IsWindowAppearing())
-        ImGui::SetKeyboardFocusHere();
+    // The keyboard goes to the path field once the menu that opened the dialog has closed (a frame later:
+    // the closing menu gives the focus back to the window under it).
+    askFocus(d);
     ImGui::SetNextItemWidth(-1.0f);
     const bool enter = ImGui::InputTextWithHint("##modelpath", "/path/to/model.glb", &d.openPath,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
+    gotFocus(d);
     const std::string typed = session::typedPath(d.openPath).string();
     const auto problem = session::modelFileProblem(typed);
     if (!d.openPath.empty() && problem)
@@ -161,9 +180,11 @@ void drawImportDialog(UiState& ui)
                        "file, made into a model with our structures, trigger points and referral.");
     ImGui::BeginDisabled(running);
     ImGui::TextDisabled("Folder or file to import");
+    askFocus(d);
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::InputTextWithHint("##importsource", "/path/to/BodyParts3D", &d.importSource) && d.importOutput.empty())
         d.importOutput = suggestedImportOutput(d.importSource);
+    gotFocus(d);
     const auto sourceProblem = session::importSourceProblem(session::typedPath(d.importSource));
     if (!d.importSource.empty() && sourceProblem)
         errorLine(d.importSource + ": " + *sourceProblem);
@@ -237,12 +258,15 @@ void drawModelMenuItems(const session::AppSession& /*s*/, UiState& ui)
     ImGui::Separator();
     if (ImGui::MenuItem("Open model...", nullptr, false, !ui.models.openRequest)) {
         ui.models.showOpen = true;
+        ui.models.focusFrames = 4;
         ui.models.openError.clear();
     }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Open another model file (.glb): an imported one, or the built-in model");
-    if (ImGui::MenuItem("Import model..."))
+    if (ImGui::MenuItem("Import model...")) {
         ui.models.showImport = true;
+        ui.models.focusFrames = 4;
+    }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Turn a BodyParts3D download or a mesh file into a model (.glb)");
     ImGui::Separator();
