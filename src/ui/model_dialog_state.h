@@ -23,6 +23,7 @@ struct ModelDialogState {
     bool showImport = false;
     std::string importSource;                     ///< a BodyParts3D folder or one mesh file
     std::string importOutput;                     ///< the .glb to write
+    bool importOutputEdited = false;              ///< typed by hand: no longer follows the source
     int importTriangles = 0;                      ///< 0 = keep every triangle
     bool confirmReplace = false;                  ///< "FILE exists. Replace it?" is asked
     std::unique_ptr<session::ModelImportJob> job; ///< the import running (or just finished)

@@ -182,7 +182,8 @@ void drawImportDialog(UiState& ui)
     ImGui::TextDisabled("Folder or file to import");
     askFocus(d);
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::InputTextWithHint("##importsource", "/path/to/BodyParts3D", &d.importSource) && d.importOutput.empty())
+    // The output follows the source until it is edited by hand.
+    if (ImGui::InputTextWithHint("##importsource", "/path/to/BodyParts3D", &d.importSource) && !d.importOutputEdited)
         d.importOutput = suggestedImportOutput(d.importSource);
     gotFocus(d);
     const auto sourceProblem = session::importSourceProblem(session::typedPath(d.importSource));
@@ -190,7 +191,8 @@ void drawImportDialog(UiState& ui)
         errorLine(d.importSource + ": " + *sourceProblem);
     ImGui::TextDisabled("Model file to write (.glb)");
     ImGui::SetNextItemWidth(-1.0f);
-    ImGui::InputTextWithHint("##importoutput", "/path/to/model.glb", &d.importOutput);
+    if (ImGui::InputTextWithHint("##importoutput", "/path/to/model.glb", &d.importOutput))
+        d.importOutputEdited = !d.importOutput.empty();
     ImGui::SetNextItemWidth(10.0f * ImGui::GetFontSize());
     ImGui::InputInt("Triangles (0 = all)", &d.importTriangles, 10000, 100000);
     d.importTriangles = std::max(0, d.importTriangles);
@@ -244,13 +246,14 @@ void drawImportDialog(UiState& ui)
 
 std::string suggestedImportOutput(const std::string& source)
 {
-    std::filesystem::path src(source);
-    while (!src.empty() && src.filename().empty()) // "folder/" names the folder
-        src = src.parent_path();
-    const std::string stem = src.stem().string();
+    std::string name = session::typedPath(source).string();
+    while (name.size() > 1 && name.back() == '/') // "folder/" names the folder
+        name.pop_back();
+    const std::string stem = std::filesystem::path(name).stem().string();
     const char* home = std::getenv("HOME");
     const std::filesystem::path dir = std::filesystem::path(home ? home : ".") / "trigger-atlas" / "models";
-    return (dir / ((stem.empty() ? std::string("imported") : stem) + ".glb")).string();
+    const bool named = !stem.empty() && stem != "." && stem != "..";
+    return (dir / ((named ? stem : std::string("imported")) + ".glb")).string();
 }
 
 void drawModelMenuItems(const session::AppSession& /*s*/, UiState& ui)
@@ -274,6 +277,8 @@ void drawModelMenuItems(const session::AppSession& /*s*/, UiState& ui)
 
 void drawModelDialogs(session::AppSession& s, UiState& ui)
 {
+    if (!ui.models.showOpen && !ui.models.showImport)
+        ui.models.focusFrames = 0; // closed before its field took the keyboard: the loop may sleep again
     drawOpenDialog(s, ui);
     drawImportDialog(ui);
 }
