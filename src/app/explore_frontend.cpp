@@ -22,11 +22,18 @@
 
 namespace ta::app {
 
-ExploreFrontEnd::ExploreFrontEnd(session::AppSession& session, bool interactive)
+core::SettingsLoad readUserSettings()
+{
+    const auto path = core::defaultSettingsPath();
+    return path ? core::loadSettings(*path) : core::SettingsLoad{};
+}
+
+ExploreFrontEnd::ExploreFrontEnd(session::AppSession& session, bool interactive,
+                                 std::optional<core::SettingsLoad> preloaded)
     : m_session(session), m_explore(session, m_ui), m_interactive(interactive)
 {
     if (interactive)
-        loadSettings();
+        loadSettings(preloaded ? std::move(*preloaded) : readUserSettings());
 }
 
 ExploreFrontEnd::~ExploreFrontEnd()
@@ -35,12 +42,8 @@ ExploreFrontEnd::~ExploreFrontEnd()
         saveSettings();
 }
 
-void ExploreFrontEnd::loadSettings()
+void ExploreFrontEnd::loadSettings(core::SettingsLoad loaded)
 {
-    const auto path = core::defaultSettingsPath();
-    if (!path)
-        return;
-    core::SettingsLoad loaded = core::loadSettings(*path);
     for (const auto& w : loaded.warnings)
         std::fprintf(stderr, "trigger-atlas: %s\n", w.c_str());
     if (!loaded.warnings.empty())

@@ -2,13 +2,15 @@
 // The window's side of an explore session: the ImGui UI (panels, input) over a session::AppSession, the
 // settings remembered between runs (layers, toggles, panel layout, window placement), F12 screenshots and
 // closing on Quit. --screenshot uses only drawOffscreen().
+#include "core/settings/settings_file.h"
 #include "io/png_image.h"
 #include "session/app_session.h"
 #include "ui/explore_ui.h"
 #include "ui/ui_state.h"
 
-#include <string>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 struct GLFWwindow;
@@ -25,10 +27,15 @@ struct PanelRectOut {
 /// Throws IoError when the file cannot be written.
 void writePanelRects(const std::vector<PanelRectOut>& panels, int width, int height, const std::string& file);
 
+/// The user's settings file read (defaults when there is none, or no HOME). Never throws; the warnings
+/// are one line each. The window reads them before the model: they say which model to open.
+core::SettingsLoad readUserSettings();
+
 class ExploreFrontEnd {
 public:
-    /// `interactive`: load the user's settings now and save them when the front end is destroyed.
-    ExploreFrontEnd(session::AppSession& session, bool interactive);
+    /// `interactive`: apply the user's settings now (`preloaded`, or read them when not given) and save
+    /// them when the front end is destroyed.
+    ExploreFrontEnd(session::AppSession& session, bool interactive, std::optional<core::SettingsLoad> preloaded = {});
     ~ExploreFrontEnd();
     ExploreFrontEnd(const ExploreFrontEnd&) = delete;
     ExploreFrontEnd& operator=(const ExploreFrontEnd&) = delete;
@@ -51,7 +58,7 @@ public:
     std::vector<PanelRectOut> drawWindowOffscreen(unsigned fbo, int width, int height);
 
 private:
-    void loadSettings();
+    void loadSettings(core::SettingsLoad loaded);
     void saveSettings() noexcept;
 
     session::AppSession& m_session;

@@ -1,11 +1,11 @@
-// `trigger-atlas import-model DIR|FILE --out model.glb [--triangles N] [--base model.glb]`: import real
-// anatomy (a BodyParts3D folder of FMA<id>.obj|stl files, or one mesh file) onto our structures and write
-// it as binary glTF. A failed import writes nothing.
+// `trigger-atlas import-model DIR|FILE --out model.glb [--triangles N] [--base model.glb] [--force]`: import
+// real anatomy (a BodyParts3D folder of FMA<id>.obj|stl files, or one mesh file) onto our structures and
+// write it as binary glTF, through session::importModelFile (the window's File > Import model... calls the
+// same). An existing file is replaced only with --force; a failed import writes nothing.
 #include "app/commands.h"
 
 #include "core/error.h"
-#include "io/gltf_writer.h"
-#include "io/model_importer.h"
+#include "session/model_import_service.h"
 
 #include <chrono>
 #include <cstdio>
@@ -21,6 +21,7 @@ struct ImportArgs {
     std::string out;
     std::string base;
     std::size_t triangles = 0;
+    bool force = false;
 };
 
 std::string firstFew(const std::vector<std::string>& v, std::size_t n = 6)
@@ -36,13 +37,14 @@ std::string firstFew(const std::vector<std::string>& v, std::size_t n = 6)
 void runImport(const ImportArgs& args)
 {
     const auto start = std::chrono::steady_clock::now();
-    if (args.out.empty())
-        throw ArgumentError("import-model: --out FILE.glb is required");
-    io::ImportOptions options;
-    options.triangleBudget = args.triangles;
-    options.baseModel = args.base;
-    const auto report = io::importModel(args.input, options);
-    io::saveModel(report.model, args.out); // atomic: a failure leaves no file
+    session::ModelImportRequest request{args.input, args.out, args.base, args.triangles, args.force};
+    session::ModelImportResult result;
+    try {
+        result = session::importModelFile(request);
+    } catch (const session::OutputExistsError&) {
+        throw ArgumentError("import-model: " + args.out + " exists; give --force to replace it");
+    }
+    const io::ImportReport& report = result.report;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("found %zu files (%zu meshes)\n", report.filesFound, report.meshesFound);
     std::printf("mapped %zu structures\n", report.mapped.size());
@@ -55,7 +57,7 @@ void runImport(const ImportArgs& args)
     if (!report.credit.empty())
         std::printf("credit: %s\n", report.credit.c_str());
     std::printf("wrote %s (%.1f MB) in %.1f s\n", args.out.c_str(),
-                static_cast<double>(std::filesystem::file_size(args.out)) / 1.0e6, seconds);
+                static_cast<double>(result.bytes) / 1.0e6, seconds);
 }
 
 } // namespace
@@ -69,6 +71,7 @@ void addImportModelCommand(CLI::App& app, int& exitCode)
     cmd->add_option("--out", args->out, "Output .glb")->required();
     cmd->add_option("--triangles", args->triangles, "Simplify the imported meshes to about N triangles in all");
     cmd->add_option("--base", args->base, "Model the import maps onto (default: assets/models/neck-shoulder.glb)");
+    cmd->add_flag("--force", args->force, "Replace an existing output file");
     cmd->callback([args, &exitCode] {
         runImport(*args);
         exitCode = 0;

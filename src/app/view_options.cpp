@@ -4,7 +4,7 @@
 #include "core/error.h"
 #include "core/view_preset.h"
 #include "io/asset_paths.h"
-#include "io/gltf_reader.h"
+#include "session/model_files.h"
 
 #include <charconv>
 
@@ -63,15 +63,9 @@ ImageSize parseImageSize(const std::string& text)
 
 core::AnatomyModel loadRequestedModel(const ViewOptions& options, std::filesystem::path& resolvedPath)
 {
-    resolvedPath = options.model.empty() ? io::defaultModelPath() : std::filesystem::path(options.model);
-    std::error_code ec;
-    if (!std::filesystem::exists(resolvedPath, ec)) {
-        if (options.model.empty())
-            throw IoError(resolvedPath.string() +
-                          ": default model not found (run `trigger-atlas bake`, or pass --model FILE)");
-        throw IoError(resolvedPath.string() + ": model file not found");
-    }
-    return io::loadModel(resolvedPath);
+    session::StartModel start = session::loadStartModel(options.model, "", io::defaultModelPath());
+    resolvedPath = start.path;
+    return std::move(start.model);
 }
 
 } // namespace ta::app

@@ -12,6 +12,7 @@
 #include "io/asset_paths.h"
 #include "render/window.h"
 #include "session/app_session.h"
+#include "session/model_files.h"
 #include "session/records/record_services.h"
 #include "ui/imgui_layer.h"
 
@@ -25,7 +26,10 @@
 #include <cstdio>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace ta::app {
 namespace {
@@ -62,6 +66,13 @@ void onKey(GLFWwindow* window, int key, int scancode, int action, int mods)
             return;
     }
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+bool isModifierKey(int key)
+{
+    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
+           key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
+           key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
 }
 
 void onMouseButton(GLFWwindow* window, int button, int action, int mods)
@@ -102,6 +113,10 @@ double idleWakeIn(const session::AppSession& session, const ui::UiState& ui, boo
         soonest(0.1);
     if (textInput)
         soonest(0.5);
+    if (ui.models.job) // an import's progress bar moves
+        soonest(0.1);
+    if (ui.models.focusFrames > 0) // a dialog just opened gives its field the keyboard over the next frames
+        soonest(0.0);
     return in;
 }
 
@@ -163,6 +178,64 @@ bool showWhileLoading(render::Window& window, ui::ImGuiLayer& imgui, const StopS
     return !closed;
 }
 
+/// What the settings remember of a model file: its absolute name (the next start may be elsewhere).
+std::string rememberedName(const std::filesystem::path& file)
+{
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(file, ec);
+    return (ec ? file : absolute.lexically_normal()).string();
+}
+
+void setTitle(render::Window& window, const std::filesystem::path& model)
+{
+    glfwSetWindowTitle(window.handle(), ("TriggerAtlas — " + model.filename().string()).c_str());
+}
+
+/// File > Open model...: reads `file` ("" = the built-in model) behind the progress bar and, only when it
+/// loaded, puts it in the session and a new GPU model in `scene`; the settings remember it. A file that
+/// does not load leaves everything as it was and says why in one line naming the file (the dialog opens
+/// again with it). Returns false when the window was closed meanwhile.
+bool openModelInWindow(const std::string& file, render::Window& window, ui::ImGuiLayer& imgui, const StopSignals& stop,
+                       session::AppSession& session, ExploreFrontEnd& explore, std::optional<SceneFrame>& scene)
+{
+    const std::filesystem::path path = file.empty() ? io::defaultModelPath() : std::filesystem::path(file);
+    ui::UiState& ui = explore.uiState();
+    if (ui.quiz.active())
+        ui.quiz.close(session); // its questions are resolved on the model going away
+    if (session.protocolRun())
+        session.endProtocol();
+    std::string error;
+    bool opened = false;
+    const bool open = showWhileLoading(window, imgui, stop, [&](std::atomic<int>& stage) {
+        core::AnatomyModel model;
+        try {
+            model = session::loadModelFile(path);
+        } catch (const Error& e) {
+            error = e.what();
+            return;
+        }
+        stage = 1;
+        session.openModel(std::move(model), path, io::assetPath("data"));
+        opened = true;
+    });
+    if (!opened) {
+        std::fprintf(stderr, "trigger-atlas: model not opened: %s\n", error.c_str());
+        session.notify("Model not opened: " + error, true);
+        ui.models.openError = error;
+        ui.models.showOpen = true;
+        if (scene)
+            scene->invalidate();
+        return open;
+    }
+    scene.reset(); // the old GPU model goes first
+    scene.emplace(session, true);
+    session.frameAll();
+    session.settings().rememberModel(file.empty() ? std::string() : rememberedName(path));
+    setTitle(window, path);
+    session.notify("Opened " + path.string());
+    return open;
+}
+
 } // namespace
 
 int runViewer(const ViewOptions& options, const session::StartOptions& start)
@@ -192,22 +265,31 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     glfwSetScrollCallback(window.handle(), onScroll);
     glfwSetKeyCallback(window.handle(), onKey);
     glfwSetMouseButtonCallback(window.handle(), onMouseButton);
-    std::filesystem::path modelPath;
+    // The settings before the model: they name the model last open (--model wins over it).
+    core::SettingsLoad settings = readUserSettings();
+    const std::string remembered = settings.settings.lastModel;
+    session::StartModel opened;
     if (!showWhileLoading(window, imgui, stop, [&](std::atomic<int>& stage) {
-            core::AnatomyModel model = loadRequestedModel(options, modelPath);
+            opened = session::loadStartModel(options.model, remembered, io::defaultModelPath());
             stage = 1;
-            session.openModel(std::move(model), modelPath, io::assetPath("data"));
+            session.openModel(std::move(opened.model), opened.path, io::assetPath("data"));
         })) {
         glfwSetWindowUserPointer(window.handle(), nullptr);
         return 0; // closed (or Ctrl+C) while loading
     }
-    glfwSetWindowTitle(window.handle(), ("TriggerAtlas — " + modelPath.filename().string()).c_str());
+    setTitle(window, opened.path);
     session.bodyMap().setSessionDate(core::records::todayLocalDate());
     applyViewOptions(options, session);
     render::FrameSettings frame;
     frame.samples = options.samples;
-    SceneFrame scene(session, true);
-    ExploreFrontEnd explore(session, /*interactive=*/true);
+    std::optional<SceneFrame> scene(std::in_place, session, true); // replaced when another model opens
+    ExploreFrontEnd explore(session, /*interactive=*/true, std::move(settings));
+    session.settings().rememberModel(opened.builtIn ? std::string() : rememberedName(opened.path));
+    // The remembered model is gone or damaged: the built-in one opened. Said in the window once its clock
+    // runs (after the first frame), or a slow start would age the line before it is seen.
+    std::string startMessage = opened.message;
+    if (!startMessage.empty())
+        std::fprintf(stderr, "trigger-atlas: %s\n", startMessage.c_str());
     if (start.tags.empty()) {
         // The client records: every finding, pain stroke and note is stored when it is made.
         try {
@@ -275,11 +357,22 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         frame.pixelScale = std::max(pixelRatio, window.contentScale());
 
         imgui.beginFrame();
-        for (int key : explore.uiState().input.releasesHeld())
-            ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
+        // A modifier released mid-frame would leave ImGui's io.KeyMods (set by NewFrame) unlike io.KeyCtrl...,
+        // which a text field asserts on (a quick Ctrl+A crashed the window): modifiers go after the widgets.
+        std::vector<int> heldModifiers;
+        for (int key : explore.uiState().input.releasesHeld()) {
+            if (isModifierKey(key))
+                heldModifiers.push_back(key);
+            else
+                ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
+        }
         input.update(window.handle(), camera, pixelRatio, imgui.wantsMouse(), session.tool() == session::Tool::Pain);
         camera.update(dt);
         explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);
+        if (!startMessage.empty())
+            session.notify(std::exchange(startMessage, std::string()), true);
+        for (int key : heldModifiers)
+            ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
 
         // While the view moves, draw at half resolution without MSAA (a software renderer keeps up);
         // the still picture that follows is drawn at full quality.
@@ -290,33 +383,40 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         frame.renderScale = reduce ? options.interactiveScale : 1.0f;
         frame.samples = reduce ? 1 : options.samples;
         frame.coarse = reduce;
-        const bool drew = scene.render(session, frame);
+        const bool drew = scene->render(session, frame);
         idle = !drew && !camera.moving();
         settleFrames = drew ? 2 : settleFrames - 1;
-        scene.renderer().blitTo(0, fbWidth, fbHeight);
+        scene->renderer().blitTo(0, fbWidth, fbHeight);
         glViewport(0, 0, fbWidth, fbHeight);
         imgui.endFrame();
         // F12 saves the 3D view alone (at full quality), not the panels over it.
         explore.afterFrame(window.handle(), [&] {
-            scene.invalidate();
+            scene->invalidate();
             render::FrameSettings still = frame;
             still.renderScale = 1.0f;
             still.samples = options.samples;
             still.coarse = false;
-            scene.render(session, still);
-            return scene.renderer().readPixels();
+            scene->render(session, still);
+            return scene->renderer().readPixels();
         }, [&](const ui::UiState::PdfRequest& r) {
             const std::filesystem::path file(r.file);
             if (file.has_parent_path())
                 std::filesystem::create_directories(file.parent_path());
             writeSessionPdf(session, r.handout ? PdfKind::Handout : PdfKind::Report, file, explore.uiState().signerName,
                             r.letter ? io::PageSize::Letter : io::PageSize::A4, r.overwrite);
-            scene.invalidate(); // the pictures were drawn with other GL state
+            scene->invalidate(); // the pictures were drawn with other GL state
         });
         window.swapBuffers();
         if (!modelShown) {
             traceStartup("model shown");
             modelShown = true;
+        }
+        // File > Open model...: outside the ImGui frame (the progress bar draws frames of its own).
+        if (auto request = std::exchange(explore.uiState().models.openRequest, std::nullopt)) {
+            if (!openModelInWindow(*request, window, imgui, stop, session, explore, scene))
+                break; // closed while loading
+            last = glfwGetTime();
+            settleFrames = 2;
         }
     }
     glfwSetWindowUserPointer(window.handle(), nullptr);

@@ -146,7 +146,7 @@ void checkMesh(const core::Structure& s)
 
 } // namespace
 
-void saveModel(const core::AnatomyModel& source, const std::filesystem::path& file)
+void saveModel(const core::AnatomyModel& source, const std::filesystem::path& file, bool replace)
 {
     Builder b;
     if (!source.credit.empty()) {
@@ -220,7 +220,9 @@ void saveModel(const core::AnatomyModel& source, const std::filesystem::path& fi
     if (!gltf.WriteGltfSceneToStream(&b.model, out, false, true))
         throw IoError(file.string() + ": could not encode the model as glTF");
 
-    core::writeFileAtomically(file, out.str());
+    core::AtomicWriteOptions options;
+    options.replace = replace;
+    core::writeFileAtomically(file, out.str(), options);
 }
 
 } // namespace ta::io

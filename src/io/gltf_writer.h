@@ -8,7 +8,8 @@ namespace ta::io {
 
 /// Writes `model` to `file` (binary glTF). Deterministic: the same model gives the same bytes.
 /// The file is written to a temporary beside it and renamed, so a failure never leaves a half file.
-/// Throws IoError when the file cannot be written, ValidationError when a mesh is inconsistent.
-void saveModel(const core::AnatomyModel& model, const std::filesystem::path& file);
+/// Throws IoError when the file cannot be written (or, with `replace` false, when it exists),
+/// ValidationError when a mesh is inconsistent.
+void saveModel(const core::AnatomyModel& model, const std::filesystem::path& file, bool replace = true);
 
 } // namespace ta::io

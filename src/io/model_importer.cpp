@@ -17,6 +17,7 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <regex>
 #include <set>
@@ -24,6 +25,36 @@
 
 namespace ta::io {
 namespace {
+
+/// Passes progress on to ImportOptions::progress: never decreasing, one call at a time (the reading
+/// threads report too), and remembers a "stop" answer.
+class ProgressSink {
+public:
+    ProgressSink(const std::function<bool(double)>& fn, std::filesystem::path source) : m_fn(fn), m_source(std::move(source)) {}
+    void report(double fraction)
+    {
+        if (!m_fn)
+            return;
+        const std::lock_guard lock(m_mutex);
+        m_last = std::max(m_last, std::clamp(fraction, 0.0, 1.0));
+        if (!m_fn(m_last))
+            m_cancelled = true;
+    }
+    bool cancelled() const { return m_cancelled; }
+    /// Throws ImportCancelled when the import was told to stop.
+    void stopIfCancelled() const
+    {
+        if (m_cancelled)
+            throw ImportCancelled(m_source.string() + ": import cancelled");
+    }
+
+private:
+    const std::function<bool(double)>& m_fn;
+    std::filesystem::path m_source;
+    std::mutex m_mutex;
+    double m_last = 0.0;
+    std::atomic<bool> m_cancelled{false};
+};
 
 const std::regex kFmaFile("(FMA[0-9]+)\\.(obj|stl)", std::regex::icase);
 
@@ -125,14 +156,15 @@ struct LoadedFile {
 /// Reads the BodyParts3D files on a few threads (Assimp importers are independent per thread); the first
 /// error is rethrown after all have finished.
 std::map<std::string, LoadedFile> loadBodyParts3dFiles(const std::map<std::string, std::filesystem::path>& files,
-                                                       double minFragmentFraction)
+                                                       double minFragmentFraction, ProgressSink& progress)
 {
+    std::atomic<std::size_t> done{0};
     std::vector<std::pair<std::string, std::filesystem::path>> work(files.begin(), files.end());
     std::vector<LoadedFile> loaded(work.size());
     std::vector<std::exception_ptr> errors(work.size());
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-        for (std::size_t i; (i = next++) < work.size();) {
+        for (std::size_t i; !progress.cancelled() && (i = next++) < work.size();) {
             try {
                 core::Mesh m = importSingleMesh(work[i].second);
                 convertBodyParts3dToModelFrame(m);
@@ -141,6 +173,8 @@ std::map<std::string, LoadedFile> loadBodyParts3dFiles(const std::map<std::strin
             } catch (...) {
                 errors[i] = std::current_exception();
             }
+            // Reading the files is most of the work: 5 % to 80 %.
+            progress.report(0.05 + 0.75 * static_cast<double>(++done) / static_cast<double>(work.size()));
         }
     };
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
@@ -150,6 +184,7 @@ std::map<std::string, LoadedFile> loadBodyParts3dFiles(const std::map<std::strin
     worker();
     for (auto& t : pool)
         t.join();
+    progress.stopIfCancelled();
     for (auto& e : errors)
         if (e)
             std::rethrow_exception(e);
@@ -160,7 +195,7 @@ std::map<std::string, LoadedFile> loadBodyParts3dFiles(const std::map<std::strin
 }
 
 void importFolder(const std::filesystem::path& dir, const core::AnatomyModel& base, const ImportOptions& options,
-                  ImportReport& report)
+                  ImportReport& report, ProgressSink& progress)
 {
     std::map<std::string, std::filesystem::path> files; // FMA id -> file (an STL wins over an OBJ of the same id)
     std::error_code ec;
@@ -181,7 +216,7 @@ void importFolder(const std::filesystem::path& dir, const core::AnatomyModel& ba
     report.filesFound = files.size();
     report.meshesFound = files.size();
 
-    const auto loaded = loadBodyParts3dFiles(files, options.minFragmentFraction);
+    const auto loaded = loadBodyParts3dFiles(files, options.minFragmentFraction, progress);
     // The files standing for each structure: the folder's own file for its FMA id, else what io/fidelity
     // compares it with (the skull's bones, the masseter's swapped labels).
     std::vector<std::vector<std::string>> fmasOf(base.structures.size());
@@ -242,10 +277,12 @@ void importFolder(const std::filesystem::path& dir, const core::AnatomyModel& ba
 }
 
 void importFile(const std::filesystem::path& file, const core::AnatomyModel& base, const ImportOptions& options,
-                ImportReport& report)
+                ImportReport& report, ProgressSink& progress)
 {
     const std::string fma = fmaOfFile(file);
     auto pieces = importMeshFile(file);
+    progress.report(0.7);
+    progress.stopIfCancelled();
     report.filesFound = 1;
     report.meshesFound = pieces.size();
     // Every way a mesh may be named after one of our structures, lowercase.
@@ -332,13 +369,20 @@ ImportReport importModel(const std::filesystem::path& dirOrFile, const ImportOpt
     const bool isDir = std::filesystem::is_directory(dirOrFile, ec);
     if (!isDir && !std::filesystem::is_regular_file(dirOrFile, ec))
         throw IoError(dirOrFile.string() + ": no such file or folder to import");
+    ProgressSink progress(options.progress, dirOrFile);
+    progress.report(0.0);
+    progress.stopIfCancelled();
     const auto base = loadModel(options.baseModel.empty() ? defaultModelPath() : options.baseModel);
+    progress.report(0.05);
+    progress.stopIfCancelled();
 
     ImportReport report;
     if (isDir)
-        importFolder(dirOrFile, base, options, report);
+        importFolder(dirOrFile, base, options, report, progress);
     else
-        importFile(dirOrFile, base, options, report);
+        importFile(dirOrFile, base, options, report, progress);
+    progress.report(0.8);
+    progress.stopIfCancelled();
     if (report.mapped.empty())
         throw ValidationError(dirOrFile.string() + ": none of the " + std::to_string(report.meshesFound) +
                               " meshes matches a structure of our model (by FMA id or name)");
@@ -354,9 +398,13 @@ ImportReport importModel(const std::filesystem::path& dirOrFile, const ImportOpt
             const double share = static_cast<double>(s.mesh.triangleCount()) / static_cast<double>(report.trianglesRead);
             const auto target = std::max<std::size_t>(64, static_cast<std::size_t>(share * options.triangleBudget));
             s.mesh = simplifyToTriangles(s.mesh, target);
+            progress.report(0.8 + 0.1 * static_cast<double>(report.trianglesKept + s.mesh.triangleCount()) /
+                                      static_cast<double>(std::max<std::size_t>(1, options.triangleBudget)));
+            progress.stopIfCancelled();
         }
         report.trianglesKept += s.mesh.triangleCount();
     }
+    progress.report(0.9);
     report.model.landmarks = base.landmarks;
     report.model.credit = report.credit;
     return report;

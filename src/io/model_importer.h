@@ -4,9 +4,11 @@
 // committed model by FMA id or name) and our landmarks, so the trigger points, defined on landmarks, land on
 // the imported muscles.
 #include "core/anatomy_model.h"
+#include "core/error.h"
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,16 @@ struct ImportOptions {
     std::size_t triangleBudget = 0;
     /// Detached fragments under this fraction of a mesh's area are dropped (FMA-named BodyParts3D files only).
     double minFragmentFraction = 0.001;
+    /// Told the fraction done (0..1, never decreasing; 0.9 when the model is ready) from the calling thread
+    /// or one of the reading threads, one call at a time. Returning false cancels: importModel stops at the
+    /// next step and throws ImportCancelled. May be empty.
+    std::function<bool(double)> progress;
+};
+
+/// The import was cancelled through ImportOptions::progress (nothing was written).
+class ImportCancelled : public Error {
+public:
+    using Error::Error;
 };
 
 struct ImportReport {
@@ -43,7 +55,7 @@ struct ImportReport {
 /// any other as already in the model frame (metres, +Y up, facing +Z). Structures of the base model that the
 /// import lacks keep the base mesh, with `source` = "base-model". Unmapped files or meshes are reported, not
 /// fatal. Throws IoError (missing path, unreadable base model), ParseError (a broken mesh file; the message
-/// names it), ValidationError (nothing in the import maps to any of our structures).
+/// names it), ValidationError (nothing in the import maps to any of our structures), ImportCancelled.
 ImportReport importModel(const std::filesystem::path& dirOrFile, const ImportOptions& options = {});
 
 /// Simplifies `mesh` to at most about `targetTriangles` triangles (meshoptimizer; unused vertices removed,

@@ -22,6 +22,7 @@ void AppSession::openModel(core::AnatomyModel model, std::filesystem::path path,
     m_pickable.clear();
     m_overlays.referral.clear();
     m_overlays.pain.clear();
+    m_pain.forgetModel(); // a second model reuses m_model's address: repaint the drawing on the new skin
     const core::Aabb box = m_model.bounds();
     m_camera.setSceneRadius(box.valid() ? 0.5f * glm::length(box.size()) : 1.0f);
     m_camera.frame(box, true);

@@ -40,6 +40,10 @@ public:
     void refresh(const core::AnatomyModel& model, TriggerPointCatalog& catalog, const core::BodyMapEditor& bodyMap,
                  const std::vector<core::StructureId>& targets, core::VertexQuantity<float>& overlay);
 
+    /// The model was replaced (AppSession::openModel; it lives at the same address): the next refresh
+    /// recomputes everything.
+    void forgetModel() { m_model = nullptr; }
+
     /// The marks shown: the session's (or every session's) plus the stroke in progress.
     const std::vector<core::PainMark>& shownMarks() const { return m_shown; }
     /// The session date those marks come from; empty for all sessions or none.

@@ -3,6 +3,7 @@
 #include "ui/action_dispatch.h"
 #include "ui/client_panel.h"
 #include "ui/about_model.h"
+#include "ui/model_dialogs.h"
 #include "ui/protocol_panel.h"
 #include "ui/quiz_panel.h"
 #include "ui/info_panel.h"
@@ -166,6 +167,7 @@ void ExploreUi::frame(float pixelRatio, bool uiWantsMouse, bool uiWantsKeyboard,
         }
         drawShortcutHelp(m_s, m_ui);
         drawAboutModel(m_s, m_ui);
+        drawModelDialogs(m_s, m_ui);
         if (!uiWantsMouse && !quizAsking)
             hoverTooltip();
     }

@@ -1,5 +1,7 @@
 #include "ui/menu_bar.h"
 
+#include "ui/model_dialogs.h"
+
 #include <imgui.h>
 
 #include <cstring>
@@ -17,6 +19,8 @@ void drawMenuBar(session::AppSession& s, UiState& ui)
         for (const Action& a : allActions()) {
             if (std::strcmp(a.menu, menu) != 0)
                 continue;
+            if (a.id == ActionId::Screenshot)
+                drawModelMenuItems(s, ui); // Open model..., Import model...
             std::string label = a.label;
             if (a.id == ActionId::Undo && s.undoStack().canUndo())
                 label.append(" ").append(s.undoStack().undoLabel()); // not " " + s: GCC 12's false -Wrestrict

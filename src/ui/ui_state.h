@@ -5,6 +5,7 @@
 #include "core/bodymap/body_map.h"
 #include "ui/action_table.h"
 #include "ui/input_queue.h"
+#include "ui/model_dialog_state.h"
 #include "session/records/record_services.h"
 #include "session/study/quiz_files.h"
 #include "session/study/quiz_session.h"
@@ -27,6 +28,7 @@ struct UiState {
     bool showPanels = true;
     bool showHelp = false;
     bool showAboutModel = false;       ///< Help > About this model
+    ModelDialogState models;           ///< File > Open model..., File > Import model...
     bool labelEverything = false;      ///< Ctrl+L: a label on every visible structure (study aid)
     bool focusSearch = false;          ///< give the search box the keyboard next frame
     std::uint64_t treeSelection = 0;   ///< the session's selection revision the structure tree last scrolled to

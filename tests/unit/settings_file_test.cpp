@@ -158,4 +158,43 @@ TEST(SettingsFile, RecentListIsBoundedAndDeduplicated)
     EXPECT_EQ(std::count(s.recentBodyMaps.begin(), s.recentBodyMaps.end(), "/f5"), 1);
 }
 
+TEST(SettingsFile, RemembersTheModelAndTheRecentModels)
+{
+    TempDir dir;
+    const fs::path file = dir.path / "trigger-atlas" / "settings.json";
+    Settings s;
+    s.rememberModel("/models/a.glb");
+    s.rememberModel("/models/b.glb");
+    s.rememberModel("/models/a.glb");
+    s.rememberModel(""); // the built-in model: remembered as none, the recent list keeps the files
+    s.rememberModel("/models/c.glb");
+    saveSettings(s, file);
+    const SettingsLoad back = loadSettings(file);
+    EXPECT_TRUE(back.warnings.empty());
+    EXPECT_EQ(back.settings.lastModel, "/models/c.glb");
+    EXPECT_EQ(back.settings.recentModels, (std::vector<std::string>{"/models/c.glb", "/models/a.glb", "/models/b.glb"}));
+    EXPECT_EQ(back.settings, s);
+
+    for (int i = 0; i < 12; ++i)
+        s.rememberModel("/m" + std::to_string(i) + ".glb");
+    EXPECT_EQ(s.recentModels.size(), Settings::kMaxRecent);
+    EXPECT_EQ(s.recentModels.front(), "/m11.glb");
+
+    s.rememberModel("");
+    EXPECT_TRUE(s.lastModel.empty());
+    EXPECT_EQ(s.recentModels.front(), "/m11.glb");
+}
+
+TEST(SettingsFile, BadModelEntriesFallBackNamingTheKey)
+{
+    const SettingsLoad load =
+        settingsFromJson(R"({"version": 1, "lastModel": 7, "recentModels": "a.glb", "ghost": true})", "s.json");
+    EXPECT_TRUE(load.settings.lastModel.empty());
+    EXPECT_TRUE(load.settings.recentModels.empty());
+    EXPECT_TRUE(load.settings.ghost) << "the rest still read";
+    ASSERT_EQ(load.warnings.size(), 2u);
+    EXPECT_NE(load.warnings[0].find("s.json: recentModels"), std::string::npos) << load.warnings[0];
+    EXPECT_NE(load.warnings[1].find("s.json: lastModel"), std::string::npos) << load.warnings[1];
+}
+
 } // namespace

@@ -14,4 +14,15 @@ void Settings::addRecent(const std::string& file)
         recentBodyMaps.resize(kMaxRecent);
 }
 
+void Settings::rememberModel(const std::string& file)
+{
+    lastModel = file;
+    if (file.empty())
+        return;
+    std::erase(recentModels, file);
+    recentModels.insert(recentModels.begin(), file);
+    if (recentModels.size() > kMaxRecent)
+        recentModels.resize(kMaxRecent);
+}
+
 } // namespace ta::core

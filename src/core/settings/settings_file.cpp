@@ -105,6 +105,8 @@ std::string settingsToJson(const Settings& s)
     doc["orbitSpeed"] = s.orbitSpeed;
     doc["recentBodyMaps"] = s.recentBodyMaps;
     doc["lastClient"] = s.lastClient;
+    doc["lastModel"] = s.lastModel;
+    doc["recentModels"] = s.recentModels;
     doc["imguiLayout"] = s.imguiLayout;
     return doc.dump(2) + "\n";
 }
@@ -166,6 +168,18 @@ SettingsLoad settingsFromJson(std::string_view text, const std::string& source)
     r.number(doc, "orbitSpeed", "orbitSpeed", 0.1f, 5.0f, s.orbitSpeed);
     r.string(doc, "imguiLayout", "imguiLayout", s.imguiLayout);
     r.string(doc, "lastClient", "lastClient", s.lastClient);
+    if (doc.contains("recentModels")) {
+        const json& rec = doc["recentModels"];
+        if (rec.is_array()) {
+            for (auto it = rec.rbegin(); it != rec.rend(); ++it) // rememberModel puts each at the front
+                if (it->is_string())
+                    s.rememberModel(it->get<std::string>());
+        } else {
+            r.warn("recentModels", "must be an array of file names");
+        }
+    }
+    s.lastModel.clear();
+    r.string(doc, "lastModel", "lastModel", s.lastModel);
     if (doc.contains("recentBodyMaps")) {
         const json& rec = doc["recentBodyMaps"];
         if (rec.is_array()) {
