@@ -45,7 +45,8 @@ const TriggerPointSheet* AppSession::shownSheet() const
     if (!m_treatment || !m_shownTriggerPoint || !m_catalog.loaded())
         return nullptr;
     if (!m_sheetCache || m_sheetCache->first != *m_shownTriggerPoint)
-        m_sheetCache.emplace(*m_shownTriggerPoint, m_treatment->sheet(m_catalog.instance(*m_shownTriggerPoint).key.index));
+        m_sheetCache.emplace(*m_shownTriggerPoint,
+                             m_treatment->sheet(m_catalog.instance(*m_shownTriggerPoint).key.index));
     return &m_sheetCache->second;
 }
 
