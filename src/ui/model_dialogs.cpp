@@ -252,7 +252,11 @@ std::string suggestedImportOutput(const std::string& source)
     const std::string stem = std::filesystem::path(name).stem().string();
     const char* home = std::getenv("HOME");
     const std::filesystem::path dir = std::filesystem::path(home ? home : ".") / "trigger-atlas" / "models";
-    const bool named = !stem.empty() && stem != "." && stem != "..";
+    // A partial entry ("/", "~/", "..") names no model: the home folder's own name would be a poor suggestion.
+    std::string homeName = home ? std::string(home) : std::string();
+    while (homeName.size() > 1 && homeName.back() == '/')
+        homeName.pop_back();
+    const bool named = !stem.empty() && stem != "." && stem != ".." && (homeName.empty() || name != homeName);
     return (dir / ((named ? stem : std::string("imported")) + ".glb")).string();
 }
 
