@@ -6,6 +6,7 @@
 #include "io/gltf_reader.h"
 #include "io/model_importer.h"
 #include "mesh_fixtures.h"
+#include "report_test_support.h"
 #include "session/model_import_job.h"
 #include "session/model_import_service.h"
 
@@ -41,16 +42,12 @@ std::set<std::string> namesIn(const fs::path& dir)
     return names;
 }
 
+// The shared runner (report_test_support.h), in the shape these tests read: output, status through `code`.
 std::string run(const std::string& cmd, int* code)
 {
-    FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
-    std::string out;
-    char buf[512];
-    while (pipe && fgets(buf, sizeof buf, pipe))
-        out += buf;
-    const int status = pipe ? pclose(pipe) : -1;
-    *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return out;
+    const ta::test::CommandResult r = ta::test::runCommand(cmd);
+    *code = r.code;
+    return r.out;
 }
 
 class ImportServiceTest : public ::testing::Test {

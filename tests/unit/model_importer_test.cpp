@@ -9,6 +9,7 @@
 #include "io/gltf_writer.h"
 #include "io/model_importer.h"
 #include "mesh_fixtures.h"
+#include "report_test_support.h"
 #include "uv_sphere.h"
 
 #include <gtest/gtest.h>
@@ -41,16 +42,12 @@ const ta::core::Structure& structure(const ta::core::AnatomyModel& m, const std:
     return *s;
 }
 
+// The shared runner (report_test_support.h), in the shape these tests read: output, status through `code`.
 std::string run(const std::string& cmd, int* code)
 {
-    FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
-    std::string out;
-    char buf[512];
-    while (pipe && fgets(buf, sizeof buf, pipe))
-        out += buf;
-    const int status = pipe ? pclose(pipe) : -1;
-    *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return out;
+    const ta::test::CommandResult r = ta::test::runCommand(cmd);
+    *code = r.code;
+    return r.out;
 }
 
 class ImportFixture : public ::testing::Test {
