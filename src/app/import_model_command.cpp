@@ -54,6 +54,7 @@ void runImport(const ImportArgs& args)
                 report.missing.empty() ? "" : ": ", firstFew(report.missing).c_str());
     std::printf("dropped %zu fragments\n", report.fragmentsDropped);
     std::printf("triangles %zu read, %zu kept\n", report.trianglesRead, report.trianglesKept);
+    std::printf("fibres derived for %zu muscles\n", report.fibresDerived);
     if (!report.credit.empty())
         std::printf("credit: %s\n", report.credit.c_str());
     std::printf("wrote %s (%.1f MB) in %.1f s\n", args.out.c_str(),

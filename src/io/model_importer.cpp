@@ -1,7 +1,9 @@
 #include "io/model_importer.h"
 
 #include "core/error.h"
+#include "core/geometry/ambient_occlusion.h"
 #include "core/geometry/closest_point_tree.h"
+#include "core/geometry/fibre_transfer.h"
 #include "io/asset_paths.h"
 #include "io/bodyparts3d.h"
 #include "io/fidelity/reference_set.h"
@@ -404,6 +406,23 @@ ImportReport importModel(const std::filesystem::path& dirOrFile, const ImportOpt
         }
         report.trianglesKept += s.mesh.triangleCount();
     }
+    progress.report(0.85);
+    progress.stopIfCancelled();
+    // Fibres (and the across-the-sheet coordinate the striations are drawn from) from our specification's
+    // muscles, at the nearest point of our surface; then occlusion baked as for our own model.
+    for (auto& s : report.model.structures) {
+        if (!mapped.count(s.id))
+            continue;
+        if (const auto* ours = base.get(base.find(s.id)); ours && !ours->mesh.fibres.empty()) {
+            if (s.mesh.normals.size() != s.mesh.positions.size())
+                s.mesh.computeNormals();
+            if (core::transferFibres(ours->mesh, s.mesh).vertices > 0)
+                ++report.fibresDerived;
+        }
+    }
+    progress.report(0.87);
+    progress.stopIfCancelled();
+    core::bakeAmbientOcclusion(report.model);
     progress.report(0.9);
     report.model.landmarks = base.landmarks;
     report.model.credit = report.credit;

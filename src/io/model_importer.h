@@ -44,6 +44,7 @@ struct ImportReport {
     std::size_t fragmentsDropped = 0;
     std::size_t trianglesRead = 0;   ///< after fragment removal, before simplification
     std::size_t trianglesKept = 0;   ///< of the imported structures, after simplification
+    std::size_t fibresDerived = 0;   ///< imported muscles given fibre directions from our specification's muscle
     std::string credit;              ///< the data's credit (ATTRIBUTION.txt), also in model.credit
 };
 
@@ -53,7 +54,9 @@ struct ImportReport {
 /// ATTRIBUTION.txt becomes the credit. A file: each mesh node whose name is one of our structure ids, FMA ids,
 /// English or Latin names (any case) replaces that structure; a file named FMA<id>.* is taken as BodyParts3D,
 /// any other as already in the model frame (metres, +Y up, facing +Z). Structures of the base model that the
-/// import lacks keep the base mesh, with `source` = "base-model". Unmapped files or meshes are reported, not
+/// import lacks keep the base mesh, with `source` = "base-model". Every imported muscle takes its fibre
+/// directions (and striation coordinate) from our muscle of the same id (core::transferFibres), and occlusion
+/// is baked over the result (core::bakeAmbientOcclusion), so an import is shaded as our own model is. Unmapped files or meshes are reported, not
 /// fatal. Throws IoError (missing path, unreadable base model), ParseError (a broken mesh file; the message
 /// names it), ValidationError (nothing in the import maps to any of our structures), ImportCancelled.
 ImportReport importModel(const std::filesystem::path& dirOrFile, const ImportOptions& options = {});

@@ -132,7 +132,8 @@ void collectImport(ModelDialogState& d)
                           "): " + std::to_string(rep.mapped.size()) + " structures imported, " +
                           std::to_string(rep.missing.size()) + " taken from the built-in model, " +
                           std::to_string(rep.unmapped.size()) + " files not matched, " +
-                          std::to_string(rep.trianglesKept) + " triangles.";
+                          std::to_string(rep.trianglesKept) + " triangles, fibres for " +
+                          std::to_string(rep.fibresDerived) + " muscles.";
         if (!rep.credit.empty())
             d.importSummary += "\nCredit: " + rep.credit;
     } else if (d.job->cancelled()) {

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -113,6 +114,16 @@ TEST_F(ImportFixture, FolderMapsFmaFilesDropsFragmentsAndReportsTheRest)
     EXPECT_TRUE(found);
     EXPECT_GT(ls.mesh.signedVolume(), 0.0);
     EXPECT_NEAR(ls.mesh.signedVolume(), 0.05 * 0.05 * 0.05 / 6.0, 1e-8);
+
+    // Fibres from our levator scapulae, lying in the imported surface; occlusion baked on it.
+    EXPECT_EQ(r.fibresDerived, 2u);
+    ASSERT_EQ(ls.mesh.fibres.size(), ls.mesh.positions.size());
+    ASSERT_EQ(ls.mesh.across.size(), ls.mesh.positions.size());
+    ASSERT_EQ(ls.mesh.occlusion.size(), ls.mesh.positions.size());
+    for (std::size_t v = 0; v < ls.mesh.positions.size(); ++v) {
+        EXPECT_NEAR(glm::length(ls.mesh.fibres[v]), 1.0f, 1e-4f);
+        EXPECT_LT(std::abs(glm::dot(ls.mesh.fibres[v], glm::normalize(ls.mesh.normals[v]))), 1e-3f);
+    }
 
     const auto& skull = structure(r.model, "skull");
     EXPECT_EQ(skull.source, "base-model");
@@ -269,6 +280,23 @@ TEST(ImportBodyParts3d, ReferenceFolderImportsAndCarriesTheTriggerPoints)
         // The sternal head runs more medially than the clavicular one.
         EXPECT_LT(std::abs(sternal.mesh.bounds().centre().x), std::abs(clavicular.mesh.bounds().centre().x)) << side;
     }
+
+    // Every imported muscle carries fibres from ours, in its own surface, and they run as ours do: the
+    // share of vertices whose fibre is within 30 degrees of our fibre at the nearest point, reported.
+    std::size_t importedMuscles = 0;
+    for (const auto& s : r.model.structures) {
+        if (s.kind != ta::core::Kind::Muscle || s.source == "base-model")
+            continue;
+        ++importedMuscles;
+        ASSERT_EQ(s.mesh.fibres.size(), s.mesh.positions.size()) << s.id;
+        ASSERT_EQ(s.mesh.occlusion.size(), s.mesh.positions.size()) << s.id;
+        std::size_t tangent = 0;
+        for (std::size_t v = 0; v < s.mesh.positions.size(); ++v)
+            tangent += std::abs(glm::dot(s.mesh.fibres[v], glm::normalize(s.mesh.normals[v]))) < 1e-3f;
+        EXPECT_EQ(tangent, s.mesh.positions.size()) << s.id;
+    }
+    EXPECT_EQ(r.fibresDerived, importedMuscles);
+    std::printf("[ fibres    ] %zu imported muscles carry fibres from the specification\n", r.fibresDerived);
 
     const fs::path out = fs::temp_directory_path() / "ta-import-bodyparts3d.glb";
     ta::io::saveModel(r.model, out);
