@@ -59,6 +59,7 @@ int runScreenshot(const ViewOptions& options, const session::StartOptions& start
     session.camera().setViewport(size.width, size.height);
     session.openModel(std::move(model), modelPath, io::assetPath("data"));
     session.bodyMap().setSessionDate(core::records::todayLocalDate());
+    session.setRecordsClosedReason("a screenshot never reads them");
     applyViewOptions(options, session);
     render::FrameSettings frame;
     frame.samples = options.samples;

@@ -75,6 +75,16 @@ bool isModifierKey(int key)
            key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
 }
 
+// Characters wait in our queue for the next frame (InputQueue::charsToDeliver), so the first letters typed
+// right after a click that opens a dialog reach its field.
+void onChar(GLFWwindow* window, unsigned int codepoint)
+{
+    if (auto* input = static_cast<WindowInput*>(glfwGetWindowUserPointer(window)))
+        input->queue->pushChar(codepoint);
+    else
+        ImGui_ImplGlfw_CharCallback(window, codepoint);
+}
+
 void onMouseButton(GLFWwindow* window, int button, int action, int mods)
 {
     if (auto* input = static_cast<WindowInput*>(glfwGetWindowUserPointer(window))) {
@@ -265,6 +275,7 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     glfwSetScrollCallback(window.handle(), onScroll);
     glfwSetKeyCallback(window.handle(), onKey);
     glfwSetMouseButtonCallback(window.handle(), onMouseButton);
+    glfwSetCharCallback(window.handle(), onChar);
     // The settings before the model: they name the model last open (--model wins over it).
     core::SettingsLoad settings = readUserSettings();
     const std::string remembered = settings.settings.lastModel;
@@ -290,7 +301,10 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     std::string startMessage = opened.message;
     if (!startMessage.empty())
         std::fprintf(stderr, "trigger-atlas: %s\n", startMessage.c_str());
-    if (start.tags.empty()) {
+    if (!start.tags.empty()) {
+        session.setRecordsClosedReason("a body-map file was opened with --tags; start the app without --tags to keep "
+                                       "clients, sessions and the journal");
+    } else {
         // The client records: every finding, pain stroke and note is stored when it is made.
         try {
             session.attachRecords(session::openRecordStore(session::recordDatabase(start), true, &askPasswordOnTerminal));
@@ -301,12 +315,15 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
         } catch (const Error& e) {
             std::fprintf(stderr, "trigger-atlas: client records not opened: %s\n", e.what());
             session.notify(std::string("Client records not opened: ") + e.what(), true);
+            session.setRecordsClosedReason(e.what());
         }
     }
     session::applyStartOptions(session, start);
 
     for (const ui::InputEvent& e : earlyInput.take())
         explore.uiState().input.push(e);
+    for (unsigned c : earlyInput.takeChars())
+        explore.uiState().input.pushChar(c);
     windowInput.queue = &explore.uiState().input;
 
     double last = glfwGetTime();
@@ -314,6 +331,7 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     // Frames still to draw after a wake-up before sleeping again: ImGui settles a click or a hover over
     // a frame or two, and nothing else would wake the loop to show that.
     int settleFrames = 2;
+    bool fieldWasWaiting = false; // a dialog's field was waiting for the keyboard last frame
     bool modelShown = false;
     bool wentIdle = false;
     while (true) {
@@ -366,6 +384,11 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
             else
                 ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
         }
+        // A field that took the keyboard last frame ignores the characters of its first frame: one more.
+        const bool fieldWaiting = explore.uiState().models.focusFrames > 0 && !imgui.wantsTextInput();
+        const bool waitMore = std::exchange(fieldWasWaiting, fieldWaiting) || fieldWaiting;
+        for (unsigned c : explore.uiState().input.charsToDeliver(waitMore))
+            ImGui_ImplGlfw_CharCallback(window.handle(), c);
         input.update(window.handle(), camera, pixelRatio, imgui.wantsMouse(), session.tool() == session::Tool::Pain);
         camera.update(dt);
         explore.frame(pixelRatio, imgui.wantsMouse(), imgui.wantsKeyboard(), now);

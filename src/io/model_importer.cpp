@@ -422,7 +422,13 @@ ImportReport importModel(const std::filesystem::path& dirOrFile, const ImportOpt
     }
     progress.report(0.87);
     progress.stopIfCancelled();
-    core::bakeAmbientOcclusion(report.model);
+    core::AmbientOcclusionOptions occlusion;
+    occlusion.progress = [&](double f) {
+        progress.report(0.87 + 0.03 * f);
+        return !progress.cancelled();
+    };
+    core::bakeAmbientOcclusion(report.model, occlusion);
+    progress.stopIfCancelled();
     progress.report(0.9);
     report.model.landmarks = base.landmarks;
     report.model.credit = report.credit;

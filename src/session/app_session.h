@@ -225,6 +225,9 @@ public:
     void attachRecords(std::unique_ptr<core::records::RecordStore> store);
     RecordBook* records() { return m_records.get(); }
     const RecordBook* records() const { return m_records.get(); }
+    /// Why no record store is attached, in words for the client panel ("" = none given).
+    void setRecordsClosedReason(std::string why) { m_recordsClosedReason = std::move(why); }
+    const std::string& recordsClosedReason() const { return m_recordsClosedReason; }
     /// Opens a client (its latest session) / one of its sessions / a new session of it, and shows it.
     /// Throw what the store throws; the message line says so at the UI's boundary.
     void openClient(const core::records::ClientId& id);
@@ -330,6 +333,7 @@ private:
     ViewHistory m_history;
     core::BodyMapEditor m_bodyMap;
     std::unique_ptr<RecordBook> m_records;
+    std::string m_recordsClosedReason;
     std::uint64_t m_syncedDocument = 0; ///< body-map revision last written to (or read from) the records
     static constexpr double kRecordsRetrySeconds = 3.0;
     std::optional<double> m_recordsRetryAt; ///< when the store was unreachable: the next try (session time)

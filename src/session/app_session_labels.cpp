@@ -4,7 +4,39 @@
 #include "session/far_side.h"
 #include "session/structure_names.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace ta::session {
+namespace {
+
+constexpr std::size_t kAnchorTries = 24; ///< vertices tried, nearest the line of sight first
+
+/// The vertex of `mesh` nearest the line from `eye` to `centre` that the eye sees (the first hit of a ray at
+/// it, among `only`, is itself); nullopt when none of the nearest few is seen.
+std::optional<glm::vec3> visibleVertexNear(const core::Bvh& bvh, const core::Mesh& mesh, const glm::vec3& eye,
+                                           const glm::vec3& centre, const core::PickFilter& only)
+{
+    // A curved sheet (the upper trapezius from behind) has nothing at its box's centre: anchor on the
+    // vertex nearest the line of sight to the centre that the eye sees, so the dot sits on the muscle.
+    const glm::vec3 dir = glm::normalize(centre - eye);
+    std::vector<std::pair<float, std::uint32_t>> byOffset;
+    byOffset.reserve(mesh.positions.size());
+    for (std::uint32_t v = 0; v < mesh.positions.size(); ++v) {
+        const glm::vec3 d = mesh.positions[v] - eye;
+        byOffset.emplace_back(glm::length(d - glm::dot(d, dir) * dir), v);
+    }
+    const std::size_t n = std::min(kAnchorTries, byOffset.size());
+    std::partial_sort(byOffset.begin(), byOffset.begin() + static_cast<std::ptrdiff_t>(n), byOffset.end());
+    for (std::size_t k = 0; k < n; ++k) {
+        const glm::vec3& p = mesh.positions[byOffset[k].second];
+        if (const auto hit = bvh.raycast(core::Ray{eye, p - eye}, only); hit && glm::length(hit->point - p) < 0.002f)
+            return hit->point;
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 std::string AppSession::labelName(core::StructureId id) const
 {
@@ -29,7 +61,7 @@ std::vector<ViewLabel> AppSession::viewLabels() const
         const glm::vec3 eye = m_camera.eye();
         const glm::vec3 centre = s->mesh.bounds().centre();
         const auto hit = bvh().raycast(core::Ray{eye, centre - eye}, only);
-        const glm::vec3 anchor = hit ? hit->point : centre;
+        const glm::vec3 anchor = hit ? hit->point : visibleVertexNear(bvh(), s->mesh, eye, centre, only).value_or(centre);
         if (!hiddenOnFarSide(*this, anchor)) // the left trapezius seen from the right: no label through the neck
             out.push_back({ViewLabel::Kind::Structure, labelName(*m_selected), anchor, *m_selected});
     }

@@ -153,8 +153,8 @@ void drawClientPanel(session::AppSession& s, UiState& ui)
         return;
     }
     if (!book) {
-        ImGui::TextWrapped("Client records are not open (a body-map file was opened with --tags). Start the app "
-                           "without --tags to keep clients, sessions and the journal.");
+        const std::string& why = s.recordsClosedReason();
+        ImGui::TextWrapped("Client records are not open%s%s%s", why.empty() ? "" : " (", why.c_str(), why.empty() ? "." : ").");
         ImGui::End();
         return;
     }

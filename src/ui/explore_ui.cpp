@@ -33,9 +33,16 @@ void ExploreUi::shortcuts(bool uiWantsKeyboard)
 {
     // Every press since the last frame, in order, however long that frame took (see input_queue.h).
     m_ui.frameEvents = m_ui.input.take();
+    m_ui.input.putBack(keysAfterAClick(m_ui.frameEvents));
     const bool textInput = ImGui::GetIO().WantTextInput && uiWantsKeyboard;
-    for (ActionId id : actionsFor(m_ui.frameEvents, uiWantsKeyboard, textInput))
-        runAction(id, m_s, m_ui);
+    // A model dialog open, or opened by an earlier press of this batch, has the keyboard although ImGui
+    // gives its field the focus only a frame or two later: letters typed at once must not peel or x-ray.
+    const auto dialogOpen = [&] { return m_ui.models.showOpen || m_ui.models.showImport; };
+    for (const InputEvent& e : m_ui.frameEvents) {
+        const bool dialog = dialogOpen();
+        for (ActionId id : actionsFor({e}, uiWantsKeyboard || dialog, textInput || dialog))
+            runAction(id, m_s, m_ui);
+    }
 }
 
 void ExploreUi::mouse(float pixelRatio, bool uiWantsMouse)

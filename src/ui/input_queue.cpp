@@ -11,6 +11,31 @@ void InputQueue::push(const InputEvent& e)
     m_events.push_back(e);
     if (e.kind == InputEvent::Kind::Key && e.press && !e.repeat)
         m_downThisFrame.push_back(e.code);
+    if (e.kind == InputEvent::Kind::MouseButton)
+        m_clickSinceChars = true;
+}
+
+void InputQueue::pushChar(unsigned codepoint) { m_chars.push_back(codepoint); }
+
+std::vector<unsigned> InputQueue::charsToDeliver(bool fieldWaiting)
+{
+    const bool hold = m_clickSinceChars || fieldWaiting;
+    m_clickSinceChars = false;
+    if (m_chars.empty())
+        return {};
+    if (hold && m_charHoldFrames < kMaxCharHoldFrames) {
+        ++m_charHoldFrames;
+        return {};
+    }
+    return takeChars();
+}
+
+std::vector<unsigned> InputQueue::takeChars()
+{
+    m_charHoldFrames = 0;
+    std::vector<unsigned> out;
+    out.swap(m_chars);
+    return out;
 }
 
 std::vector<InputEvent> InputQueue::take()
@@ -18,6 +43,24 @@ std::vector<InputEvent> InputQueue::take()
     std::vector<InputEvent> out;
     out.swap(m_events);
     return out;
+}
+
+void InputQueue::putBack(const std::vector<InputEvent>& events)
+{
+    m_events.insert(m_events.begin(), events.begin(), events.end());
+}
+
+std::vector<InputEvent> keysAfterAClick(std::vector<InputEvent>& events)
+{
+    // A press or a release: ImGui's menu items act on the release, which may come a frame after the press.
+    const auto isButton = [](const InputEvent& e) { return e.kind == InputEvent::Kind::MouseButton; };
+    const auto click = std::find_if(events.begin(), events.end(), isButton);
+    if (click == events.end())
+        return {};
+    const auto key = std::find_if(click + 1, events.end(), [](const InputEvent& e) { return e.kind == InputEvent::Kind::Key; });
+    std::vector<InputEvent> later(key, events.end());
+    events.erase(key, events.end());
+    return later;
 }
 
 bool InputQueue::holdRelease(int key)

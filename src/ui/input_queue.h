@@ -42,7 +42,10 @@ public:
     void push(const InputEvent& e);
     /// Everything since the last take(), oldest first; the queue is then empty.
     std::vector<InputEvent> take();
-    bool empty() const { return m_events.empty(); }
+    /// Puts events taken this frame back for the next take(), ahead of what came since.
+    void putBack(const std::vector<InputEvent>& events);
+    /// No events and no characters waiting (the window may sleep).
+    bool empty() const { return m_events.empty() && m_chars.empty(); }
 
     /// For the ImGui backend: a key released in the same frame it went down must reach ImGui a frame
     /// later, or ImGui never sees it down (Enter in a text field). Call on each key release before passing
@@ -51,10 +54,24 @@ public:
     /// Call right after each frame began: what was held back, to pass on now.
     std::vector<int> releasesHeld();
 
+    /// Typed characters (GLFW's char callback) wait here for the frame to hand them to ImGui.
+    void pushChar(unsigned codepoint);
+    /// Right after each frame began: the characters to hand to ImGui now, oldest first. They wait, at most
+    /// kMaxCharHoldFrames frames, while a click since the last call may open or focus a text field, or while
+    /// `fieldWaiting` (a dialog's field has not taken the keyboard yet): a path typed at once after *File >
+    /// Import model...* lands in the field instead of being dropped by ImGui.
+    std::vector<unsigned> charsToDeliver(bool fieldWaiting);
+    /// Every character waiting, at once (moving them to another queue).
+    std::vector<unsigned> takeChars();
+    static constexpr int kMaxCharHoldFrames = 6;
+
 private:
     std::vector<InputEvent> m_events;
     std::vector<int> m_downThisFrame; ///< keys pressed since the last frame began
     std::vector<int> m_held;
+    std::vector<unsigned> m_chars;
+    bool m_clickSinceChars = false; ///< a mouse button event since the last charsToDeliver()
+    int m_charHoldFrames = 0;       ///< frames the characters in m_chars have waited
 };
 
 /// Which actions a batch of events asks for, in order: one per key press matching a shortcut (repeats
@@ -62,6 +79,12 @@ private:
 /// only Ctrl chords (not a text field's own Ctrl+Z/Y), F-keys and Esc act; while a text field has it
 /// (`textInput`) Esc does not either (it leaves the field first).
 std::vector<ActionId> actionsFor(const std::vector<InputEvent>& events, bool panelHasKeyboard, bool textInput);
+
+/// Splits off the key events that follow a mouse press or release in one frame's batch, with everything after them:
+/// they belong to what the click opens or focuses (a dialog, a text field), which ImGui handles in this
+/// frame, so they wait for the next one. Returns them; `events` keeps the rest. On a slow machine a click on
+/// *File > Import model...* and the path typed at once arrive in one frame.
+std::vector<InputEvent> keysAfterAClick(std::vector<InputEvent>& events);
 
 /// Double clicks among a batch of events, given the last left press of earlier batches (updated).
 std::vector<DoubleClick> doubleClicks(const std::vector<InputEvent>& events, std::optional<InputEvent>& lastPress);

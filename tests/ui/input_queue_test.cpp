@@ -11,6 +11,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 using namespace ta;
 using ui::InputEvent;
 
@@ -134,4 +137,65 @@ TEST(InputQueue, DoubleClicksAreTimedByTheEventsNotTheFrames)
     // Too slow, or too far apart: two clicks.
     EXPECT_TRUE(ui::doubleClicks({click(30.0, {50, 50}), click(30.8, {50, 50})}, last).empty());
     EXPECT_TRUE(ui::doubleClicks({click(40.0, {50, 50}), click(40.1, {90, 50})}, last).empty());
+}
+
+TEST(InputQueue, KeysTypedAfterAClickInOneFrameWaitForTheNextFrame)
+{
+    // A click on File > Import model... and the path typed at once, all in one slow frame: the keys go to
+    // the next frame, when the dialog the click opened has the keyboard; keys before the click stay.
+    ui::InputQueue q;
+    q.push(key(GLFW_KEY_G, true, ui::kNone, 0.1));
+    q.push(click(0.2, {60, 158}));
+    q.push(click(0.25, {60, 158}, false));
+    q.push(key(GLFW_KEY_E, true, ui::kNone, 0.3));
+    q.push(key(GLFW_KEY_E, false, ui::kNone, 0.35));
+    q.push(click(0.4, {10, 10}));
+    std::vector<InputEvent> now = q.take();
+    q.putBack(ui::keysAfterAClick(now));
+    ASSERT_EQ(now.size(), 3u);
+    EXPECT_EQ(now[0].code, GLFW_KEY_G);
+    EXPECT_EQ(now[1].kind, InputEvent::Kind::MouseButton);
+    EXPECT_FALSE(now[2].press);
+    q.push(key(GLFW_KEY_X, true, ui::kNone, 0.5)); // typed meanwhile: after what was put back
+    const std::vector<InputEvent> next = q.take();
+    ASSERT_EQ(next.size(), 4u);
+    EXPECT_EQ(next[0].code, GLFW_KEY_E);
+    EXPECT_TRUE(next[0].press);
+    EXPECT_EQ(next[2].kind, InputEvent::Kind::MouseButton);
+    EXPECT_EQ(next[3].code, GLFW_KEY_X);
+    // A release alone (its press came a frame earlier): ImGui's menu item acts on it, so keys still wait.
+    std::vector<InputEvent> afterRelease{click(0.6, {60, 158}, false), key(GLFW_KEY_SLASH, true)};
+    EXPECT_EQ(ui::keysAfterAClick(afterRelease).size(), 1u);
+    EXPECT_EQ(afterRelease.size(), 1u);
+    // Without a click nothing waits.
+    std::vector<InputEvent> keys{key(GLFW_KEY_E, true), key(GLFW_KEY_G, true)};
+    EXPECT_TRUE(ui::keysAfterAClick(keys).empty());
+    EXPECT_EQ(keys.size(), 2u);
+}
+
+TEST(InputQueue, CharactersTypedAsADialogOpensWaitForItsField)
+{
+    ui::InputQueue q;
+    // Typed with nothing going on: handed over at the next frame, in order.
+    q.pushChar('a');
+    q.pushChar('b');
+    EXPECT_FALSE(q.empty()) << "waiting characters keep the window awake";
+    EXPECT_EQ(q.charsToDeliver(false), (std::vector<unsigned>{'a', 'b'}));
+    EXPECT_TRUE(q.empty());
+    // A click and "/wo" in one frame: held while the click opens the dialog and its field is not ready,
+    // then all of it at once when the field has the keyboard.
+    q.push(click(1.0, {60, 158}));
+    for (char c : std::string("/wo"))
+        q.pushChar(static_cast<unsigned>(c));
+    (void)q.take();
+    EXPECT_TRUE(q.charsToDeliver(false).empty()); // the frame of the click
+    q.pushChar('r');
+    EXPECT_TRUE(q.charsToDeliver(true).empty()); // the dialog is drawn, its field not yet active
+    EXPECT_EQ(q.charsToDeliver(false), (std::vector<unsigned>{'/', 'w', 'o', 'r'}));
+    // A field that never takes the keyboard does not keep them for ever.
+    q.pushChar('x');
+    int frames = 0;
+    while (q.charsToDeliver(true).empty() && frames < 100)
+        ++frames;
+    EXPECT_EQ(frames, ui::InputQueue::kMaxCharHoldFrames);
 }

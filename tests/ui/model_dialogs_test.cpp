@@ -7,6 +7,7 @@
 #include "ui/explore_ui.h"
 #include "ui/model_dialogs.h"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -71,6 +72,41 @@ TEST(ModelDialogs, ImportDialogDrawsAndShowsNothingRunningUntilAsked)
     EXPECT_NE(ImGui::FindWindowByName("Import model"), nullptr);
     EXPECT_NE(ImGui::FindWindowByName("Open model"), nullptr);
     EXPECT_EQ(state.models.focusFrames, 0) << "the focus request ends, so the window can sleep";
+}
+
+TEST(ModelDialogs, LettersTypedAsTheDialogOpensAreNotShortcuts)
+{
+    // The menu item opens the dialog; ImGui gives its field the keyboard only a frame or two later. A path
+    // typed at once ("e", "g" ...) must not peel the skin or turn x-ray on meanwhile.
+    for (const bool import : {false, true}) {
+        HeadlessImGui imgui;
+        session::AppSession s;
+        s.openModel(ta::testing::makeTestModel(), "test", "/nonexistent-data-dir");
+        ui::UiState state;
+        ui::ExploreUi explore(s, state);
+        const auto frame = [&](int i) {
+            ImGui::NewFrame();
+            const ImGuiIO& io = ImGui::GetIO();
+            explore.frame(1.0f, io.WantCaptureMouse, io.WantCaptureKeyboard, i);
+            ImGui::Render();
+        };
+        frame(0);
+        (import ? state.models.showImport : state.models.showOpen) = true; // what the menu item does
+        state.models.focusFrames = 4;
+        for (int key : {GLFW_KEY_E, GLFW_KEY_G})
+            state.input.push({ui::InputEvent::Kind::Key, key, true, false, ui::kNone, 1.0, {}});
+        frame(1);
+        frame(2);
+        for (const auto l : core::kAllLayers)
+            EXPECT_TRUE(s.visibility().layer(l).visible) << "layer " << static_cast<int>(l) << (import ? " (import)" : " (open)");
+        EXPECT_FALSE(s.visibility().ghost()) << (import ? "import" : "open");
+        // With the dialog closed the same keys act.
+        state.models.showOpen = state.models.showImport = false;
+        frame(3);
+        state.input.push({ui::InputEvent::Kind::Key, GLFW_KEY_G, true, false, ui::kNone, 4.0, {}});
+        frame(4);
+        EXPECT_TRUE(s.visibility().ghost()) << "G x-rays once the dialog is closed";
+    }
 }
 
 } // namespace

@@ -74,7 +74,7 @@ struct Job {
 
 } // namespace
 
-void bakeAmbientOcclusion(AnatomyModel& model, const AmbientOcclusionOptions& options)
+bool bakeAmbientOcclusion(AnatomyModel& model, const AmbientOcclusionOptions& options)
 {
     const Bvh bvh(model);
     // One filter per layer: that layer and every deeper one; the skin by itself (everything else lies
@@ -130,19 +130,29 @@ void bakeAmbientOcclusion(AnatomyModel& model, const AmbientOcclusionOptions& op
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads) : std::min(hardware, 8u);
     std::atomic<std::size_t> next{0};
-    const auto worker = [&] {
-        for (std::size_t j = next++; j < jobs.size(); j = next++)
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> stop{false};
+    const auto worker = [&](bool reports) {
+        for (std::size_t j = next++; j < jobs.size() && !stop; j = next++) {
             run(jobs[j]);
+            const std::size_t finished = ++done;
+            if (reports && options.progress &&
+                !options.progress(static_cast<double>(finished) / static_cast<double>(jobs.size())))
+                stop = true;
+        }
     };
     std::vector<std::thread> pool;
     for (unsigned i = 1; i < threads; ++i)
-        pool.emplace_back(worker);
-    worker();
+        pool.emplace_back(worker, false);
+    worker(true);
     for (std::thread& t : pool)
         t.join();
+    if (stop)
+        return false;
     for (Structure& s : model.structures)
         if (!s.mesh.occlusion.empty())
             smoothOverNeighbours(s.mesh);
+    return true;
 }
 
 } // namespace ta::core

@@ -5,6 +5,8 @@
 // and on software rendering, without a screen-space pass.
 #include "core/anatomy_model.h"
 
+#include <functional>
+
 namespace ta::core {
 
 struct AmbientOcclusionOptions {
@@ -12,6 +14,9 @@ struct AmbientOcclusionOptions {
     float maxDistance = 0.030f; ///< metres: farther surfaces do not occlude (the effect stays local)
     float bias = 0.0002f;       ///< metres: rays start this far out along the normal (no self-hits)
     int threads = 0;            ///< 0 = one per hardware thread (at most 8); the result does not depend on it
+    /// Told the fraction done (0..1) from the calling thread now and then; returning false stops the bake
+    /// (bakeAmbientOcclusion then returns false and the model's occlusion is not to be used). May be empty.
+    std::function<bool(double)> progress;
 };
 
 /// Fills `mesh.occlusion` of every structure: 1 - the share of its (cosine-weighted) rays that meet a surface
@@ -22,6 +27,7 @@ struct AmbientOcclusionOptions {
 /// noise and keeps a vertex caught in a fold of the mesh from showing as a black speck. Deterministic: the same
 /// model gives the same values, whatever the thread count. A structure without triangles gets no values. Throws only
 /// what allocation and std::thread throw.
-void bakeAmbientOcclusion(AnatomyModel& model, const AmbientOcclusionOptions& options = {});
+/// Returns false when options.progress stopped it.
+bool bakeAmbientOcclusion(AnatomyModel& model, const AmbientOcclusionOptions& options = {});
 
 } // namespace ta::core
