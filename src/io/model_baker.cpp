@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 namespace ta::io {
 
@@ -133,14 +134,53 @@ std::size_t unfoldTriangles(core::Mesh& mesh, int maxPasses)
 
 namespace {
 
-core::Mesh simplifyOnce(const core::Mesh& mesh, float relativeError)
+/// The midpoints of edges not shared by exactly two triangles (where a collapse pinched two sheets together).
+std::vector<glm::vec3> pinchedEdges(const core::Mesh& mesh)
 {
-    std::vector<std::uint32_t> indices(mesh.indices.size());
+    std::unordered_map<std::uint64_t, int> uses;
+    uses.reserve(mesh.indices.size());
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+        for (int e = 0; e < 3; ++e) {
+            const std::uint32_t a = mesh.indices[t + e], b = mesh.indices[t + (e + 1) % 3];
+            ++uses[edgeKey(std::min(a, b), std::max(a, b))];
+        }
+    std::vector<glm::vec3> out;
+    for (const auto& [key, n] : uses)
+        if (n != 2)
+            out.push_back(0.5f * (mesh.positions[key >> 32] + mesh.positions[key & 0xffffffffu]));
+    return out;
+}
+
+/// Simplify, leaving the triangles flagged in `locked` (one flag per triangle; empty = none) exactly as they
+/// are: each gets vertices of its own, so all its edges are borders, which meshopt_SimplifyLockBorder keeps,
+/// together with the vertices of the rest that touch them; afterwards the copies are welded back.
+core::Mesh simplifyOnce(const core::Mesh& mesh, float relativeError, const std::vector<char>& locked)
+{
+    std::vector<std::uint32_t> source = mesh.indices;
+    std::vector<glm::vec3> positions = mesh.positions;
+    std::vector<std::uint32_t> original(mesh.positions.size());
+    for (std::uint32_t i = 0; i < original.size(); ++i)
+        original[i] = i;
+    unsigned options = 0;
+    for (std::size_t t = 0; t < locked.size(); ++t) {
+        if (!locked[t])
+            continue;
+        options = meshopt_SimplifyLockBorder;
+        for (int k = 0; k < 3; ++k) {
+            const std::uint32_t v = source[3 * t + k];
+            source[3 * t + k] = static_cast<std::uint32_t>(positions.size());
+            positions.push_back(mesh.positions[v]);
+            original.push_back(v);
+        }
+    }
+    std::vector<std::uint32_t> indices(source.size());
     float resultError = 0.0f;
     const std::size_t count =
-        meshopt_simplify(indices.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions[0].x,
-                         mesh.positions.size(), sizeof(glm::vec3), 0, relativeError, 0, &resultError);
+        meshopt_simplify(indices.data(), source.data(), source.size(), &positions[0].x, positions.size(),
+                         sizeof(glm::vec3), 0, relativeError, options, &resultError);
     indices.resize(count);
+    for (auto& i : indices)
+        i = original[i];
     // A collapse sometimes leaves two triangles on the same three vertices (a folded fin): drop both.
     {
         std::unordered_map<std::uint64_t, int> seen; // sorted vertex triple hash -> count
@@ -193,15 +233,64 @@ core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError)
     // Edge collapses can pinch a closed surface into a non-manifold edge (meshoptimizer does not check
     // the link condition); another error bound changes the collapse order, so try a few around the
     // requested one (a fixed sequence keeps the bake deterministic). At worst the error is doubled.
+    // On a large fine mesh every bound pinches somewhere; then the triangles around each pinch are kept
+    // as they were and the rest simplified again, a few rounds at most.
+    constexpr float kLockRadius = 0.004f; // metres around a pinched edge
     for (float factor : {1.0f, 1.5f, 0.75f, 2.0f, 0.5f}) {
-        core::Mesh out = simplifyOnce(mesh, factor * maxError / scale);
-        if (isClosedManifold(out)) {
-            unfoldTriangles(out);
-            return out;
+        std::vector<char> locked;
+        for (int round = 0; round < 4; ++round) {
+            core::Mesh out = simplifyOnce(mesh, factor * maxError / scale, locked);
+            const std::vector<glm::vec3> pinches = pinchedEdges(out);
+            if (pinches.empty() && isClosedManifold(out)) {
+                unfoldTriangles(out);
+                return out;
+            }
+            if (pinches.empty())
+                break; // not closed for another reason: try another bound
+            locked.resize(mesh.indices.size() / 3, 0);
+            for (std::size_t t = 0; t < locked.size(); ++t) {
+                const glm::vec3 c = (mesh.positions[mesh.indices[3 * t]] + mesh.positions[mesh.indices[3 * t + 1]] +
+                                     mesh.positions[mesh.indices[3 * t + 2]]) /
+                                    3.0f;
+                for (const auto& p : pinches)
+                    if (glm::length(c - p) < kLockRadius)
+                        locked[t] = 1;
+            }
         }
     }
     return mesh;
 }
+
+namespace {
+
+/// Skin normals: the field's gradient (smooth where one shape rules) joined with the surface's own normal,
+/// then averaged twice over each vertex's triangle fan. The skin's field is a smooth union with offset muscles
+/// and bones whose gradient jumps between the nearest surfaces, and after simplification a vertex's field
+/// normal can disagree with the triangles around it: it shaded as blotches over the cheek and temple.
+void smoothSurfaceNormals(core::Mesh& mesh)
+{
+    std::vector<glm::vec3> field = mesh.normals;
+    mesh.computeNormals();
+    if (field.size() == mesh.normals.size())
+        for (std::size_t i = 0; i < field.size(); ++i)
+            mesh.normals[i] = glm::normalize(mesh.normals[i] + field[i]);
+    for (int pass = 0; pass < 2; ++pass) {
+        std::vector<glm::vec3> sum(mesh.normals.size(), glm::vec3(0.0f));
+        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+            const glm::vec3 n = mesh.normals[mesh.indices[t]] + mesh.normals[mesh.indices[t + 1]] +
+                                mesh.normals[mesh.indices[t + 2]];
+            for (int k = 0; k < 3; ++k)
+                sum[mesh.indices[t + k]] += n;
+        }
+        for (std::size_t i = 0; i < sum.size(); ++i) {
+            const float len = glm::length(sum[i]);
+            if (len > 0.0f)
+                mesh.normals[i] = sum[i] / len;
+        }
+    }
+}
+
+} // namespace
 
 core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeOptions& options,
                              const core::anatomy::GenerateProgress& progress)
@@ -211,6 +300,7 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
         if (s.kind == core::Kind::Skin) {
             s.mesh = simplifyMesh(s.mesh, options.skinMaxError);
             core::refineLongEdges(s.mesh, options.skinMaxEdge);
+            smoothSurfaceNormals(s.mesh);
         } else {
             s.mesh = simplifyMesh(s.mesh, options.maxError);
         }

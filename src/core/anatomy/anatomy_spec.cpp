@@ -305,6 +305,15 @@ void AnatomySpec::parseStructures(const std::string& text, const std::string& fi
                 s.voxel = e.at("voxel").positive();
             if (e.has("clearance"))
                 s.clearance = e.at("clearance").positive();
+            if (e.has("refine")) {
+                const Node r = e.at("refine");
+                s.refineVoxel = r.at("voxel").positive();
+                const glm::vec3 lo = r.at("min").vec3(), hi = r.at("max").vec3();
+                if (!(lo.x < hi.x && lo.y < hi.y && lo.z < hi.z))
+                    r.fail("min must lie below max on every axis");
+                s.refineBox.expand(side == Side::Right ? glm::vec3(-hi.x, lo.y, lo.z) : lo);
+                s.refineBox.expand(side == Side::Right ? glm::vec3(-lo.x, hi.y, hi.z) : hi);
+            }
             std::vector<Primitive> prims;
             for (std::size_t k = 0; k < shape.arraySize(); ++k) {
                 const Node item = shape.at(k);

@@ -24,6 +24,9 @@ struct StructureSpec {
     Layer layer = Layer::Bone;
     Kind kind = Kind::Bone;
     float voxel = 1.2f;  ///< meshing grid spacing, mm
+    /// Optional finer spacing (mm, 0 = none) inside refineBox (mm, model frame): the face and ears of the skin.
+    float refineVoxel = 0.0f;
+    Aabb refineBox;
     /// Skin only: when >= 0, the surface is pushed out to keep at least this many mm from every bone.
     float clearance = -1.0f;
     SdfShape shape;

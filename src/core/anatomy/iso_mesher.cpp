@@ -17,9 +17,10 @@ constexpr std::array<std::array<int, 4>, 6> kTets{{
     {0, 1, 3, 7}, {0, 3, 2, 7}, {0, 2, 6, 7}, {0, 6, 4, 7}, {0, 4, 5, 7}, {0, 5, 1, 7},
 }};
 
+/// A rectilinear grid: the sample coordinates along each axis (ascending).
 struct Grid {
-    glm::vec3 origin;
-    float h = 1.0f;
+    std::array<std::vector<float>, 3> axis;
+    float h = 1.0f; ///< the coarsest step
     int nx = 0, ny = 0, nz = 0;
     std::vector<float> values;
 
@@ -27,8 +28,23 @@ struct Grid {
     {
         return (static_cast<std::size_t>(k) * ny + j) * nx + i;
     }
-    glm::vec3 point(int i, int j, int k) const { return origin + h * glm::vec3(i, j, k); }
+    glm::vec3 point(int i, int j, int k) const { return {axis[0][i], axis[1][j], axis[2][k]}; }
 };
+
+/// Coordinates from lo to at least hi: step h, or `fine` (when > 0) from where a coarse step would enter
+/// [fineLo, fineHi] until past fineHi.
+std::vector<float> axisCoordinates(float lo, float hi, float h, float fine, float fineLo, float fineHi)
+{
+    std::vector<float> xs;
+    float x = lo;
+    xs.push_back(x);
+    while (x < hi) {
+        const bool inFine = fine > 0.0f && x + h > fineLo && x < fineHi;
+        x += inFine ? fine : h;
+        xs.push_back(x);
+    }
+    return xs;
+}
 
 /// Sample the field; blocks whose coarse corners are all far from the surface are filled without
 /// evaluating every voxel (the field is close to metric, so |d| > block diagonal means no surface there).
@@ -46,7 +62,7 @@ void sample(const DistanceField& field, Grid& g, int threads)
                 const int j1 = std::min(j0 + kBlock, g.ny);
                 for (int i0 = 0; i0 < g.nx; i0 += kBlock) {
                     const int i1 = std::min(i0 + kBlock, g.nx);
-                    const float c = field(g.origin + g.h * (glm::vec3(i0 + i1 - 1, j0 + j1 - 1, k0 + k1 - 1) * 0.5f));
+                    const float c = field(0.5f * (g.point(i0, j0, k0) + g.point(i1 - 1, j1 - 1, k1 - 1)));
                     const bool far = std::abs(c) > diag;
                     for (int k = k0; k < k1; ++k)
                         for (int j = j0; j < j1; ++j)
@@ -70,11 +86,14 @@ Mesh meshField(const DistanceField& field, const Aabb& bounds, const MeshingOpti
 {
     Grid g;
     g.h = options.voxel;
-    g.origin = bounds.min - glm::vec3(2.0f * g.h);
-    const glm::vec3 size = bounds.size() + glm::vec3(4.0f * g.h);
-    g.nx = static_cast<int>(std::ceil(size.x / g.h)) + 1;
-    g.ny = static_cast<int>(std::ceil(size.y / g.h)) + 1;
-    g.nz = static_cast<int>(std::ceil(size.z / g.h)) + 1;
+    const glm::vec3 lo = bounds.min - glm::vec3(2.0f * g.h), hi = bounds.max + glm::vec3(2.0f * g.h);
+    const bool refine = options.refineVoxel > 0.0f && options.refineVoxel < g.h && options.refineBox.valid();
+    for (int a = 0; a < 3; ++a)
+        g.axis[a] = axisCoordinates(lo[a], hi[a], g.h, refine ? options.refineVoxel : 0.0f,
+                                    options.refineBox.min[a], options.refineBox.max[a]);
+    g.nx = static_cast<int>(g.axis[0].size());
+    g.ny = static_cast<int>(g.axis[1].size());
+    g.nz = static_cast<int>(g.axis[2].size());
     sample(field, g, options.threads);
     // Values exactly zero would put vertices on grid points; nudge them outside.
     for (auto& v : g.values)
@@ -124,10 +143,7 @@ Mesh meshField(const DistanceField& field, const Aabb& bounds, const MeshingOpti
                 }
                 if (inside == 0 || inside == 8)
                     continue;
-                const glm::vec3 p0 = g.point(i, j, k);
-                auto cornerPos = [&](int c) {
-                    return p0 + g.h * glm::vec3(c & 1, (c >> 1) & 1, (c >> 2) & 1);
-                };
+                auto cornerPos = [&](int c) { return g.point(i + (c & 1), j + ((c >> 1) & 1), k + ((c >> 2) & 1)); };
                 for (const auto& tet : kTets) {
                     std::array<int, 4> in{}, out{};
                     int ni = 0, no = 0;
@@ -172,7 +188,7 @@ Mesh meshField(const DistanceField& field, const Aabb& bounds, const MeshingOpti
     }
 
     // Normals from the field's gradient: smoother than face normals on a voxel-scale mesh.
-    const float e = 0.5f * g.h;
+    const float e = 0.5f * (refine ? options.refineVoxel : g.h);
     mesh.normals.resize(mesh.positions.size());
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
         const glm::vec3& p = mesh.positions[i];

@@ -14,6 +14,12 @@ using DistanceField = std::function<float(const glm::vec3&)>;
 struct MeshingOptions {
     float voxel = 1.2f;  ///< grid spacing, same unit as the field
     int threads = 2;     ///< sampling threads; the result does not depend on it
+    /// Optional finer spacing inside `refineBox` (when refineVoxel > 0 and smaller than voxel): the grid is
+    /// rectilinear, each axis taking the fine step over the box's extent on that axis and the coarse step
+    /// elsewhere, so the box itself is meshed at refineVoxel and the slabs through it are fine along one or
+    /// two axes. Cells stay conforming, so the mesh is as closed as on a regular grid.
+    float refineVoxel = 0.0f;
+    Aabb refineBox;
 };
 
 /// Mesh the zero set of `field` inside `bounds` (padded by two voxels). Positions and normals are in the

@@ -54,6 +54,8 @@ Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, cons
     MeshingOptions mo;
     mo.voxel = structure.voxel * options.voxelScale;
     mo.threads = options.threads;
+    mo.refineVoxel = structure.refineVoxel * options.voxelScale;
+    mo.refineBox = structure.refineBox;
     Aabb bounds = structure.shape.bounds();
     if (structure.clearance < 0.0f)
         return meshField([&](const glm::vec3& p) { return structure.shape.distance(p); }, bounds, mo);
