@@ -128,12 +128,11 @@ void collectImport(ModelDialogState& d)
     if (const auto& r = d.job->result()) {
         const io::ImportReport& rep = r->report;
         d.imported = d.job->request().output.string();
-        d.importSummary = "Wrote " + d.imported + " (" + megabytes(r->bytes) +
-                          "): " + std::to_string(rep.mapped.size()) + " structures imported, " +
-                          std::to_string(rep.missing.size()) + " taken from the built-in model, " +
-                          std::to_string(rep.unmapped.size()) + " files not matched, " +
-                          std::to_string(rep.trianglesKept) + " triangles, fibres for " +
-                          std::to_string(rep.fibresDerived) + " muscles.";
+        d.importSummary =
+            "Wrote " + d.imported + " (" + megabytes(r->bytes) + "): " + std::to_string(rep.mapped.size()) +
+            " structures imported, " + std::to_string(rep.missing.size()) + " taken from the built-in model, " +
+            std::to_string(rep.unmapped.size()) + " files not matched, " + std::to_string(rep.trianglesKept) +
+            " triangles, fibres for " + std::to_string(rep.fibresDerived) + " muscles.";
         if (!rep.credit.empty())
             d.importSummary += "\nCredit: " + rep.credit;
     } else if (d.job->cancelled()) {

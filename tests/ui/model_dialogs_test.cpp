@@ -98,7 +98,8 @@ TEST(ModelDialogs, LettersTypedAsTheDialogOpensAreNotShortcuts)
         frame(1);
         frame(2);
         for (const auto l : core::kAllLayers)
-            EXPECT_TRUE(s.visibility().layer(l).visible) << "layer " << static_cast<int>(l) << (import ? " (import)" : " (open)");
+            EXPECT_TRUE(s.visibility().layer(l).visible)
+                << "layer " << static_cast<int>(l) << (import ? " (import)" : " (open)");
         EXPECT_FALSE(s.visibility().ghost()) << (import ? "import" : "open");
         // With the dialog closed the same keys act.
         state.models.showOpen = state.models.showImport = false;
