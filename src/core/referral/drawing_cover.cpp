@@ -187,22 +187,19 @@ std::vector<CoverSet> coverSets(const ReferralProjector& skin, std::span<const f
         }
         return c;
     };
-    // No listed set holds another: a set holding one already listed is left out, and a smaller set inside
-    // one already listed (a single trigger point that explains the drawing alone, found after a pair that
-    // adds a second one to it) takes that set's place: the simpler explanation is the one to show.
+    // No listed set holds another, either way: a set holding one already listed adds passengers to it, and
+    // one inside a better set already listed (a single trigger point found after the pair that adds a second
+    // one to it, each member worth kMinGain) is named there already.
     for (const Scored& s : all) {
+        if (out.size() >= maxSets)
+            break;
         if (s.eval.score() <= 0.0)
             continue;
-        if (std::any_of(out.begin(), out.end(), [&](const CoverSet& c) { return isSubset(c.members, s.members); }))
+        if (std::any_of(out.begin(), out.end(), [&](const CoverSet& c) {
+                return isSubset(c.members, s.members) || isSubset(s.members, c.members);
+            }))
             continue;
-        const auto holds = [&](const CoverSet& c) { return isSubset(s.members, c.members); };
-        if (const auto first = std::find_if(out.begin(), out.end(), holds); first != out.end()) {
-            *first = makeSet(s);
-            out.erase(std::remove_if(first + 1, out.end(), holds), out.end());
-            continue;
-        }
-        if (out.size() < maxSets) // full: later sets may still replace one that holds them
-            out.push_back(makeSet(s));
+        out.push_back(makeSet(s));
     }
     return out;
 }

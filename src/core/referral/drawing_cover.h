@@ -25,8 +25,7 @@ struct CoverSet {
 
 /// At most `maxSets` alternative sets for the drawing `intensity` (one value per vertex of the mesh `skin`
 /// was built for), from the first `candidates` of `hits` (as lookupDrawing returned them), best first. No
-/// listed set holds another: where a smaller set lies inside a better one, the smaller (simpler) one is
-/// listed in its place. Empty without hits or drawing. Never throws.
+/// listed set holds another (a smaller set inside a better one already listed is left out). Empty without hits or drawing. Never throws.
 std::vector<CoverSet> coverSets(const ReferralProjector& skin, std::span<const float> intensity,
                                 const std::vector<LookupHit>& hits, std::size_t maxSets = 4, std::size_t candidates = 10);
 
