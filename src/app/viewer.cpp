@@ -331,7 +331,6 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
     // Frames still to draw after a wake-up before sleeping again: ImGui settles a click or a hover over
     // a frame or two, and nothing else would wake the loop to show that.
     int settleFrames = 2;
-    bool fieldWasWaiting = false; // a dialog's field was waiting for the keyboard last frame
     bool modelShown = false;
     bool wentIdle = false;
     while (true) {
@@ -384,10 +383,8 @@ int runViewer(const ViewOptions& options, const session::StartOptions& start)
             else
                 ImGui_ImplGlfw_KeyCallback(window.handle(), key, 0, GLFW_RELEASE, 0);
         }
-        // A field that took the keyboard last frame ignores the characters of its first frame: one more.
         const bool fieldWaiting = explore.uiState().models.focusFrames > 0 && !imgui.wantsTextInput();
-        const bool waitMore = std::exchange(fieldWasWaiting, fieldWaiting) || fieldWaiting;
-        for (unsigned c : explore.uiState().input.charsToDeliver(waitMore))
+        for (unsigned c : explore.uiState().input.charsToDeliver(fieldWaiting))
             ImGui_ImplGlfw_CharCallback(window.handle(), c);
         input.update(window.handle(), camera, pixelRatio, imgui.wantsMouse(), session.tool() == session::Tool::Pain);
         camera.update(dt);
