@@ -82,6 +82,16 @@ SurfaceGraph::SurfaceGraph(const Mesh& mesh, float weldTolerance)
         }
     }
     buildRows(nodes, nodeTriangle, m_triangleStart, m_triangleList);
+    m_normals.assign(nodes, glm::vec3(0.0f));
+    for (const auto& t : m_triangles) {
+        const glm::vec3 n = glm::cross(m_positions[t[1]] - m_positions[t[0]], m_positions[t[2]] - m_positions[t[0]]);
+        for (std::uint32_t k : t)
+            m_normals[k] += n;
+    }
+    for (glm::vec3& n : m_normals) {
+        const float len = glm::length(n);
+        n = len > 0.0f ? n / len : glm::vec3(0.0f);
+    }
 
     m_component.assign(nodes, 0);
     std::vector<std::uint32_t> label(nodes, UINT32_MAX);

@@ -26,6 +26,8 @@ public:
     std::uint32_t node(std::uint32_t vertex) const { return m_nodeOf[vertex]; }
     /// Position of a node (that of the first of its vertices).
     const glm::vec3& position(std::uint32_t node) const { return m_positions[node]; }
+    /// Unit area-weighted normal of a node from its triangles (zero where it has none).
+    const glm::vec3& normal(std::uint32_t node) const { return m_normals[node]; }
     /// The mesh vertices welded into `node`.
     std::span<const std::uint32_t> vertices(std::uint32_t node) const;
     /// Triangles (as node triples) around `node`: indices for triangle().
@@ -39,6 +41,7 @@ public:
 private:
     std::vector<std::uint32_t> m_nodeOf;      ///< per mesh vertex
     std::vector<glm::vec3> m_positions;       ///< per node
+    std::vector<glm::vec3> m_normals; ///< per node
     std::vector<std::uint32_t> m_vertexStart; ///< CSR: node -> m_vertexList
     std::vector<std::uint32_t> m_vertexList;
     std::vector<std::array<std::uint32_t, 3>> m_triangles; ///< non-degenerate triangles on nodes

@@ -28,6 +28,10 @@ struct ResolvedShape {
     glm::vec3 a{0.0f};
     glm::vec3 b{0.0f};
     glm::vec3 radii{0.02f};
+    /// The centre was written inside the body on purpose ("snap": false: the middle of the wrist, the orbit)
+    /// rather than on the skin: on a surface the zone starts from every point inside the shape that faces
+    /// away from the centre (a band round the wrist), not from the one nearest it.
+    bool inside = false;
 
     /// Normalised distance: 0 at the centre (or axis), 1 on the boundary, > 1 outside.
     float normalisedDistance(const glm::vec3& p) const;

@@ -49,6 +49,7 @@ std::vector<GeodesicSeed> SurfaceZone::seeds(const ResolvedShape& shape, float b
     const float ab2 = glm::dot(ab, ab);
 
     std::vector<Candidate> found;
+    std::vector<GeodesicSeed> inner;
     auto it = std::lower_bound(m_byY.begin(), m_byY.end(), lo.y,
                                [&](std::uint32_t v, float y) { return m_graph.position(v).y < y; });
     for (; it != m_byY.end() && m_graph.position(*it).y <= hi.y; ++it) {
@@ -65,6 +66,13 @@ std::vector<GeodesicSeed> SurfaceZone::seeds(const ResolvedShape& shape, float b
             k = static_cast<int>(std::lround(t * static_cast<float>(points - 1)));
             centre = shape.a + ab * (static_cast<float>(k) / static_cast<float>(points - 1));
         }
+        if (shape.inside && glm::dot(m_graph.normal(*it), p - centre) > 0.0f) {
+            // A centre inside the body: every point that faces away from it starts the zone, as the volume
+            // painted it (the whole band round the wrist), without reaching the far side of a thin part,
+            // which faces the centre.
+            inner.push_back({*it, core});
+            continue;
+        }
         const std::uint64_t key =
             (static_cast<std::uint64_t>(m_graph.component(*it)) << 8) | static_cast<std::uint64_t>(k);
         found.push_back({key, *it, glm::length((p - centre) * scale), core});
@@ -74,7 +82,7 @@ std::vector<GeodesicSeed> SurfaceZone::seeds(const ResolvedShape& shape, float b
     std::sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) {
         return x.key != y.key ? x.key < y.key : x.distance != y.distance ? x.distance < y.distance : x.node < y.node;
     });
-    std::vector<GeodesicSeed> out;
+    std::vector<GeodesicSeed> out = std::move(inner);
     for (std::size_t i = 0; i < found.size(); ++i)
         if (i == 0 || found[i].key != found[i - 1].key)
             out.push_back({found[i].node, found[i].core});

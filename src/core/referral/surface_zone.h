@@ -3,9 +3,10 @@
 // the shape's own normalised metric (1 = its boundary; an ellipsoid's semi-axes and a capsule's radius keep
 // their meaning, so a zone keeps its designed extent and anisotropy). The front starts on each connected
 // piece of surface at the vertex nearest the shape's centre (a capsule: nearest each of a row of points along
-// its axis), provided that vertex lies inside the shape, and grows only along the surface: a zone on the
-// temple stops at the ear's rim instead of reaching through to the back of the ear, the way a Euclidean
-// volume would. Model frame, metres. Never throws beyond std::bad_alloc.
+// its axis), provided that vertex lies inside the shape (a shape whose centre lies inside the body on
+// purpose, ResolvedShape::inside, starts from every vertex inside it that faces away from the centre), and
+// grows only along the surface: a zone on the temple stops at the ear's rim instead of reaching through to
+// the back of the ear, the way a Euclidean volume would. Model frame, metres. Never throws beyond std::bad_alloc.
 #include "core/geometry/geodesic_march.h"
 #include "core/geometry/surface_graph.h"
 #include "core/mesh.h"
