@@ -41,7 +41,7 @@ public:
 private:
     std::vector<std::uint32_t> m_nodeOf;      ///< per mesh vertex
     std::vector<glm::vec3> m_positions;       ///< per node
-    std::vector<glm::vec3> m_normals; ///< per node
+    std::vector<glm::vec3> m_normals;         ///< per node
     std::vector<std::uint32_t> m_vertexStart; ///< CSR: node -> m_vertexList
     std::vector<std::uint32_t> m_vertexList;
     std::vector<std::array<std::uint32_t, 3>> m_triangles; ///< non-degenerate triangles on nodes
