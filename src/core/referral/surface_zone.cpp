@@ -93,6 +93,17 @@ void SurfaceZone::distances(const ResolvedShape& shape, float bound, std::vector
 {
     const std::vector<GeodesicSeed> start = seeds(shape, bound);
     m_march.run(start, shapeScale(shape), bound, out);
+    // Never beyond the shape itself: a front started inside it (a seed off the centre, or one of the inside
+    // starts) measures as if it moved across the centre's line of sight, which underestimates a step away
+    // from the centre, so on its own it would bulge past the boundary (around the eye, onto the nose). The
+    // zone is where both the surface and the straight distance put it within the bound.
+    std::size_t kept = 0;
+    for (const GeodesicReach& r : out) {
+        const float d = std::max(r.distance, shape.normalisedDistance(m_graph.position(r.node)));
+        if (d < bound)
+            out[kept++] = {r.node, d};
+    }
+    out.resize(kept);
 }
 
 } // namespace ta::core

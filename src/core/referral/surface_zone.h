@@ -26,8 +26,10 @@ public:
 
     const SurfaceGraph& graph() const { return m_graph; }
 
-    /// Nodes of graph() whose normalised surface distance from `shape`'s core is below `bound` (1 = the
-    /// boundary; more reaches beyond it, e.g. for a halo), with that distance; replaces `out`'s contents.
+    /// Nodes of graph() whose normalised distance from `shape`'s core is below `bound` (1 = the boundary;
+    /// more reaches beyond it, e.g. for a halo), with that distance; replaces `out`'s contents. The distance
+    /// is the greater of the one over the surface and the straight one: a zone follows the surface (no
+    /// reaching through an ear) and never extends past the shape. In no particular order.
     void distances(const ResolvedShape& shape, float bound, std::vector<GeodesicReach>& out);
 
     /// The seeds distances() starts from for `shape` (exposed for tests).
