@@ -184,7 +184,9 @@ TEST(TriggerModel, HeadZonesAlsoPaintTheBonesWhenTheSkinIsHidden)
             continue;
         ++checked;
         const double area = skull.regionArea(r) + mandible.regionArea(r);
-        EXPECT_GT(area, 2e-4) << s->data.regionKey(s->atlas->regions()[r].key) << ": " << area * 1e4 << " cm2 of bone";
+        // At least 1.5 cm2: the smallest, the chin, paints 1.8-2.7 cm2 of the front of the mandible (zones
+        // follow the surface, so no longer the bone's inner face through it as well).
+        EXPECT_GT(area, 1.5e-4) << s->data.regionKey(s->atlas->regions()[r].key) << ": " << area * 1e4 << " cm2 of bone";
     }
     EXPECT_GE(checked, 2 * 15);
 }

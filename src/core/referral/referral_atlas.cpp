@@ -16,6 +16,7 @@ ResolvedShape resolveShape(const ShapeDef& def, const AnatomyModel& model, Side 
     ResolvedShape s;
     s.kind = def.kind;
     s.radii = def.radii;
+    s.inside = !def.snapToSurface;
     std::string missing;
     const auto a = def.a.resolve(model, side, &missing);
     if (!a)

@@ -1,14 +1,11 @@
 #include "core/referral/referral_projector.h"
 
+#include "core/referral/surface_zone.h"
+
 #include <algorithm>
 
 namespace ta::core {
 namespace {
-
-bool inside(const Aabb& b, const glm::vec3& p)
-{
-    return p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y && p.z >= b.min.z && p.z <= b.max.z;
-}
 
 void maxInto(std::vector<float>& dst, const SparseWeights& w)
 {
@@ -40,32 +37,39 @@ ReferralProjector::ReferralProjector(const ReferralAtlas& atlas, const Mesh& mes
         m_vertexSides[v] = static_cast<std::int8_t>(x > kMidline ? 1 : x < -kMidline ? -1 : 0);
     }
 
-    // Vertices sorted by height: each region visits only the slab of vertices within its bounds' y range.
-    std::vector<std::uint32_t> byY(n);
-    for (std::uint32_t v = 0; v < n; ++v)
-        byY[v] = v;
-    std::sort(byY.begin(), byY.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return mesh.positions[a].y < mesh.positions[b].y; });
-
+    // Each shape is laid along the surface from its core (SurfaceZone); a region's weight at a vertex is the
+    // greatest of its shapes'. `dense` holds one region at a time, `touched` the vertices it set.
+    SurfaceZone zone(mesh);
+    const SurfaceGraph& graph = zone.graph();
+    std::vector<float> dense(n, 0.0f);
+    std::vector<std::uint32_t> touched;
+    std::vector<GeodesicReach> reached;
     const auto& regions = atlas.regions();
     m_regions.resize(regions.size());
     for (std::size_t r = 0; r < regions.size(); ++r) {
         const RegionInstance& reg = regions[r];
-        if (!reg.bounds.valid())
-            continue;
-        SparseWeights& out = m_regions[r];
-        auto lo = std::lower_bound(byY.begin(), byY.end(), reg.bounds.min.y,
-                                   [&](std::uint32_t v, float y) { return mesh.positions[v].y < y; });
-        for (auto it = lo; it != byY.end() && mesh.positions[*it].y <= reg.bounds.max.y; ++it) {
-            const glm::vec3& p = mesh.positions[*it];
-            if (!inside(reg.bounds, p))
-                continue;
-            const float w = reg.weight(p);
-            if (w > 0.0f) {
-                out.vertices.push_back(*it);
-                out.weights.push_back(w);
+        for (const ResolvedShape& shape : reg.shapes) {
+            zone.distances(shape, 1.0f, reached);
+            for (const GeodesicReach& g : reached) {
+                const float w = softFalloff(g.distance, reg.feather);
+                if (w <= 0.0f)
+                    continue;
+                for (std::uint32_t v : graph.vertices(g.node)) {
+                    if (dense[v] == 0.0f)
+                        touched.push_back(v);
+                    dense[v] = std::max(dense[v], w);
+                }
             }
         }
+        std::sort(touched.begin(), touched.end());
+        SparseWeights& out = m_regions[r];
+        out.vertices = touched;
+        out.weights.reserve(touched.size());
+        for (std::uint32_t v : touched) {
+            out.weights.push_back(dense[v]);
+            dense[v] = 0.0f;
+        }
+        touched.clear();
     }
 }
 

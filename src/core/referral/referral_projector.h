@@ -1,6 +1,10 @@
 #pragma once
 // Referral zones projected onto a mesh: every region instance of an atlas becomes soft per-vertex weights
 // in [0,1] on any mesh in the model frame (the skin, the skull when the skin is hidden, an imported model).
+// Each region shape is laid along the surface from its core (core/referral/surface_zone.h): a vertex's
+// weight is softFalloff of its distance over the surface in the shape's normalised metric, so zones follow
+// the skin around curves and never reach through a thin part (an ear, between the arm and the trunk).
+// Vertices duplicated along seams are welded for the walk, so zones cross the seams.
 // A trigger point's map is the maximum of its regions' weights, separately for the essential and the
 // spillover zone. Computed once per mesh; maps are cheap to assemble afterwards. Never throws for a
 // mesh of any size (an empty mesh gives empty maps).
@@ -13,7 +17,7 @@
 namespace ta::core {
 
 struct SparseWeights {
-    std::vector<std::uint32_t> vertices; ///< vertices with weight > 0 (in no particular order)
+    std::vector<std::uint32_t> vertices; ///< vertices with weight > 0, ascending
     std::vector<float> weights;          ///< same length, each in (0,1]
 };
 

@@ -1,8 +1,9 @@
 #pragma once
 // Named regions painted as a drawing, the way `lookup --region` asks: each region's footprint as the
 // projector paints it (1 inside, its soft edge), and beyond it a fainter halo that fades out over a few
-// centimetres. A named region is an approximate place ("the side of the neck"), so a zone right next to it
-// counts in part, as it would if the therapist had painted the area with the brush.
+// centimetres, measured over the surface like the zone itself (core/referral/surface_zone.h). A named region
+// is an approximate place ("the side of the neck"), so a zone right next to it counts in part, as it would
+// if the therapist had painted the area with the brush.
 #include "core/mesh.h"
 #include "core/referral/referral_atlas.h"
 

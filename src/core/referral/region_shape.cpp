@@ -14,10 +14,11 @@ float ResolvedShape::normalisedDistance(const glm::vec3& p) const
     return glm::length(p - (a + t * ab)) / radii.x;
 }
 
-float ResolvedShape::weight(const glm::vec3& p, float feather) const
+float ResolvedShape::weight(const glm::vec3& p, float feather) const { return softFalloff(normalisedDistance(p), feather); }
+
+float softFalloff(float d, float feather)
 {
-    const float d = normalisedDistance(p);
-    if (d >= 1.0f)
+    if (!(d < 1.0f))
         return 0.0f;
     const float inner = 1.0f - std::clamp(feather, 0.0f, 1.0f);
     if (d <= inner)

@@ -1,7 +1,9 @@
 #pragma once
-// Soft volumes that define referral regions in the model frame. A region paints every surface point that
-// lies inside one of its shapes; weights fall smoothly to zero at the shape's boundary so that painted
-// zones have soft edges on any mesh (skin, skull, an imported model).
+// Shapes that define referral regions in the model frame: ellipsoids and capsules whose size and proportions
+// say how far a zone reaches from its core. On a mesh a zone is laid along the surface (core/referral/
+// surface_zone.h measures the distance from the core over the surface in the shape's normalised metric);
+// weights fall smoothly to zero at distance 1 so that painted zones have soft edges on any mesh (skin,
+// skull, an imported model). normalisedDistance() is the straight-line measure, for volumes inside the body.
 #include "core/mesh.h"
 #include "core/referral/anchor.h"
 
@@ -26,6 +28,10 @@ struct ResolvedShape {
     glm::vec3 a{0.0f};
     glm::vec3 b{0.0f};
     glm::vec3 radii{0.02f};
+    /// The centre was written inside the body on purpose ("snap": false: the middle of the wrist, the orbit)
+    /// rather than on the skin: on a surface the zone starts from every point inside the shape that faces
+    /// away from the centre (a band round the wrist), not from the one nearest it.
+    bool inside = false;
 
     /// Normalised distance: 0 at the centre (or axis), 1 on the boundary, > 1 outside.
     float normalisedDistance(const glm::vec3& p) const;
@@ -34,5 +40,8 @@ struct ResolvedShape {
     float weight(const glm::vec3& p, float feather) const;
     Aabb bounds() const;
 };
+
+/// The soft edge: 1 up to `1 - feather`, falling smoothly (smoothstep) to 0 at normalised distance 1.
+float softFalloff(float normalisedDistance, float feather);
 
 } // namespace ta::core
