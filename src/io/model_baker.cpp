@@ -132,6 +132,56 @@ std::size_t unfoldTriangles(core::Mesh& mesh, int maxPasses)
     return flips;
 }
 
+bool facesAgainstItsNormals(const core::Mesh& mesh, const std::uint32_t* tri)
+{
+    const glm::vec3 &a = mesh.normals[tri[0]], &b = mesh.normals[tri[1]], &c = mesh.normals[tri[2]];
+    // Corners more than 90 degrees apart (a fingertip, a thin rim): their mean says nothing about the way out.
+    if (glm::dot(a, b) <= 0.0f || glm::dot(b, c) <= 0.0f || glm::dot(c, a) <= 0.0f)
+        return false;
+    return glm::dot(unitNormal(mesh, tri), a + b + c) < 0.0f;
+}
+
+std::size_t relaxFoldedFans(core::Mesh& mesh, int maxPasses)
+{
+    const auto& idx = mesh.indices;
+    if (mesh.normals.size() != mesh.positions.size())
+        return 0;
+    // Each vertex's neighbours, once each.
+    std::vector<std::vector<std::uint32_t>> ring(mesh.positions.size());
+    for (std::size_t t = 0; t + 2 < idx.size(); t += 3)
+        for (int e = 0; e < 3; ++e) {
+            const std::uint32_t a = idx[t + e], b = idx[t + (e + 1) % 3];
+            for (const auto& [from, to] : {std::pair{a, b}, std::pair{b, a}})
+                if (std::find(ring[from].begin(), ring[from].end(), to) == ring[from].end())
+                    ring[from].push_back(to);
+        }
+    std::size_t moved = 0;
+    std::vector<std::uint32_t> corners;
+    for (int pass = 0; pass < maxPasses; ++pass) {
+        corners.clear();
+        for (std::size_t t = 0; t + 2 < idx.size(); t += 3)
+            if (facesAgainstItsNormals(mesh, &idx[t]))
+                corners.insert(corners.end(), {idx[t], idx[t + 1], idx[t + 2]});
+        if (corners.empty())
+            break;
+        std::sort(corners.begin(), corners.end());
+        corners.erase(std::unique(corners.begin(), corners.end()), corners.end());
+        // All targets from the positions before this pass, so the order of the corners does not matter.
+        std::vector<glm::vec3> target(corners.size());
+        for (std::size_t k = 0; k < corners.size(); ++k) {
+            glm::vec3 sum(0.0f);
+            for (std::uint32_t n : ring[corners[k]])
+                sum += mesh.positions[n];
+            target[k] = ring[corners[k]].empty() ? mesh.positions[corners[k]]
+                                                 : sum / static_cast<float>(ring[corners[k]].size());
+        }
+        for (std::size_t k = 0; k < corners.size(); ++k)
+            mesh.positions[corners[k]] = target[k];
+        moved += corners.size();
+    }
+    return moved;
+}
+
 namespace {
 
 /// The midpoints of edges not shared by exactly two triangles (where a collapse pinched two sheets together).
@@ -300,7 +350,14 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
         if (s.kind == core::Kind::Skin) {
             s.mesh = simplifyMesh(s.mesh, options.skinMaxError);
             core::refineLongEdges(s.mesh, options.skinMaxEdge);
+            // Folds are judged against the smoothed normals (the field's alone can agree with a fold); the
+            // normals are then made again from the field's, over the mended surface.
+            const std::vector<glm::vec3> field = s.mesh.normals;
             smoothSurfaceNormals(s.mesh);
+            if (relaxFoldedFans(s.mesh) > 0) {
+                s.mesh.normals = field;
+                smoothSurfaceNormals(s.mesh);
+            }
         } else {
             s.mesh = simplifyMesh(s.mesh, options.maxError);
         }

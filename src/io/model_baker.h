@@ -41,6 +41,18 @@ core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError);
 /// Repeats up to `maxPasses` times; deterministic. Returns the number of flips.
 std::size_t unfoldTriangles(core::Mesh& mesh, int maxPasses = 8);
 
+/// True when triangle `tri` (three indices into `mesh`) faces against the mean of its corners' normals
+/// (mesh.normals, which must be set), those normals being within 90 degrees of each other (at a fingertip
+/// or a thin rim they are not, and the mean gives no outward direction).
+bool facesAgainstItsNormals(const core::Mesh& mesh, const std::uint32_t* tri);
+
+/// A vertex moved past the edge of its own fan folds several triangles at once, each with folded
+/// neighbours, so that unfoldTriangles sees no single triangle to flip (it showed as a dark sliver on the
+/// chest). Every corner of a triangle that faces against its normals (facesAgainstItsNormals) moves to
+/// the mean of its neighbours, all at once, and the pass repeats while any is left (at most `maxPasses`).
+/// Connectivity is kept; normals are not recomputed. Deterministic. Returns the vertex moves made.
+std::size_t relaxFoldedFans(core::Mesh& mesh, int maxPasses = 8);
+
 /// True when every undirected edge is used by exactly two triangles, once in each direction.
 bool isClosedManifold(const core::Mesh& mesh);
 

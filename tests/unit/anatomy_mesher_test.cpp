@@ -82,6 +82,40 @@ TEST(AnatomyMesher, SimplificationKeepsTheSurfaceClosedAndClose)
         EXPECT_NEAR(glm::length(p), 10.0f, 0.35f);
 }
 
+TEST(AnatomyMesher, RelaxingMovesAVertexPushedPastItsOwnFanBack)
+{
+    // A flat hexagonal fan (z = 0, facing +z) around v, with v pushed from the centre to (3, 3), out past
+    // its ring: the three triangles on that side now face -z, each next to folded ones, so no single edge
+    // flip mends them.
+    Mesh m;
+    m.positions.push_back({3.0f, 3.0f, 0.0f});
+    for (int k = 0; k < 6; ++k) {
+        const float a = static_cast<float>(k) * 3.14159265f / 3.0f;
+        m.positions.push_back({std::cos(a), std::sin(a), 0.0f});
+    }
+    m.normals.assign(m.positions.size(), glm::vec3(0, 0, 1));
+    for (std::uint32_t k = 0; k < 6; ++k)
+        m.indices.insert(m.indices.end(), {0u, 1 + k, 1 + (k + 1) % 6});
+    const auto faceZ = [&](std::size_t t) {
+        const glm::vec3 p = m.positions[m.indices[t]], q = m.positions[m.indices[t + 1]], r = m.positions[m.indices[t + 2]];
+        return glm::cross(q - p, r - p).z;
+    };
+    std::size_t foldedBefore = 0;
+    for (std::size_t t = 0; t < m.indices.size(); t += 3)
+        foldedBefore += faceZ(t) < 0.0f ? 1 : 0;
+    ASSERT_EQ(foldedBefore, 3u);
+    EXPECT_GE(ta::io::relaxFoldedFans(m), 1u);
+    for (std::size_t t = 0; t < m.indices.size(); t += 3)
+        EXPECT_GT(faceZ(t), 0.0f) << "triangle " << t / 3;
+    EXPECT_LT(glm::length(m.positions[0]), 1.0f); // back inside the hexagon
+    EXPECT_EQ(m.triangleCount(), 6u);
+
+    // Nothing folded: nothing moves.
+    const auto before = m.positions;
+    EXPECT_EQ(ta::io::relaxFoldedFans(m), 0u);
+    EXPECT_EQ(m.positions, before);
+}
+
 TEST(AnatomyMesher, UnfoldingFlipsTheEdgeOfATriangleFoldedOverItsNeighbour)
 {
     // A flat patch (z = 0, facing +z) in which a collapse has moved c from (1, 1) to (1, -0.3), across the

@@ -146,6 +146,12 @@ TEST(FidelityReference, SyntheticModelGivesKnownDistancesAndLandmarkErrors)
     const std::string md = ta::io::formatFidelityMarkdown(report, {"ta-fidelity", "test", "today", "m.glb", "ref", 1.0});
     EXPECT_NE(md.find("| temporalis-left | FMA49008 | muscle | - | - | - | - | - | no reference | - | - |"), std::string::npos);
     EXPECT_NE(md.find("| c7-spinous | 5.0 |"), std::string::npos);
+    // The side-by-side sheet: each reference render beside our picture from the same side.
+    for (const char* view : {"anterior", "lateral-right", "posterior"})
+        EXPECT_NE(md.find(std::string("bodyparts3d/renders/") + view + ".png) | ![TriggerAtlas, " + view +
+                          "](images/fidelity-" + view + ".png) |"),
+                  std::string::npos)
+            << view;
 }
 
 TEST(FidelityReference, CommittedModel)

@@ -160,6 +160,27 @@ TEST(ModelCommitted, NodesCarryIdentity)
     EXPECT_GT(clav->mesh.bounds().centre().x, 0.05f);
 }
 
+// A triangle folded over its neighbours faces into the body and shades as a dark sliver on the skin.
+TEST(ModelCommitted, NoSkinTriangleFacesAgainstItsNormals)
+{
+    const auto* skin = model().get(model().find("skin"));
+    ASSERT_NE(skin, nullptr);
+    const auto& m = skin->mesh;
+    ASSERT_EQ(m.normals.size(), m.positions.size());
+    std::size_t folded = 0;
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+        const glm::vec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]], c = m.positions[m.indices[t + 2]];
+        if (io::facesAgainstItsNormals(m, &m.indices[t])) {
+            ++folded;
+            ADD_FAILURE() << "skin triangle " << t / 3 << " at (" << (a.x + b.x + c.x) / 3 << ", " << (a.y + b.y + c.y) / 3
+                          << ", " << (a.z + b.z + c.z) / 3 << ") faces against its corners' normals";
+            if (folded >= 5)
+                break;
+        }
+    }
+    EXPECT_EQ(folded, 0u);
+}
+
 TEST(ModelCommitted, SkinCoversEveryBone)
 {
     const auto* skin = model().get(model().find("skin"));

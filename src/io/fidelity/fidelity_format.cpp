@@ -112,7 +112,17 @@ std::string formatFidelityMarkdown(const FidelityReport& r, const FidelityContex
         << "- Diagnostics: *centroid shift* is our area centroid minus the reference's (+x = subject's left, +y = up, "
         << "+z = anterior); *size ours/ref* compares bounding-box extents per axis.\n\n"
         << "**" << pass << " of " << withRef << " structures with a reference meet the targets.**\n\n"
-        << "## Structures, worst first\n\n"
+        << "## Side by side\n\n"
+        << "The reference's own renders (left; third-party, CC BY-SA 2.1 JP, BodyParts3D by DBCLS: shown from "
+           "`../shared/reference/bodyparts3d/renders/`, beside this checkout, never copied into it) and our model "
+           "with the skin peeled, from the same sides (right; made by `tools/fidelity-sheet`, which also writes "
+           "both into one picture, `build/fidelity-sheet.png`, kept out of the project). The reference holds the "
+           "head and neck muscles and bones only; ours also has the shoulder girdle, arms and chest.\n\n"
+        << "| BodyParts3D | TriggerAtlas |\n|---|---|\n";
+    for (const char* view : {"anterior", "lateral-right", "posterior"})
+        out << "| ![BodyParts3D, " << view << "](../../shared/reference/bodyparts3d/renders/" << view
+            << ".png) | ![TriggerAtlas, " << view << "](images/fidelity-" << view << ".png) |\n";
+    out << "\n## Structures, worst first\n\n"
         << "Sorted by the worst ratio of a measured figure to its target. Distances in mm.\n\n"
         << "| structure | FMA | kind | median ours->ref | median ref->ours | P90 ours->ref | P90 ref->ours | "
            "median target | result | centroid shift x, y, z (mm) | size ours/ref x, y, z | note |\n"
