@@ -312,6 +312,16 @@ TEST(GpuRender, CoarseMeshesLookLikeTheFullOnes)
     const ta::testing::ImageDifference d = ta::testing::compareImages(full, coarse, 30);
     EXPECT_LT(d.meanAbs, 2.0);
     EXPECT_LT(d.fractionOver, 0.01);
+    // A small muscle-sized mesh (1200 triangles) gets one too: most of the model's muscles are that size,
+    // and drawn at full detail they kept a turning view slow on a CPU renderer.
+    core::AnatomyModel small;
+    small.structures.push_back(ta::testing::makeStructure(
+        "small", core::Layer::Superficial, core::Kind::Muscle, core::Side::Left,
+        ta::testing::makeEllipsoid({0.0f, 1.4f, 0.0f}, {0.03f, 0.05f, 0.01f}, glm::vec3(0.0f), 20, 30)));
+    const render::GpuModel smallGpu(small, true);
+    ASSERT_GE(small.structures[0].mesh.triangleCount(), 1000u);
+    EXPECT_GT(smallGpu.mesh(0).lodIndexCount, 0);
+    EXPECT_LE(smallGpu.mesh(0).lodIndexCount, smallGpu.mesh(0).indexCount / 2);
     // Without coarse meshes built, `coarse` falls back to the full mesh: identical pictures.
     render::GpuModel plain(state.model);
     EXPECT_EQ(plain.mesh(0).lodIndexCount, 0);
