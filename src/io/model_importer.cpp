@@ -409,7 +409,7 @@ ImportReport importModel(const std::filesystem::path& dirOrFile, const ImportOpt
     progress.report(0.85);
     progress.stopIfCancelled();
     // Fibres (and the across-the-sheet coordinate the striations are drawn from) from our specification's
-    // muscles, at the nearest point of our surface; then occlusion baked as for our own model.
+    // muscles, at the nearest point of our surface; then occlusion baked for them as for our own model.
     for (auto& s : report.model.structures) {
         if (!mapped.count(s.id))
             continue;
@@ -423,6 +423,9 @@ ImportReport importModel(const std::filesystem::path& dirOrFile, const ImportOpt
     progress.report(0.87);
     progress.stopIfCancelled();
     core::AmbientOcclusionOptions occlusion;
+    // The structures taken from our model keep the occlusion baked with it (a bake of the whole model took
+    // most of a small import's time).
+    occlusion.bake = [&](const core::Structure& s) { return mapped.count(s.id) > 0 || s.mesh.occlusion.empty(); };
     occlusion.progress = [&](double f) {
         progress.report(0.87 + 0.03 * f);
         return !progress.cancelled();

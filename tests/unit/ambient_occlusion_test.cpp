@@ -129,6 +129,22 @@ TEST(AmbientOcclusion, TheSameWhateverTheThreadCount)
         EXPECT_EQ(a.structures[s].mesh.occlusion, b.structures[s].mesh.occlusion) << a.structures[s].id;
 }
 
+TEST(AmbientOcclusion, OnlyTheChosenStructuresAreBakedTheOthersKeepTheirs)
+{
+    core::AnatomyModel full = floorAndBall(core::Layer::Superficial);
+    core::bakeAmbientOcclusion(full);
+    core::AnatomyModel some = floorAndBall(core::Layer::Superficial);
+    const std::vector<float> kept(some.structures[0].mesh.positions.size(), 0.25f);
+    some.structures[0].mesh.occlusion = kept;
+    core::AmbientOcclusionOptions options;
+    options.bake = [](const core::Structure& s) { return s.id != "floor"; };
+    ASSERT_EQ(some.structures[0].id, "floor");
+    core::bakeAmbientOcclusion(some, options);
+    EXPECT_EQ(some.structures[0].mesh.occlusion, kept) << "the floor was not chosen: its values stay";
+    // The ball is baked as in a full bake, the floor still occluding it.
+    EXPECT_EQ(some.structures[1].mesh.occlusion, full.structures[1].mesh.occlusion);
+}
+
 TEST(AmbientOcclusion, SurvivesTheGlbAndAnAlienAttributeOfTheNameIsIgnored)
 {
     core::AnatomyModel m = floorAndBall(core::Layer::Superficial);

@@ -89,7 +89,11 @@ bool bakeAmbientOcclusion(AnatomyModel& model, const AmbientOcclusionOptions& op
 
     std::vector<Job> jobs;
     constexpr std::uint32_t kChunk = 2048;
+    std::vector<char> baked(model.structures.size(), 0);
     for (std::uint32_t s = 0; s < model.structures.size(); ++s) {
+        if (options.bake && !options.bake(model.structures[s]))
+            continue;
+        baked[s] = 1;
         Mesh& mesh = model.structures[s].mesh;
         mesh.occlusion.clear();
         if (mesh.empty())
@@ -149,9 +153,9 @@ bool bakeAmbientOcclusion(AnatomyModel& model, const AmbientOcclusionOptions& op
         t.join();
     if (stop)
         return false;
-    for (Structure& s : model.structures)
-        if (!s.mesh.occlusion.empty())
-            smoothOverNeighbours(s.mesh);
+    for (std::size_t s = 0; s < model.structures.size(); ++s)
+        if (baked[s] && !model.structures[s].mesh.occlusion.empty())
+            smoothOverNeighbours(model.structures[s].mesh);
     return true;
 }
 

@@ -17,6 +17,9 @@ struct AmbientOcclusionOptions {
     /// Told the fraction done (0..1) from the calling thread now and then; returning false stops the bake
     /// (bakeAmbientOcclusion then returns false and the model's occlusion is not to be used). May be empty.
     std::function<bool(double)> progress;
+    /// Which structures get new values (empty: all). The others keep the occlusion they have and still
+    /// occlude: an import bakes its own structures and keeps what our model baked for the rest.
+    std::function<bool(const Structure&)> bake;
 };
 
 /// Fills `mesh.occlusion` of every structure: 1 - the share of its (cosine-weighted) rays that meet a surface
