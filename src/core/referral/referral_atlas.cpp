@@ -50,14 +50,6 @@ std::size_t slot(std::uint32_t index, Side side) { return 2u * index + (side == 
 
 } // namespace
 
-float RegionInstance::weight(const glm::vec3& p) const
-{
-    float w = 0.0f;
-    for (const auto& s : shapes)
-        w = std::max(w, s.weight(p, feather));
-    return w;
-}
-
 ReferralAtlas ReferralAtlas::build(const ReferralData& data, const AnatomyModel& model)
 {
     ReferralAtlas atlas;

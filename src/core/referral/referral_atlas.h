@@ -14,10 +14,7 @@ struct RegionInstance {
     std::vector<ResolvedShape> shapes;   ///< surface footprint
     std::optional<ResolvedShape> volume; ///< deep regions: the volume to show inside the body
     float feather = 0.35f;
-    Aabb bounds;                         ///< of all shapes
-
-    /// Soft membership of a point in [0,1] (max over the shapes).
-    float weight(const glm::vec3& p) const;
+    Aabb bounds;                         ///< of all shapes (framing the view on a zone)
 };
 
 /// One trigger point on one side of one model: an index into ReferralAtlas::triggerPoints(). Only
