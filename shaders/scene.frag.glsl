@@ -15,6 +15,7 @@ in vec2 vReferral;
 in float vPain;
 in float vOcclusion;
 in float vAcross;
+in float vTendon;
 
 uniform int uPass;
 uniform int uKind;            // 0 bone, 1 cartilage, 2 muscle, 3 tendon, 4 skin
@@ -27,6 +28,7 @@ uniform float uGhostOpacity;  // alpha of a ghosted surface seen face-on
 uniform float uStippleCell;   // spillover dot spacing in framebuffer pixels
 uniform vec3 uReferralColour; // linear red of the referral zones
 uniform vec3 uPainColour;     // linear blue of the client's pain drawing
+uniform vec3 uTendonColour;   // linear albedo of tendon and aponeurosis, where a muscle turns into them
 
 layout(location = 0) out vec4 outColour;
 layout(location = 1) out vec4 outReveal;
@@ -46,6 +48,14 @@ float fibreStripes(float a)
     float bundleFade = 1.0 - smoothstep(0.8, 2.5, fwidth(bundle));
     float groove = pow(0.5 + 0.5 * cos(bundle), 8.0);
     return 1.0 - 0.07 * fineFade * (0.5 + 0.5 * sin(fine)) - 0.30 * bundleFade * groove;
+}
+
+// Tendon and aponeurosis: collagen bundles packed close, so only faint fine lines along the fibres.
+float tendonStripes(float a)
+{
+    float fine = 2.0 * kPi * a / 0.0009;
+    float fade = 1.0 - smoothstep(0.8, 2.5, fwidth(fine));
+    return 1.0 - 0.05 * fade * (0.5 + 0.5 * sin(fine));
 }
 
 float striation(vec3 n)
@@ -122,10 +132,14 @@ void main()
     } else if (uKind == 1) {   // cartilage: glossy
         shininess = 48.0;
         specular = 0.20;
-    } else if (uKind == 2) {   // muscle: red-brown with fibre striations and a sheen along the fibres
-        fibres = striation(worldN);
-        shininess = 20.0;
-        specular = 0.05;
+    } else if (uKind == 2) {   // muscle: red-brown with fibre striations and a sheen along the fibres,
+        // turning pale and glossy where it becomes tendon or aponeurosis (vTendon)
+        float tendon = smoothstep(0.0, 1.0, clamp(vTendon, 0.0, 1.0));
+        float fleshy = striation(worldN);
+        fibres = tendon > 0.0 && vAcross >= 0.0 ? mix(fleshy, tendonStripes(vAcross), tendon) : fleshy;
+        albedo = mix(albedo, uTendonColour, tendon);
+        shininess = mix(20.0, 60.0, tendon);
+        specular = mix(0.05, 0.22, tendon);
     } else if (uKind == 3) {   // tendon: pale, silvery
         shininess = 60.0;
         specular = 0.22;
@@ -146,7 +160,8 @@ void main()
         vec3 t = normalize(vViewFibre);
         vec3 h = normalize(normalize(vec3(-0.45, 0.55, 0.70)) + v);
         float th = dot(t, h);
-        colour += vec3(0.06, 0.05, 0.05) * pow(sqrt(max(1.0 - th * th, 0.0)), 40.0);
+        vec3 sheen = mix(vec3(0.06, 0.05, 0.05), vec3(0.16, 0.16, 0.15), clamp(vTendon, 0.0, 1.0)); // tendon: silvery
+        colour += sheen * pow(sqrt(max(1.0 - th * th, 0.0)), 40.0);
     }
 
     // Selection rim glow: a bright teal outline along the silhouette.

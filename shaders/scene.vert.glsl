@@ -7,6 +7,7 @@ layout(location = 3) in vec2 aReferral; // (essential, spillover) weights in [0,
 layout(location = 4) in float aPain;    // the client's pain drawing, intensity in [0, 1]
 layout(location = 5) in float aOcclusion; // baked ambient occlusion: 1 open, 0 closed
 layout(location = 6) in float aAcross;    // metres across a muscle sheet (constant along its fibres); < 0: none
+layout(location = 7) in float aTendon;    // 0 fleshy muscle .. 1 tendon or aponeurosis
 
 uniform mat4 uView;
 uniform mat4 uProjection;
@@ -21,6 +22,7 @@ out vec2 vReferral;
 out float vPain;
 out float vOcclusion;
 out float vAcross;
+out float vTendon;
 
 void main()
 {
@@ -35,5 +37,6 @@ void main()
     vPain = aPain;
     vOcclusion = aOcclusion;
     vAcross = aAcross;
+    vTendon = aTendon;
     gl_Position = uProjection * viewPosition;
 }

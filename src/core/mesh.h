@@ -32,6 +32,9 @@ struct Mesh {
     /// Muscles only (else empty): metres across the muscle sheet from one side edge, a coordinate whose
     /// constant lines run along the fibres (the shader draws the striations from it).
     std::vector<float> across;
+    /// Muscles only (else empty): how much of tendon or aponeurosis the surface is there, 0 = fleshy belly,
+    /// 1 = tendon, with a soft edge between (from the specification's `tendons`; the shader paints it pale).
+    std::vector<float> tendon;
     std::vector<std::uint32_t> indices;
 
     std::size_t vertexCount() const { return positions.size(); }

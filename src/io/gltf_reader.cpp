@@ -165,6 +165,9 @@ void appendPrimitive(const Reader& r, const tinygltf::Primitive& prim, const glm
     std::vector<float> across;
     if (auto a = prim.attributes.find("_ACROSS"); a != prim.attributes.end())
         across = r.floatsWithin(a->second, "_ACROSS of node '" + nodeName + "'", 0.0f, kMaxModelCoordinate);
+    std::vector<float> tendon;
+    if (auto t = prim.attributes.find("_TENDON"); t != prim.attributes.end())
+        tendon = r.floatsWithin(t->second, "_TENDON of node '" + nodeName + "'", 0.0f, 1.0f);
     std::vector<std::uint32_t> idx;
     if (prim.indices >= 0)
         idx = r.indices(prim.indices);
@@ -185,6 +188,7 @@ void appendPrimitive(const Reader& r, const tinygltf::Primitive& prim, const glm
     const bool keepOcclusion =
         occlusion.size() == positions.size() && (mesh.positions.empty() || !mesh.occlusion.empty());
     const bool keepAcross = across.size() == positions.size() && (mesh.positions.empty() || !mesh.across.empty());
+    const bool keepTendon = tendon.size() == positions.size() && (mesh.positions.empty() || !mesh.tendon.empty());
     if (mesh.positions.size() + positions.size() > kMaxModelVertices || mesh.indices.size() + idx.size() > kMaxModelIndices)
         r.fail("node '" + nodeName + "': more than " + std::to_string(kMaxModelVertices) + " vertices or " +
                std::to_string(kMaxModelIndices) + " indices");
@@ -203,6 +207,8 @@ void appendPrimitive(const Reader& r, const tinygltf::Primitive& prim, const glm
             mesh.occlusion.push_back(occlusion[i]);
         if (keepAcross)
             mesh.across.push_back(across[i]);
+        if (keepTendon)
+            mesh.tendon.push_back(tendon[i]);
     }
     if (!keepNormals)
         mesh.normals.clear();
@@ -212,6 +218,8 @@ void appendPrimitive(const Reader& r, const tinygltf::Primitive& prim, const glm
         mesh.occlusion.clear();
     if (!keepAcross)
         mesh.across.clear();
+    if (!keepTendon)
+        mesh.tendon.clear();
     for (auto i : idx)
         mesh.indices.push_back(base + i);
 }

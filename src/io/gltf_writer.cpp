@@ -27,7 +27,7 @@ constexpr MaterialLook kLooks[] = {
     {core::Kind::Bone, 0.80, 0.74, 0.60, 1.0, 0.70},
     {core::Kind::Cartilage, 0.62, 0.70, 0.72, 1.0, 0.45},
     {core::Kind::Muscle, 0.50, 0.09, 0.07, 1.0, 0.55},
-    {core::Kind::Tendon, 0.82, 0.78, 0.70, 1.0, 0.40},
+    {core::Kind::Tendon, 0.56, 0.58, 0.60, 1.0, 0.40},
     {core::Kind::Skin, 0.86, 0.62, 0.50, 1.0, 0.60},
 };
 
@@ -139,6 +139,8 @@ void checkMesh(const core::Structure& s)
         fail("occlusion count differs from vertex count");
     if (!m.across.empty() && m.across.size() != m.positions.size())
         fail("across count differs from vertex count");
+    if (!m.tendon.empty() && m.tendon.size() != m.positions.size())
+        fail("tendon count differs from vertex count");
     for (auto i : m.indices)
         if (i >= m.positions.size())
             fail("index " + std::to_string(i) + " out of range");
@@ -171,6 +173,8 @@ void saveModel(const core::AnatomyModel& source, const std::filesystem::path& fi
             prim.attributes["_OCCLUSION"] = b.addScalars(mesh.occlusion);
         if (!mesh.across.empty())
             prim.attributes["_ACROSS"] = b.addScalars(mesh.across);
+        if (!mesh.tendon.empty())
+            prim.attributes["_TENDON"] = b.addScalars(mesh.tendon);
         prim.indices = b.addIndices(mesh.indices);
         prim.material = b.material(s.kind);
 

@@ -264,6 +264,8 @@ core::Mesh simplifyOnce(const core::Mesh& mesh, float relativeError, const std::
                 out.occlusion.push_back(mesh.occlusion[i]);
             if (!mesh.across.empty())
                 out.across.push_back(mesh.across[i]);
+            if (!mesh.tendon.empty())
+                out.tendon.push_back(mesh.tendon[i]);
         }
         out.indices.push_back(remap[i]);
     }

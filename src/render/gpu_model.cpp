@@ -12,6 +12,7 @@ constexpr GLuint kReferralAttribute = 3;
 constexpr GLuint kPainAttribute = 4;
 constexpr GLuint kOcclusionAttribute = 5;
 constexpr GLuint kAcrossAttribute = 6;
+constexpr GLuint kTendonAttribute = 7;
 
 // Meshes from this size get a coarse version: nearly every muscle (400-2600 triangles), not only the skin and
 // the large bones. At 4000 the muscles were drawn at full detail while the view turned, and on a CPU renderer
@@ -58,16 +59,18 @@ GpuMesh upload(const core::Structure& structure, bool buildLod)
         normals = std::move(copy.normals);
     }
     std::vector<float> interleaved;
-    interleaved.reserve(mesh.positions.size() * 11);
+    interleaved.reserve(mesh.positions.size() * 12);
     const bool hasFibres = mesh.fibres.size() == mesh.positions.size();
     const bool hasOcclusion = mesh.occlusion.size() == mesh.positions.size();
     const bool hasAcross = mesh.across.size() == mesh.positions.size();
+    const bool hasTendon = mesh.tendon.size() == mesh.positions.size();
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
         const glm::vec3 f = hasFibres ? mesh.fibres[i] : glm::vec3(0.0f);
         for (const glm::vec3& v : {mesh.positions[i], normals[i], f})
             interleaved.insert(interleaved.end(), {v.x, v.y, v.z});
         interleaved.push_back(hasOcclusion ? mesh.occlusion[i] : 1.0f); // none baked: fully open
         interleaved.push_back(hasAcross ? mesh.across[i] : -1.0f);      // below 0: striations from the position
+        interleaved.push_back(hasTendon ? mesh.tendon[i] : 0.0f);       // none given: all fleshy
     }
 
     gpu.vertexArray = makeVertexArray();
@@ -80,7 +83,7 @@ GpuMesh upload(const core::Structure& structure, bool buildLod)
     glBindBuffer(GL_ARRAY_BUFFER, gpu.vertices.id());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(),
                  GL_STATIC_DRAW);
-    constexpr GLsizei stride = 11 * sizeof(float);
+    constexpr GLsizei stride = 12 * sizeof(float);
     glEnableVertexAttribArray(kPositionAttribute);
     glVertexAttribPointer(kPositionAttribute, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(0));
     glEnableVertexAttribArray(kNormalAttribute);
@@ -91,6 +94,8 @@ GpuMesh upload(const core::Structure& structure, bool buildLod)
     glVertexAttribPointer(kOcclusionAttribute, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(9 * sizeof(float)));
     glEnableVertexAttribArray(kAcrossAttribute);
     glVertexAttribPointer(kAcrossAttribute, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(10 * sizeof(float)));
+    glEnableVertexAttribArray(kTendonAttribute);
+    glVertexAttribPointer(kTendonAttribute, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(11 * sizeof(float)));
 
     const std::vector<glm::vec2> zeros(gpu.vertexCount, glm::vec2(0.0f));
     glBindBuffer(GL_ARRAY_BUFFER, gpu.referral.id());

@@ -4,7 +4,8 @@
 // (vec2 = essential, spillover weights in [0, 1]; zero until set, re-uploadable per structure at run time),
 // 4 pain (float in [0, 1]: the client's pain drawing; zero until set, re-uploadable likewise), 5 ambient
 // occlusion (float, 1 = open; the baked core::Mesh::occlusion, 1 where none was baked), 6 across (float,
-// metres across a muscle sheet, core::Mesh::across; -1 where there is none).
+// metres across a muscle sheet, core::Mesh::across; -1 where there is none), 7 tendon (float, 0 fleshy to 1
+// tendon, core::Mesh::tendon; 0 where there is none).
 #include "core/anatomy_model.h"
 #include "render/gl_handles.h"
 
@@ -18,7 +19,7 @@ namespace ta::render {
 
 struct GpuMesh {
     VertexArray vertexArray;
-    Buffer vertices; ///< interleaved position, normal, fibre, occlusion, across
+    Buffer vertices; ///< interleaved position, normal, fibre, occlusion, across, tendon
     Buffer referral; ///< vec2 per vertex, dynamic
     Buffer pain;     ///< float per vertex, dynamic
     Buffer indices;

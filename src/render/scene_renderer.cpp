@@ -45,7 +45,7 @@ glm::vec3 tissueColour(core::Kind kind)
     case core::Kind::Bone: return {0.78f, 0.70f, 0.52f};      // ivory
     case core::Kind::Cartilage: return {0.62f, 0.70f, 0.72f}; // bluish white
     case core::Kind::Muscle: return {0.34f, 0.055f, 0.040f};  // red-brown
-    case core::Kind::Tendon: return {0.78f, 0.74f, 0.64f};    // pale, pearly
+    case core::Kind::Tendon: return {0.56f, 0.58f, 0.60f};    // pearly, a cool white apart from the ivory bone
     case core::Kind::Skin: return core::skinToneColour(core::SkinTone::Light);
     }
     return glm::vec3(0.7f);
@@ -117,6 +117,7 @@ void SceneRenderer::render(const GpuModel& model, std::span<const StructureStyle
     m_scene.set("uGhostOpacity", settings.ghostOpacity);
     m_scene.set("uStippleCell", 7.0f * settings.pixelScale * scale);
     m_scene.set("uReferralColour", settings.referralColour);
+    m_scene.set("uTendonColour", tissueColour(core::Kind::Tendon)); // tendons and aponeuroses inside a muscle
     m_scene.set("uPainColour", settings.painColour);
     drawOpaque(model, styles, camera, settings);
     drawMarkers(markers, camera, false);

@@ -1,5 +1,5 @@
 // How the tissue looks on a render of the small test model: the skin tones differ, the selection highlight
-// is a colour no tissue has, and baked ambient occlusion darkens what it covers.
+// is a colour no tissue has, and baked ambient occlusion darkens what it covers, and tendon is painted pale.
 #include "gpu_fixture.h"
 #include "test_scene.h"
 
@@ -120,4 +120,24 @@ TEST(GpuAppearance, BakedOcclusionDarkensTheSurface)
     // A quarter open: the ambient light is mostly gone and the direct light dimmed (sRGB-encoded).
     EXPECT_LT(luminance(dark), 0.85f * luminance(bright)) << luminance(dark) << " vs " << luminance(bright);
     EXPECT_GT(luminance(dark), 0.3f * luminance(bright)) << "still lit: occlusion is not a black-out";
+}
+
+TEST(GpuAppearance, TendonIsPaintedPaleWhereTheMuscleSaysSo)
+{
+    TA_REQUIRE_GL();
+    core::AnatomyModel fleshy = ta::testing::makeTestModel();
+    core::AnatomyModel tendinous = fleshy;
+    const core::StructureId left = fleshy.find("trapezius-descending-left").value();
+    core::Mesh& mesh = tendinous.structures[left.value].mesh;
+    mesh.tendon.assign(mesh.positions.size(), 1.0f);
+    Scene muscle(std::move(fleshy), core::ViewPreset::Posterior);
+    Scene tendon(std::move(tendinous), core::ViewPreset::Posterior);
+    muscle.visibility.layer(core::Layer::Skin).visible = false;
+    tendon.visibility.layer(core::Layer::Skin).visible = false;
+    const glm::vec3 red = muscle.colourAt(kMusclePoint);
+    const glm::vec3 pale = tendon.colourAt(kMusclePoint);
+    // Muscle: red well above green. Tendon: pale, nearly neutral, and much lighter.
+    EXPECT_GT(red.x, red.y + 40.0f) << red.x << " " << red.y;
+    EXPECT_LT(pale.x - pale.y, 0.5f * (red.x - red.y)) << pale.x << " " << pale.y << " " << pale.z;
+    EXPECT_GT(luminance(pale), 1.5f * luminance(red)) << luminance(pale) << " vs " << luminance(red);
 }

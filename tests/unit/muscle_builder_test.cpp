@@ -74,7 +74,7 @@ TEST(MuscleBuilder, BothSidesOfEveryMuscleWithMetadata)
         EXPECT_EQ(right.id, def.id + "-right");
         EXPECT_EQ(left.side, Side::Left);
         EXPECT_EQ(right.side, Side::Right);
-        EXPECT_EQ(left.kind, Kind::Muscle);
+        EXPECT_EQ(left.kind, def.kind);
         EXPECT_EQ(right.layer, def.layer);
         EXPECT_EQ(left.name, def.nameLeft);
         EXPECT_EQ(right.name, def.nameRight);

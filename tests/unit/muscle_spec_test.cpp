@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -66,7 +68,14 @@ TEST(MuscleSpec, CommittedSpecLoadsWithEveryMuscleOfTheBrief)
                            "teres-minor", "teres-major", "latissimus-dorsi", "serratus-anterior",
                            "serratus-posterior-superior", "subclavius", "buccinator", "multifidi-cervical"})
         EXPECT_NE(spec.find(id), nullptr) << id;
-    EXPECT_EQ(spec.muscles.size(), 27u + 17u);
+    // Those 44 muscles, and the epicranial aponeurosis between frontalis and occipitalis, built the same way.
+    ASSERT_EQ(spec.muscles.size(), 27u + 17u + 1u);
+    const auto* galea = spec.find("epicranial-aponeurosis");
+    ASSERT_NE(galea, nullptr);
+    EXPECT_EQ(galea->kind, ta::core::Kind::Tendon);
+    const auto muscles = std::count_if(spec.muscles.begin(), spec.muscles.end(),
+                                       [](const auto& m) { return m.kind == ta::core::Kind::Muscle; });
+    EXPECT_EQ(muscles, 44);
 }
 
 TEST(MuscleSpec, LayersAndIdsFollowTheSharedContract)
@@ -234,6 +243,17 @@ TEST(MuscleSpec, SchemaErrorsNameFileAndKey)
         {minimalSpec(", \"wrap\": {\"over\": [\"c1\"], \"hug\": 99}"), "muscles[0].wrap.hug"},
         {minimalSpec(", \"wrap\": {\"over\": [\"c1\"], \"gp\": 1}"), "muscles[0].wrap.gp"},
         {minimalSpec(", \"belly\": 0"), "muscles[0].belly"},
+        {minimalSpec(", \"kind\": \"bone\""), "muscles[0].kind"},
+        {minimalSpec(", \"tendons\": {\"end\": \"origin\", \"length\": 0.2}"), "muscles[0].tendons"},
+        {minimalSpec(", \"tendons\": [{\"end\": \"middle\", \"length\": 0.2}]"), "muscles[0].tendons[0].end"},
+        {minimalSpec(", \"tendons\": [{\"end\": \"origin\", \"length\": 1.5}]"), "muscles[0].tendons[0].length"},
+        {minimalSpec(", \"tendons\": [{\"end\": \"origin\"}]"), "muscles[0].tendons[0].length"},
+        {minimalSpec(", \"tendons\": [{\"end\": \"origin\", \"length\": 0.2, \"across\": [0.6, 0.4]}]"),
+         "muscles[0].tendons[0].across"},
+        {minimalSpec(", \"tendons\": [{\"end\": \"origin\", \"length\": 0.2, \"across\": [0.2, 0.4], \"peak\": 0.9}]"),
+         "muscles[0].tendons[0].peak"},
+        {minimalSpec(", \"tendons\": [{\"end\": \"insertion\", \"length\": 0.2, \"width\": 3}]"),
+         "muscles[0].tendons[0].width"},
     };
     for (const auto& c : cases) {
         const std::string msg = errorOf(c.text);

@@ -102,7 +102,13 @@ AnatomyModel generateModel(const AnatomySpec& spec, const GenerateOptions& optio
         const StructureSpec& s = spec.structures[i];
         if (s.clearance >= 0.0f && !cover) {
             // Everything that is not skin lies inside it: put the muscles in before the first skin.
-            cover.emplace(coverField(muscles, s.clearance + kClearanceBlend + 6.0f));
+            // The skin covers the muscles; an aponeurosis lies flat on the bone, already inside the skin's
+            // clearance over it, and is left out so that it does not lift the scalp.
+            std::vector<Structure> fleshy;
+            for (const auto& m : muscles)
+                if (m.kind == Kind::Muscle)
+                    fleshy.push_back(m);
+            cover.emplace(coverField(fleshy, s.clearance + kClearanceBlend + 6.0f));
             for (auto& m : muscles)
                 model.structures.push_back(std::move(m));
             muscles.clear();

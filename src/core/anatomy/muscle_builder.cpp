@@ -1,6 +1,7 @@
 #include "core/anatomy/muscle_builder.h"
 
 #include "core/anatomy/model_generator.h"
+#include "core/anatomy/muscle_tendon.h"
 #include "core/anatomy/surface_cloud_field.h"
 #include "core/error.h"
 
@@ -195,6 +196,12 @@ Mesh buildMuscleMesh(const MuscleDef& def, const UnderlyingField& under)
     mesh.positions.resize(static_cast<std::size_t>(nv * ring));
     mesh.fibres.resize(mesh.positions.size());
     mesh.across.resize(mesh.positions.size());
+    if (!def.tendons.empty())
+        mesh.tendon.resize(mesh.positions.size());
+    const auto tendonAt = [&](int j, int i) {
+        return tendonShare(def.tendons, static_cast<float>(j) / static_cast<float>(nv - 1),
+                           static_cast<float>(i) / static_cast<float>(nu - 1), knots.back());
+    };
     glm::vec3 lastNormal(0.0f, 0.0f, 1.0f);
     for (int j = 0; j < nv; ++j) {
         const int j0 = std::max(j - 1, 0), j1 = std::min(j + 1, nv - 1);
@@ -216,6 +223,8 @@ Mesh buildMuscleMesh(const MuscleDef& def, const UnderlyingField& under)
             mesh.fibres[top] = fibre;
             mesh.fibres[bottom] = fibre;
             mesh.across[top] = mesh.across[bottom] = acrossAt(i);
+            if (!mesh.tendon.empty())
+                mesh.tendon[top] = mesh.tendon[bottom] = tendonAt(j, i);
         }
         // Rounded sides: half a circle of the edge thickness beyond each side edge.
         const glm::vec3 n = safeNormalize(rowNormal, lastNormal);
@@ -227,6 +236,8 @@ Mesh buildMuscleMesh(const MuscleDef& def, const UnderlyingField& under)
             mesh.positions[v] = at(j, edge) + w * edgeHalf;
             mesh.fibres[v] = mesh.fibres[static_cast<std::size_t>(j * ring + edge)];
             mesh.across[v] = mesh.across[static_cast<std::size_t>(j * ring + edge)];
+            if (!mesh.tendon.empty())
+                mesh.tendon[v] = mesh.tendon[static_cast<std::size_t>(j * ring + edge)];
         };
         side(sideRight, nu - 1, nu - 2);
         side(sideLeft, 0, 1);
@@ -335,8 +346,12 @@ std::vector<Structure> buildMuscles(const AnatomySpec& spec)
         left.fma = def.fmaLeft;
         left.side = Side::Left;
         left.layer = def.layer;
-        left.kind = Kind::Muscle;
+        left.kind = def.kind;
         left.mesh = buildMuscleMesh(def, under);
+        if (def.kind != Kind::Muscle) { // an aponeurosis: tendon throughout, no fleshy striations
+            left.mesh.across.clear();
+            left.mesh.tendon.clear();
+        }
 
         Structure right = left;
         right.id = def.id + "-right";

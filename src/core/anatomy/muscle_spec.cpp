@@ -209,12 +209,48 @@ MuscleWrap readWrap(const Reader& r, const json& js, const std::string& path)
     return w;
 }
 
+MuscleTendon readTendon(const Reader& r, const json& js, const std::string& path)
+{
+    if (!js.is_object())
+        r.fail(path, "must be an object {\"end\": \"origin\" or \"insertion\", \"length\": fraction, \"across\": [from, to], "
+                     "\"peak\": fraction}");
+    r.onlyKeys(js, {"end", "length", "across", "peak"}, path);
+    MuscleTendon t;
+    const std::string end = r.string(js, "end", path, false);
+    if (end == "origin")
+        t.end = MuscleTendon::End::Origin;
+    else if (end == "insertion")
+        t.end = MuscleTendon::End::Insertion;
+    else
+        r.fail(path + ".end", "'" + end + "' must be origin or insertion");
+    const double length = r.number(r.member(js, "length", path), path + ".length");
+    if (length <= 0.0 || length > 1.0)
+        r.fail(path + ".length", "must be in (0, 1]: a fraction of the muscle's length");
+    t.length = static_cast<float>(length);
+    if (const auto it = js.find("across"); it != js.end()) {
+        if (!it->is_array() || it->size() != 2 || !(*it)[0].is_number() || !(*it)[1].is_number())
+            r.fail(path + ".across", "must be [from, to], fractions of the width");
+        const double from = (*it)[0].get<double>(), to = (*it)[1].get<double>();
+        if (!(from >= 0.0 && from < to && to <= 1.0))
+            r.fail(path + ".across", "must be [from, to] with 0 <= from < to <= 1");
+        t.from = static_cast<float>(from);
+        t.to = static_cast<float>(to);
+    }
+    if (const auto it = js.find("peak"); it != js.end()) {
+        const double peak = r.number(*it, path + ".peak");
+        if (peak < t.from || peak > t.to)
+            r.fail(path + ".peak", "must lie within the span across");
+        t.peak = static_cast<float>(peak);
+    }
+    return t;
+}
+
 MuscleDef readMuscle(const Reader& r, const json& jm, const std::string& path)
 {
     if (!jm.is_object())
         r.fail(path, "must be an object");
     r.onlyKeys(jm, {"id", "name", "latin", "fma", "layer", "origin", "insertion", "note", "edgeRatio", "samples", "stations",
-                    "wrap", "belly"},
+                    "wrap", "belly", "tendons", "kind"},
                path);
     MuscleDef m;
     m.id = r.string(jm, "id", path, false);
@@ -242,6 +278,13 @@ MuscleDef readMuscle(const Reader& r, const json& jm, const std::string& path)
     if (!l || *l == Layer::Bone || *l == Layer::Skin)
         r.fail(path + ".layer", "'" + layer + "' must be superficial, intermediate or deep");
     m.layer = *l;
+    if (jm.contains("kind")) {
+        const std::string kind = r.string(jm, "kind", path, false);
+        if (kind == "tendon")
+            m.kind = Kind::Tendon;
+        else if (kind != "muscle")
+            r.fail(path + ".kind", "'" + kind + "' must be muscle or tendon (an aponeurosis)");
+    }
     m.origin = r.string(jm, "origin", path, false);
     m.insertion = r.string(jm, "insertion", path, false);
     if (jm.contains("note"))
@@ -276,6 +319,12 @@ MuscleDef readMuscle(const Reader& r, const json& jm, const std::string& path)
     }
     if (const auto it = jm.find("wrap"); it != jm.end())
         m.wrap = readWrap(r, *it, path + ".wrap");
+    if (const auto it = jm.find("tendons"); it != jm.end()) {
+        if (!it->is_array() || it->size() > 4)
+            r.fail(path + ".tendons", "must be an array of at most four tendons");
+        for (std::size_t i = 0; i < it->size(); ++i)
+            m.tendons.push_back(readTendon(r, (*it)[i], indexed(path + ".tendons", i)));
+    }
     return m;
 }
 

@@ -13,6 +13,7 @@
 
 #include <glm/glm.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -55,6 +56,20 @@ struct MuscleWrap {
                           ///< nearer, it is pulled down onto it (sheets lie on what is beneath them)
 };
 
+/// Where a muscle is tendon or aponeurosis rather than fleshy belly: a band at one end of the sheet. `length` is
+/// how far it reaches from that end, as a fraction of the muscle's length; `from`..`to` the part of the width it
+/// spans (fractions, 0 at the stations' first anchor, 1 at their last). With a `peak` in [from, to] it reaches
+/// `length` there and tapers to nothing at `from` and `to` (the trapezius's diamond over C7-T1); without one
+/// (peak < 0) it reaches `length` over the whole span.
+struct MuscleTendon {
+    enum class End : std::uint8_t { Origin, Insertion };
+    End end = End::Origin;
+    float length = 0.0f;
+    float from = 0.0f;
+    float to = 1.0f;
+    float peak = -1.0f;
+};
+
 /// One muscle (or one part of a muscle, e.g. the descending part of the trapezius), both sides.
 struct MuscleDef {
     std::string id;        ///< base id without side, e.g. "trapezius-descending"
@@ -64,6 +79,9 @@ struct MuscleDef {
     std::string fmaLeft;   ///< e.g. "FMA33587"; empty when there is none
     std::string fmaRight;
     Layer layer = Layer::Superficial;
+    /// Muscle, or Tendon for a sheet that is aponeurosis throughout (the epicranial aponeurosis): built the
+    /// same way, drawn in the tendon colour, and not pushed into the skin (it lies flat on the bone).
+    Kind kind = Kind::Muscle;
     std::string origin;    ///< prose: where it arises
     std::string insertion; ///< prose: where it inserts
     std::string note;      ///< prose: how the figures were obtained; may be empty
@@ -79,6 +97,8 @@ struct MuscleDef {
     /// Thickness at the side edges as a fraction of the mid-width thickness (0..1]: ~0.5 for flat
     /// sheets like the trapezius, ~0.3 for fleshy bellies (lens-shaped cross-section).
     float edgeRatio = 0.35f;
+    /// Its tendinous parts; empty: fleshy throughout.
+    std::vector<MuscleTendon> tendons;
     int samplesAlong = 28;  ///< grid resolution origin -> insertion
     int samplesAcross = 12; ///< grid resolution across the width
 };
@@ -102,7 +122,8 @@ std::vector<MuscleStation> resolveStations(const MuscleDef& def, const std::func
                                            const std::filesystem::path& source);
 
 /// How many figures (numbers) the spec gives for this muscle's shape: offsets, fractions, thicknesses and
-/// wrap figures. The spec promises a few per muscle, not a measured surface.
+/// wrap figures. The spec promises a few per muscle, not a measured surface. Tendon bands do not shape the
+/// surface (they only say where it is tendinous) and are not counted.
 int shapeFigureCount(const MuscleDef& def);
 
 /// Reads and checks a muscle specification.

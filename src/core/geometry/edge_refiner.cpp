@@ -44,6 +44,8 @@ std::size_t splitOnce(Mesh& mesh, float maxEdge)
                 mesh.occlusion.push_back(0.5f * (mesh.occlusion[a] + mesh.occlusion[b]));
             if (!mesh.across.empty())
                 mesh.across.push_back(0.5f * (mesh.across[a] + mesh.across[b]));
+            if (!mesh.tendon.empty())
+                mesh.tendon.push_back(0.5f * (mesh.tendon[a] + mesh.tendon[b]));
         }
         return it->second;
     };

@@ -40,9 +40,11 @@ FibreTransferStats transferFibres(const Mesh& from, Mesh& to)
         to.normals.size() != to.positions.size() || to.positions.empty())
         return stats;
     const bool withAcross = from.across.size() == from.positions.size();
+    const bool withTendon = from.tendon.size() == from.positions.size();
     const ClosestPointTree tree(from);
     std::vector<glm::vec3> fibres(to.positions.size());
     std::vector<float> across(withAcross ? to.positions.size() : 0);
+    std::vector<float> tendon(withTendon ? to.positions.size() : 0);
     for (std::size_t v = 0; v < to.positions.size(); ++v) {
         const auto hit = tree.closest(to.positions[v]);
         if (!hit)
@@ -64,10 +66,13 @@ FibreTransferStats transferFibres(const Mesh& from, Mesh& to)
         fibres[v] = tl > 1e-6f ? t / tl : anyTangent(n);
         if (withAcross)
             across[v] = w.x * from.across[tri[0]] + w.y * from.across[tri[1]] + w.z * from.across[tri[2]];
+        if (withTendon)
+            tendon[v] = w.x * from.tendon[tri[0]] + w.y * from.tendon[tri[1]] + w.z * from.tendon[tri[2]];
         stats.worstDistance = std::max(stats.worstDistance, hit->distance);
     }
     to.fibres = std::move(fibres);
     to.across = std::move(across);
+    to.tendon = std::move(tendon);
     stats.vertices = to.positions.size();
     return stats;
 }
