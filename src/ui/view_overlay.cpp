@@ -183,19 +183,21 @@ void labelEverything(const session::AppSession& s, ImDrawList* dl, ImFont* font,
 }
 
 /// What the colours on the body mean, in the corner: essential solid and spillover stippled (the chart
-/// convention) when a referral is shown, blue hatching when the client's pain drawing is.
-void legend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner, bool referral, bool pain)
+/// convention) when a referral is shown, with a row for the lighter stipple of zones felt only occasionally
+/// when the trigger point has one (`graded`), and blue hatching when the client's pain drawing is shown.
+void legend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner, bool referral, bool graded, bool pain)
 {
     const ImU32 red = IM_COL32(205, 30, 30, 255);
     const ImU32 blue = IM_COL32(40, 90, 235, 255);
     const ImU32 text = IM_COL32(235, 235, 235, 255);
     const float box = 0.9f * size;
-    const int rows = (referral ? 2 : 0) + (pain ? 1 : 0);
+    graded = graded && referral;
+    const int rows = (referral ? 2 : 0) + (graded ? 1 : 0) + (pain ? 1 : 0);
     if (rows == 0)
         return;
     ImVec2 at{corner.x, corner.y - (1.2f * static_cast<float>(rows) + 0.2f) * size};
     float textWidth = 0.0f;
-    for (const char* t : {"spillover (some patients)", "client's pain"})
+    for (const char* t : {"spillover (some patients)", "spillover, occasionally", "client's pain"})
         textWidth = std::max(textWidth, font->CalcTextSizeA(size, 1e9f, 0.0f, t).x);
     dl->AddRectFilled(ImVec2(at.x - 0.4f * size, at.y - 0.4f * size),
                       ImVec2(at.x + 1.5f * box + textWidth + 0.5f * size, corner.y), IM_COL32(12, 14, 20, 190), 0.3f * size);
@@ -207,6 +209,13 @@ void legend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner, bool
             for (int x = 0; x < 3; ++x)
                 dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), 0.09f * box, red);
         dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "spillover (some patients)");
+        at.y += 1.2f * size;
+    }
+    if (graded) { // smaller dots, as the shader draws a zone scaled by its frequency
+        for (int y = 0; y < 3; ++y)
+            for (int x = 0; x < 3; ++x)
+                dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), 0.055f * box, red);
+        dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "spillover, occasionally");
         at.y += 1.2f * size;
     }
     if (pain) {
@@ -278,8 +287,13 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
         labelEverything(s, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
     if (s.display().showLandmarks)
         landmarkLabels(s, dl, font, 0.85f * labelSize, pixelRatio, viewMin, viewMax, takenBoxes);
-    legend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base),
-           s.shownTriggerPoint() && s.catalog().loaded(), !s.pain().shownMarks().empty());
+    const bool referral = s.shownTriggerPoint() && s.catalog().loaded();
+    bool graded = false;
+    if (referral)
+        for (float shade : s.catalog().instance(*s.shownTriggerPoint()).spilloverShade)
+            graded = graded || shade < 1.0f;
+    legend(dl, font, 0.9f * base, ImVec2(viewMin.x + 0.8f * base, viewMax.y - 0.6f * base), referral, graded,
+           !s.pain().shownMarks().empty());
 
     // Referral path: dots travelling from the trigger point to each region of its essential zone.
     if (s.display().referralPath && s.shownTriggerPoint() && s.catalog().loaded()) {

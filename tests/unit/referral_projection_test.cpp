@@ -252,3 +252,35 @@ TEST(LookupDrawing, PaintedZoneFindsItsTriggerPoint)
     EXPECT_FALSE(hl[0].bothSides);
     EXPECT_TRUE(lookupDrawing(proj, std::vector<float>(3, 1.0f)).empty()); // wrong size
 }
+
+TEST(ReferralProjector, ASpilloverZoneFeltOccasionallyIsDrawnLighterAndTheOthersAsBefore)
+{
+    const AnatomyModel model = headModel();
+    const ReferralData plainData = headData();
+    ReferralData gradedData = headData();
+    gradedData.triggerPoints[0].spillover[0].frequency = ZoneFrequency::Occasional; // the crown
+    const auto plainAtlas = ReferralAtlas::build(plainData, model);
+    const auto gradedAtlas = ReferralAtlas::build(gradedData, model);
+    const Mesh& skin = model.get(model.find("skin"))->mesh;
+    const ReferralProjector plain(plainAtlas, skin), graded(gradedAtlas, skin);
+    const auto id = gradedAtlas.triggerPointIndex("knot.trp", Side::Left).value().value;
+    const auto& shades = gradedAtlas.triggerPoints()[id].spilloverShade;
+    ASSERT_EQ(shades.size(), 2u);
+    EXPECT_FLOAT_EQ(shades[0], frequencyShade(ZoneFrequency::Occasional));
+    EXPECT_FLOAT_EQ(shades[1], 1.0f);
+    const auto a = plain.map(id), b = graded.map(id);
+    int crown = 0;
+    for (std::size_t v = 0; v < skin.vertexCount(); ++v) {
+        EXPECT_FLOAT_EQ(b.essential[v], a.essential[v]) << "essential zones are never graded";
+        if (skin.positions[v].y > 0.04f) { // the crown, far from the inner ear
+            EXPECT_NEAR(b.spillover[v], 0.6f * a.spillover[v], 1e-6f) << v;
+            crown += a.spillover[v] > 0.5f;
+        } else {
+            EXPECT_FLOAT_EQ(b.spillover[v], a.spillover[v]) << v;
+        }
+    }
+    EXPECT_GT(crown, 10);
+    // The regions the reverse lookup reads are the same: only the picture changes.
+    for (std::size_t r = 0; r < gradedAtlas.regions().size(); ++r)
+        EXPECT_EQ(graded.region(r).weights, plain.region(r).weights) << r;
+}

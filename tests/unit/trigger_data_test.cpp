@@ -273,6 +273,45 @@ TEST(TriggerData, SchemaErrorsNameFileAndKey)
     }
 }
 
+// Where a source grades how often a spillover zone is felt ("occasionally the occiput"), the data says so; an
+// essential zone (felt by every patient) cannot be graded, and an unknown grade names its key.
+TEST(TriggerData, SpilloverZonesCarryTheFrequencyTheSourcesGive)
+{
+    const ReferralData d = ReferralData::load(dataDir());
+    const auto grade = [&](const char* tp, const char* region) {
+        const auto i = d.findTriggerPoint(tp);
+        EXPECT_TRUE(i.has_value()) << tp;
+        for (const auto& z : d.triggerPoints[i.value_or(0)].spillover)
+            if (z.region == region)
+                return z.frequency;
+        ADD_FAILURE() << tp << " has no spillover " << region;
+        return ta::core::ZoneFrequency::Usual;
+    };
+    using ta::core::ZoneFrequency;
+    EXPECT_EQ(grade("trapezius.upper.trp1", "occiput"), ZoneFrequency::Occasional);     // S1: occasionally the occiput
+    EXPECT_EQ(grade("trapezius.upper.trp1", "retro-orbital"), ZoneFrequency::Usual);
+    EXPECT_EQ(grade("sternocleidomastoid.clavicular.upper", "cheek"), ZoneFrequency::Occasional);
+    EXPECT_EQ(grade("digastric.anterior", "chin"), ZoneFrequency::Occasional);
+    EXPECT_LT(ta::core::frequencyShade(ZoneFrequency::Rare), ta::core::frequencyShade(ZoneFrequency::Occasional));
+    EXPECT_LT(ta::core::frequencyShade(ZoneFrequency::Occasional), ta::core::frequencyShade(ZoneFrequency::Usual));
+    {
+        BrokenData b("trigger-points.json", [](nlohmann::json& j) {
+            byId(j["trigger_points"], "trapezius.upper.trp1")["essential"][0] = {{"region", "temple"}, {"frequency", "rare"}};
+        });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("trigger_points[trapezius.upper.trp1].essential[0].frequency"), std::string::npos) << msg;
+    }
+    {
+        BrokenData b("trigger-points.json", [](nlohmann::json& j) {
+            byId(j["trigger_points"], "trapezius.upper.trp1")["spillover"][0] = {{"region", "retro-orbital"},
+                                                                                 {"frequency", "sometimes"}};
+        });
+        const auto msg = errorOf<ta::ValidationError>(b.dir());
+        EXPECT_NE(msg.find("trigger_points[trapezius.upper.trp1].spillover[0].frequency"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("sometimes"), std::string::npos) << msg;
+    }
+}
+
 // The pain guide (S4) as data: every area and entry resolves to the loaded records, ranks as the guide gives
 // them, its source key kept.
 TEST(TriggerData, PainGuideLoadsWithTheGuidesOrder)

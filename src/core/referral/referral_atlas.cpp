@@ -107,8 +107,14 @@ ReferralAtlas ReferralAtlas::build(const ReferralData& data, const AnatomyModel&
             t.snapDistance = best;
             for (const auto& r : data.zoneRegions(rec.essential, side))
                 t.essential.push_back(static_cast<std::uint32_t>(slot(r.index, r.side)));
-            for (const auto& r : data.zoneRegions(rec.spillover, side))
+            for (const auto& r : data.zoneRegions(rec.spillover, side)) {
                 t.spillover.push_back(static_cast<std::uint32_t>(slot(r.index, r.side)));
+                float shade = 0.0f; // a region listed twice is drawn as its more frequent entry
+                for (const ZoneRef& z : rec.spillover)
+                    if (z.region == data.regions[r.index].id)
+                        shade = std::max(shade, frequencyShade(z.frequency));
+                t.spilloverShade.push_back(shade > 0.0f ? shade : 1.0f);
+            }
             atlas.m_triggerPoints.push_back(std::move(t));
         }
     }

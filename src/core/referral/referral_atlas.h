@@ -33,6 +33,9 @@ struct TriggerPointInstance {
     float snapDistance = 0.0f;      ///< |position - defined|, metres
     std::vector<std::uint32_t> essential; ///< indices into ReferralAtlas::regions
     std::vector<std::uint32_t> spillover;
+    /// Per spillover entry: how strongly it is drawn, frequencyShade of its zone (1 unless a source says
+    /// the zone is felt only occasionally or rarely).
+    std::vector<float> spilloverShade;
 };
 
 class ReferralAtlas {

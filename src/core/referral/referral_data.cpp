@@ -20,6 +20,8 @@ constexpr std::array<std::pair<Confidence, std::string_view>, 3> kConfidenceName
     {Confidence::High, "H"}, {Confidence::Medium, "M"}, {Confidence::Low, "L"}}};
 constexpr std::array<std::pair<ZoneSide, std::string_view>, 3> kZoneSideNames{{
     {ZoneSide::Same, "same"}, {ZoneSide::Opposite, "opposite"}, {ZoneSide::Both, "both"}}};
+constexpr std::array<std::pair<ZoneFrequency, std::string_view>, 3> kZoneFrequencyNames{{
+    {ZoneFrequency::Usual, "usual"}, {ZoneFrequency::Occasional, "occasional"}, {ZoneFrequency::Rare, "rare"}}};
 
 template <typename E, std::size_t N>
 E enumOf(const std::array<std::pair<E, std::string_view>, N>& table, const JsonCursor& c)
@@ -190,7 +192,9 @@ void readRegions(ReferralData& d, const std::filesystem::path& file)
     }
 }
 
-std::vector<ZoneRef> readZone(const ReferralData& d, const JsonCursor& c)
+/// A zone list: region ids, or objects {"region", "side", "frequency"} (side "same" and frequency "usual"
+/// when left out; a frequency only in a spillover zone).
+std::vector<ZoneRef> readZone(const ReferralData& d, const JsonCursor& c, bool spillover)
 {
     std::vector<ZoneRef> out;
     for (std::size_t i = 0; i < c.size(); ++i) {
@@ -201,7 +205,15 @@ std::vector<ZoneRef> readZone(const ReferralData& d, const JsonCursor& c)
         } else {
             e.expectObject();
             z.region = e.string("region");
-            z.side = enumOf(kZoneSideNames, e.at("side"));
+            if (!e.has("side") && !e.has("frequency"))
+                e.fail("a zone object needs \"side\" or \"frequency\" (otherwise write the region id alone)");
+            if (e.has("side"))
+                z.side = enumOf(kZoneSideNames, e.at("side"));
+            if (e.has("frequency")) {
+                z.frequency = enumOf(kZoneFrequencyNames, e.at("frequency"));
+                if (!spillover && z.frequency != ZoneFrequency::Usual)
+                    e.at("frequency").fail("an essential zone is felt by every patient: only spillover zones are graded");
+            }
         }
         const auto idx = d.findRegion(z.region);
         if (!idx)
@@ -250,8 +262,8 @@ void readTriggerPoints(ReferralData& d, const std::filesystem::path& file)
         const JsonCursor loc = c.at("location");
         t.locationText = loc.string("description");
         t.location = readAnchor(loc.at("anchor"));
-        t.essential = readZone(d, c.at("essential"));
-        t.spillover = readZone(d, c.at("spillover"));
+        t.essential = readZone(d, c.at("essential"), false);
+        t.spillover = readZone(d, c.at("spillover"), true);
         t.refersPain = c.has("refers_pain") ? c.at("refers_pain").boolean() : true;
         if (t.refersPain && t.essential.empty())
             c.at("essential").fail("a trigger point that refers pain needs at least one essential region");
@@ -278,6 +290,17 @@ void readTriggerPoints(ReferralData& d, const std::filesystem::path& file)
 std::string_view toString(TriggerPointType t) { return nameOf(kTypeNames, t); }
 std::string_view toString(Confidence c) { return nameOf(kConfidenceNames, c); }
 std::string_view toString(ZoneSide s) { return nameOf(kZoneSideNames, s); }
+std::string_view toString(ZoneFrequency f) { return nameOf(kZoneFrequencyNames, f); }
+
+float frequencyShade(ZoneFrequency f)
+{
+    switch (f) {
+    case ZoneFrequency::Usual: return 1.0f;
+    case ZoneFrequency::Occasional: return 0.6f;
+    case ZoneFrequency::Rare: return 0.4f;
+    }
+    return 1.0f;
+}
 
 ReferralData ReferralData::load(const std::filesystem::path& dir)
 {

@@ -102,8 +102,14 @@ void ReferralProjector::mapInto(std::size_t triggerPoint, ReferralMap& out) cons
     const auto& t = m_atlas->triggerPoints()[triggerPoint];
     for (std::uint32_t r : t.essential)
         maxInto(out.essential, m_regions[r]);
-    for (std::uint32_t r : t.spillover)
-        maxInto(out.spillover, m_regions[r]);
+    for (std::size_t k = 0; k < t.spillover.size(); ++k) {
+        const float shade = k < t.spilloverShade.size() ? t.spilloverShade[k] : 1.0f;
+        const SparseWeights& w = m_regions[t.spillover[k]];
+        for (std::size_t i = 0; i < w.vertices.size(); ++i) {
+            float& d = out.spillover[w.vertices[i]];
+            d = std::max(d, shade * w.weights[i]); // a zone felt only occasionally is drawn lighter
+        }
+    }
 }
 
 double ReferralProjector::regionArea(std::size_t regionIndex) const

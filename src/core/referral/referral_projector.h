@@ -47,6 +47,8 @@ public:
     std::vector<float> regionMap(std::size_t regionIndex) const;
 
     /// Maps of trigger point `triggerPoint` (index into atlas().triggerPoints()); all zero when out of range.
+    /// A spillover zone the data grades occasional or rare is scaled by its shade (frequencyShade), so the
+    /// picture draws it lighter; the reverse lookup reads the regions' own weights and is not affected.
     ReferralMap map(std::size_t triggerPoint) const;
     /// Same, reusing `out`'s storage.
     void mapInto(std::size_t triggerPoint, ReferralMap& out) const;

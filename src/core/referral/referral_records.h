@@ -42,10 +42,19 @@ enum class Confidence : std::uint8_t { High, Medium, Low };
 /// Which side a zone lies on relative to the trigger point. Referral is ipsilateral unless stated.
 enum class ZoneSide : std::uint8_t { Same, Opposite, Both };
 
+/// How often a spillover zone is felt, where a source grades it ("occasionally the occiput", "rarely the
+/// wrist"); an essential zone is by definition felt by every patient with the trigger point. The picture draws
+/// a graded zone lighter (frequencyShade), as the charts shade the less frequent parts lighter.
+enum class ZoneFrequency : std::uint8_t { Usual, Occasional, Rare };
+
 struct ZoneRef {
     std::string region;
     ZoneSide side = ZoneSide::Same;
+    ZoneFrequency frequency = ZoneFrequency::Usual;
 };
+
+/// The share of full strength a zone of this frequency is drawn with: 1 usual, 0.6 occasional, 0.4 rare.
+float frequencyShade(ZoneFrequency f);
 
 /// A point the sources disagree on, shown to the user as such.
 struct Disagreement {
@@ -76,5 +85,6 @@ struct TriggerPointRecord {
 std::string_view toString(TriggerPointType t);
 std::string_view toString(Confidence c);
 std::string_view toString(ZoneSide s);
+std::string_view toString(ZoneFrequency f);
 
 } // namespace ta::core

@@ -20,6 +20,10 @@ std::vector<std::string> zoneNames(const core::ReferralData& data, const std::ve
             name += " (other side)";
         if (z.side == core::ZoneSide::Both)
             name += " (both sides)";
+        if (z.frequency == core::ZoneFrequency::Occasional)
+            name += " (occasionally)";
+        if (z.frequency == core::ZoneFrequency::Rare)
+            name += " (rarely)";
         out.push_back(std::move(name));
     }
     return out;
