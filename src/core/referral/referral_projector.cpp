@@ -95,21 +95,26 @@ ReferralMap ReferralProjector::map(std::size_t triggerPoint) const
 
 void ReferralProjector::mapInto(std::size_t triggerPoint, ReferralMap& out) const
 {
-    out.essential.assign(vertexCount(), 0.0f);
-    out.spillover.assign(vertexCount(), 0.0f);
-    if (triggerPoint >= m_atlas->triggerPoints().size())
-        return;
-    const auto& t = m_atlas->triggerPoints()[triggerPoint];
-    for (std::uint32_t r : t.essential)
-        maxInto(out.essential, m_regions[r]);
-    for (std::size_t k = 0; k < t.spillover.size(); ++k) {
-        const float shade = k < t.spilloverShade.size() ? t.spilloverShade[k] : 1.0f;
-        const SparseWeights& w = m_regions[t.spillover[k]];
-        for (std::size_t i = 0; i < w.vertices.size(); ++i) {
-            float& d = out.spillover[w.vertices[i]];
-            d = std::max(d, shade * w.weights[i]); // a zone felt only occasionally is drawn lighter
-        }
+    // The regions of a zone are joined softly, 1 - (1 - a)(1 - b)..., not by the larger weight: inside one
+    // region nothing changes, but where two neighbours' soft edges meet their weights add up, so the zone is
+    // one shape with a smooth waist between them rather than overlapping discs with notches where they meet.
+    out.essential.assign(vertexCount(), 1.0f); // what is left uncovered, until the end
+    out.spillover.assign(vertexCount(), 1.0f);
+    if (triggerPoint < m_atlas->triggerPoints().size()) {
+        const auto& t = m_atlas->triggerPoints()[triggerPoint];
+        const auto join = [](std::vector<float>& rest, const SparseWeights& w, float shade) {
+            for (std::size_t i = 0; i < w.vertices.size(); ++i)
+                rest[w.vertices[i]] *= 1.0f - std::clamp(shade * w.weights[i], 0.0f, 1.0f);
+        };
+        for (std::uint32_t r : t.essential)
+            join(out.essential, m_regions[r], 1.0f);
+        for (std::size_t k = 0; k < t.spillover.size(); ++k) // a zone felt only occasionally is drawn lighter
+            join(out.spillover, m_regions[t.spillover[k]], k < t.spilloverShade.size() ? t.spilloverShade[k] : 1.0f);
     }
+    for (float& v : out.essential)
+        v = 1.0f - v;
+    for (float& v : out.spillover)
+        v = 1.0f - v;
 }
 
 double ReferralProjector::regionArea(std::size_t regionIndex) const
