@@ -9,6 +9,7 @@
 #include "render/scene_renderer.h"
 #include "session/visibility.h"
 
+#include <functional>
 #include <vector>
 
 using namespace ta;
@@ -50,6 +51,14 @@ const glm::vec3 kSkinPoint(0.12f, 1.53f, 0.10f);    // front of the skin, the su
 const glm::vec3 kMusclePoint(0.12f, 1.45f, -0.08f); // back of the left trapezius
 
 float luminance(glm::vec3 c) { return 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z; }
+
+/// The test model with one structure's mesh changed by `edit`.
+core::AnatomyModel withMesh(const char* id, const std::function<void(core::Mesh&)>& edit)
+{
+    core::AnatomyModel model = ta::testing::makeTestModel();
+    edit(model.structures[model.find(id).value().value].mesh);
+    return model;
+}
 
 /// Selection colour: green above red and blue clearly (every tissue is warm: red on top).
 bool isSelectionTeal(glm::vec3 c) { return c.y > c.x + 30.0f && c.y > c.z + 10.0f; }
@@ -108,13 +117,9 @@ TEST(GpuAppearance, SelectionIsTintedInAColourNoTissueHas)
 TEST(GpuAppearance, BakedOcclusionDarkensTheSurface)
 {
     TA_REQUIRE_GL();
-    core::AnatomyModel open = ta::testing::makeTestModel();
-    core::AnatomyModel hollow = open;
-    const core::StructureId skin = open.find("skin").value();
-    core::Mesh& mesh = hollow.structures[skin.value].mesh;
-    mesh.occlusion.assign(mesh.positions.size(), 0.25f);
-    Scene withoutOcclusion(std::move(open), core::ViewPreset::Anterior);
-    Scene withOcclusion(std::move(hollow), core::ViewPreset::Anterior);
+    Scene withoutOcclusion(ta::testing::makeTestModel(), core::ViewPreset::Anterior);
+    Scene withOcclusion(withMesh("skin", [](core::Mesh& m) { m.occlusion.assign(m.positions.size(), 0.25f); }),
+                        core::ViewPreset::Anterior);
     const glm::vec3 bright = withoutOcclusion.colourAt(kSkinPoint);
     const glm::vec3 dark = withOcclusion.colourAt(kSkinPoint);
     // A quarter open: the ambient light is mostly gone and the direct light dimmed (sRGB-encoded).
@@ -125,13 +130,10 @@ TEST(GpuAppearance, BakedOcclusionDarkensTheSurface)
 TEST(GpuAppearance, TendonIsPaintedPaleWhereTheMuscleSaysSo)
 {
     TA_REQUIRE_GL();
-    core::AnatomyModel fleshy = ta::testing::makeTestModel();
-    core::AnatomyModel tendinous = fleshy;
-    const core::StructureId left = fleshy.find("trapezius-descending-left").value();
-    core::Mesh& mesh = tendinous.structures[left.value].mesh;
-    mesh.tendon.assign(mesh.positions.size(), 1.0f);
-    Scene muscle(std::move(fleshy), core::ViewPreset::Posterior);
-    Scene tendon(std::move(tendinous), core::ViewPreset::Posterior);
+    Scene muscle(ta::testing::makeTestModel(), core::ViewPreset::Posterior);
+    Scene tendon(
+        withMesh("trapezius-descending-left", [](core::Mesh& m) { m.tendon.assign(m.positions.size(), 1.0f); }),
+        core::ViewPreset::Posterior);
     muscle.visibility.layer(core::Layer::Skin).visible = false;
     tendon.visibility.layer(core::Layer::Skin).visible = false;
     const glm::vec3 red = muscle.colourAt(kMusclePoint);
