@@ -182,6 +182,14 @@ void labelEverything(const session::AppSession& s, ImDrawList* dl, ImFont* font,
     }
 }
 
+/// A legend swatch of stipple: 3 x 3 dots of `radius` (a share of the box) in the box at `at`.
+void stippleSwatch(ImDrawList* dl, const ImVec2& at, float box, float radius, ImU32 colour)
+{
+    for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < 3; ++x)
+            dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), radius * box, colour);
+}
+
 /// What the colours on the body mean, in the corner: essential solid and spillover stippled (the chart
 /// convention) when a referral is shown, with a row for the lighter stipple of zones felt only occasionally
 /// when the trigger point has one (`graded`), and blue hatching when the client's pain drawing is shown.
@@ -205,16 +213,12 @@ void legend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner, bool
         dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), red);
         dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "essential zone");
         at.y += 1.2f * size;
-        for (int y = 0; y < 3; ++y)
-            for (int x = 0; x < 3; ++x)
-                dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), 0.09f * box, red);
+        stippleSwatch(dl, at, box, 0.09f, red);
         dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "spillover (some patients)");
         at.y += 1.2f * size;
     }
     if (graded) { // smaller dots, as the shader draws a zone scaled by its frequency
-        for (int y = 0; y < 3; ++y)
-            for (int x = 0; x < 3; ++x)
-                dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), 0.055f * box, red);
+        stippleSwatch(dl, at, box, 0.055f, red);
         dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "spillover, occasionally");
         at.y += 1.2f * size;
     }
