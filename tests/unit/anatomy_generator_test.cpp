@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace ta::core;
 using namespace ta::core::anatomy;
@@ -38,6 +39,36 @@ TEST(AnatomyGenerator, SkinKeepsItsClearanceOverABoneThatPokesOut)
     EXPECT_LT(skin.bounds().max.x, 0.0400f);
     // Elsewhere the envelope keeps its own size.
     EXPECT_NEAR(skin.bounds().min.x, -0.015f, 0.0008f);
+}
+
+TEST(AnatomyGenerator, InsideTheFaceRegionTheSkinKeepsOnlyTheFacesClearance)
+{
+    // The same rod and envelope, with a face region around the rod's tip (x from 5 mm on): there the skin keeps
+    // 1.5 mm from the bone with a 1 mm union, so the envelope's own forms are not swamped by a wide blend.
+    std::string skin = kSkin;
+    const std::string key = R"("clearance": 4,)";
+    skin.replace(skin.find(key), key.size(),
+                 key + R"( "face": {"min": [5, -40, -40], "max": [80, 40, 40], "fade": 4, "clearance": 1.5, "blend": 1},)");
+    AnatomySpec spec;
+    spec.parseStructures(kBones, "bones.json");
+    spec.parseStructures(skin, "skin.json");
+    const AnatomyModel model = generateModel(spec);
+    ASSERT_EQ(model.structures.size(), 2u);
+    const Mesh& m = model.structures[1].mesh;
+    EXPECT_TRUE(ta::io::isClosedManifold(m));
+    // The rod ends at x = 33 mm: the skin now stops about 1.5 mm beyond it, not 4 (or more with the wide blend).
+    EXPECT_GT(m.bounds().max.x, 0.0340f);
+    EXPECT_LT(m.bounds().max.x, 0.0355f);
+    // Outside the region nothing changes: the envelope keeps its own size on the far side.
+    EXPECT_NEAR(m.bounds().min.x, -0.015f, 0.0008f);
+    // Where the rod leaves the envelope (x = 15, inside the region), the wide body blend would have thickened
+    // the skin round it; the face's narrow union leaves it close to the rod's offset radius (3 + 1.5 mm).
+    float widest = 0.0f;
+    for (const auto& p : m.positions)
+        if (std::abs(p.x - 0.020f) < 0.0007f)
+            widest = std::max(widest, std::hypot(p.y, p.z));
+    EXPECT_GT(widest, 0.0040f);
+    EXPECT_LT(widest, 0.0055f);
 }
 
 TEST(AnatomyGenerator, SurfaceLandmarksAreSnappedOntoTheirStructure)

@@ -127,6 +127,39 @@ TEST(AnatomySpec, BadValuesAreNamedWithTheirPath)
     EXPECT_NE(msg.find("structures[0].voxel: expected a positive number"), std::string::npos) << msg;
 }
 
+TEST(AnatomySpec, AFaceRegionIsReadAndItsBadValuesAreNamed)
+{
+    const std::string ball = R"({"type": "ellipsoid", "centre": [0,0,0], "radii": [9,9,9]})";
+    auto face = [](const std::string& body) { return R"("clearance": 4, "face": {)" + body + "},"; };
+    AnatomySpec spec;
+    spec.parseStructures(structuresDoc(ball, face(R"("min": [-5,-6,-7], "max": [5,6,7], "fade": 2,
+                                                   "clearance": 1.5, "blend": 3)")),
+                         "skin.json");
+    ASSERT_EQ(spec.structures.size(), 1u);
+    const auto& s = spec.structures[0];
+    ASSERT_TRUE(s.faceBox.valid());
+    EXPECT_EQ(s.faceBox.min, glm::vec3(-5, -6, -7));
+    EXPECT_EQ(s.faceBox.max, glm::vec3(5, 6, 7));
+    EXPECT_EQ(s.faceFade, 2.0f);
+    EXPECT_EQ(s.faceClearance, 1.5f);
+    EXPECT_EQ(s.faceBlend, 3.0f);
+
+    auto refused = [&](const std::string& extra) {
+        AnatomySpec other;
+        return messageOf<ValidationError>([&] { other.parseStructures(structuresDoc(ball, extra), "skin.json"); });
+    };
+    auto msg = refused(R"("face": {"min": [-5,-5,-5], "max": [5,5,5], "fade": 1, "clearance": 1, "blend": 1},)");
+    EXPECT_NE(msg.find("skin.json: structures[0].face: a face region belongs to a skin"), std::string::npos) << msg;
+    msg = refused(face(R"("min": [-5,-5,-5], "max": [5,5,5], "fade": 6, "clearance": 1, "blend": 1)"));
+    EXPECT_NE(msg.find("structures[0].face.fade: the fade is wider than half the box"), std::string::npos) << msg;
+    msg = refused(face(R"("min": [-5,-5,-5], "max": [5,5,5], "fade": 1, "clearance": 6, "blend": 1)"));
+    EXPECT_NE(msg.find("structures[0].face.clearance: the face's clearance is larger"), std::string::npos) << msg;
+    msg = refused(face(R"("min": [5,-5,-5], "max": [-5,5,5], "fade": 1, "clearance": 1, "blend": 1)"));
+    EXPECT_NE(msg.find("structures[0].face: min must lie below max"), std::string::npos) << msg;
+    msg = refused(face(R"("min": [-5,-5,-5], "max": [5,5,5], "fade": 1, "clearance": 1)"));
+    EXPECT_NE(msg.find("structures[0].face.blend: missing"), std::string::npos) << msg;
+}
+
 TEST(AnatomySpec, MissingFileIsAnIoErrorNamingIt)
 {
     const auto msg = messageOf<IoError>([&] { AnatomySpec::load("/nonexistent/anatomy"); });

@@ -8,6 +8,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -313,6 +314,23 @@ void AnatomySpec::parseStructures(const std::string& text, const std::string& fi
                     r.fail("min must lie below max on every axis");
                 s.refineBox.expand(side == Side::Right ? glm::vec3(-hi.x, lo.y, lo.z) : lo);
                 s.refineBox.expand(side == Side::Right ? glm::vec3(-lo.x, hi.y, hi.z) : hi);
+            }
+            if (e.has("face")) {
+                const Node f = e.at("face");
+                if (s.clearance < 0.0f)
+                    f.fail("a face region belongs to a skin, which gives a clearance");
+                const glm::vec3 lo = f.at("min").vec3(), hi = f.at("max").vec3();
+                if (!(lo.x < hi.x && lo.y < hi.y && lo.z < hi.z))
+                    f.fail("min must lie below max on every axis");
+                s.faceBox.expand(lo);
+                s.faceBox.expand(hi);
+                s.faceFade = f.at("fade").positive();
+                s.faceClearance = f.at("clearance").positive();
+                s.faceBlend = f.at("blend").positive();
+                if (2.0f * s.faceFade > std::min({hi.x - lo.x, hi.y - lo.y, hi.z - lo.z}))
+                    f.at("fade").fail("the fade is wider than half the box");
+                if (s.faceClearance > s.clearance)
+                    f.at("clearance").fail("the face's clearance is larger than the skin's own");
             }
             std::vector<Primitive> prims;
             for (std::size_t k = 0; k < shape.arraySize(); ++k) {

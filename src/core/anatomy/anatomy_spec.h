@@ -29,6 +29,14 @@ struct StructureSpec {
     Aabb refineBox;
     /// Skin only: when >= 0, the surface is pushed out to keep at least this many mm from every bone.
     float clearance = -1.0f;
+    /// Skin only: the face, where the envelope's own forms (lids, lips, nose) must not be swamped by the
+    /// bones and muscles beneath. Inside faceBox (mm) the skin keeps only faceClearance from them with a
+    /// faceBlend-wide union, instead of `clearance` with the body's wide blend; the two fields are mixed
+    /// over faceFade mm inside the box's sides. An invalid box: no face region.
+    Aabb faceBox;
+    float faceFade = 0.0f;
+    float faceClearance = 0.0f;
+    float faceBlend = 0.0f;
     SdfShape shape;
 };
 

@@ -15,6 +15,15 @@ namespace ta::core::anatomy {
 namespace {
 /// Blend radius between the skin's own envelope and the offset bones it must cover, mm.
 constexpr float kClearanceBlend = 12.0f;
+
+/// How far p lies in the face region: 0 outside the box and on its sides, rising smoothly to 1 at `fade`
+/// mm inside every side.
+float faceWeight(const glm::vec3& p, const Aabb& box, float fade)
+{
+    const glm::vec3 in = glm::min(p - box.min, box.max - p);
+    const float t = std::clamp(std::min({in.x, in.y, in.z}) / fade, 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
 } // namespace
 
 SurfaceCloudField coverField(const std::vector<Structure>& structures, float reach)
@@ -74,17 +83,31 @@ Mesh meshStructure(const AnatomySpec& spec, const StructureSpec& structure, cons
         bounds.expand(cover->bounds().min - glm::vec3(clearance + kClearanceBlend));
         bounds.expand(cover->bounds().max + glm::vec3(clearance + kClearanceBlend));
     }
+    const bool hasFace = structure.faceBox.valid();
+    const float faceClearance = structure.faceClearance, faceBlend = structure.faceBlend;
     auto field = [&, clearance](const glm::vec3& p) {
-        float d = structure.shape.distance(p);
+        const float envelope = structure.shape.distance(p);
+        const float w = hasFace ? faceWeight(p, structure.faceBox, structure.faceFade) : 0.0f;
+        float body = envelope, face = envelope;
+        // An inner surface whose box lies further off than a union reaches changes neither field.
+        auto far = [&](float boxGap) {
+            return (w >= 1.0f || boxGap - clearance >= body + kClearanceBlend) &&
+                   (w <= 0.0f || boxGap - faceClearance >= face + faceBlend);
+        };
+        auto unite = [&](float inner) {
+            if (w < 1.0f)
+                body = smoothMin(body, inner - clearance, kClearanceBlend);
+            if (w > 0.0f)
+                face = smoothMin(face, inner - faceClearance, faceBlend);
+        };
         for (const auto* s : inner) {
-            const float lb = boxDistance(p, s->shape.bounds()) - clearance;
-            if (lb >= d + kClearanceBlend)
+            if (far(boxDistance(p, s->shape.bounds())))
                 continue;
-            d = smoothMin(d, s->shape.distance(p) - clearance, kClearanceBlend);
+            unite(s->shape.distance(p));
         }
-        if (cover && !cover->empty() && boxDistance(p, cover->bounds()) - clearance < d + kClearanceBlend)
-            d = smoothMin(d, cover->distance(p) - clearance, kClearanceBlend);
-        return d;
+        if (cover && !cover->empty() && !far(boxDistance(p, cover->bounds())))
+            unite(cover->distance(p));
+        return body + w * (face - body);
     };
     return meshField(field, bounds, mo);
 }
