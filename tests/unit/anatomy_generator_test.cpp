@@ -23,17 +23,26 @@ const char* kSkin = R"({"schema": "trigger-atlas/structures", "version": 1, "str
   {"id": "skin", "name": "Skin", "latin": "Cutis", "fma": "FMA7163", "layer": "skin", "kind": "skin", "voxel": 1.0,
    "clearance": 4, "shape": [{"type": "ellipsoid", "centre": [0, 0, 0], "radii": [15, 15, 15]}]}]})";
 
+/// The skin generated from `skinDoc` over the rod of kBones (empty when the model is not rod and skin).
+Mesh skinOverRod(const std::string& skinDoc)
+{
+    AnatomySpec spec;
+    spec.parseStructures(kBones, "bones.json");
+    spec.parseStructures(skinDoc, "skin.json");
+    AnatomyModel model = generateModel(spec);
+    EXPECT_EQ(model.structures.size(), 2u);
+    if (model.structures.size() != 2u)
+        return {};
+    EXPECT_TRUE(ta::io::isClosedManifold(model.structures[1].mesh));
+    return std::move(model.structures[1].mesh);
+}
+
 } // namespace
 
 TEST(AnatomyGenerator, SkinKeepsItsClearanceOverABoneThatPokesOut)
 {
-    AnatomySpec spec;
-    spec.parseStructures(kBones, "bones.json");
-    spec.parseStructures(kSkin, "skin.json");
-    const AnatomyModel model = generateModel(spec);
-    ASSERT_EQ(model.structures.size(), 2u);
-    const Mesh& skin = model.structures[1].mesh;
-    EXPECT_TRUE(ta::io::isClosedManifold(skin));
+    const Mesh skin = skinOverRod(kSkin);
+    ASSERT_FALSE(skin.empty());
     // The rod ends at x = 33 mm; the skin must reach beyond it by about the clearance, not stop at 15.
     EXPECT_GT(skin.bounds().max.x, 0.0355f);
     EXPECT_LT(skin.bounds().max.x, 0.0400f);
@@ -47,15 +56,11 @@ TEST(AnatomyGenerator, InsideTheFaceRegionTheSkinKeepsOnlyTheFacesClearance)
     // 1.5 mm from the bone with a 1 mm union, so the envelope's own forms are not swamped by a wide blend.
     std::string skin = kSkin;
     const std::string key = R"("clearance": 4,)";
-    skin.replace(skin.find(key), key.size(),
-                 key + R"( "face": {"min": [5, -40, -40], "max": [80, 40, 40], "fade": 4, "clearance": 1.5, "blend": 1},)");
-    AnatomySpec spec;
-    spec.parseStructures(kBones, "bones.json");
-    spec.parseStructures(skin, "skin.json");
-    const AnatomyModel model = generateModel(spec);
-    ASSERT_EQ(model.structures.size(), 2u);
-    const Mesh& m = model.structures[1].mesh;
-    EXPECT_TRUE(ta::io::isClosedManifold(m));
+    const std::string face = R"( "face": {"min": [5, -40, -40], "max": [80, 40, 40], "fade": 4, "clearance": 1.5,)"
+                             R"( "blend": 1},)";
+    skin.replace(skin.find(key), key.size(), key + face);
+    const Mesh m = skinOverRod(skin);
+    ASSERT_FALSE(m.empty());
     // The rod ends at x = 33 mm: the skin now stops about 1.5 mm beyond it, not 4 (or more with the wide blend).
     EXPECT_GT(m.bounds().max.x, 0.0340f);
     EXPECT_LT(m.bounds().max.x, 0.0355f);
