@@ -12,6 +12,7 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace ta::core::anatomy {
 
@@ -105,6 +106,15 @@ std::string replaceAll(std::string s, const std::string& from, const std::string
 }
 
 /// A text field: a string with optional {side}/{Side} placeholders, or an object {"left": .., "right": ..}.
+/// The `min` and `max` corners of a box entry (refine, face), refused unless min lies below max on every axis.
+std::pair<glm::vec3, glm::vec3> boxCorners(const Node& n)
+{
+    const glm::vec3 lo = n.at("min").vec3(), hi = n.at("max").vec3();
+    if (!(lo.x < hi.x && lo.y < hi.y && lo.z < hi.z))
+        n.fail("min must lie below max on every axis");
+    return {lo, hi};
+}
+
 std::string sidedText(const Node& node, Side side)
 {
     if (node.value.is_object()) {
@@ -309,9 +319,7 @@ void AnatomySpec::parseStructures(const std::string& text, const std::string& fi
             if (e.has("refine")) {
                 const Node r = e.at("refine");
                 s.refineVoxel = r.at("voxel").positive();
-                const glm::vec3 lo = r.at("min").vec3(), hi = r.at("max").vec3();
-                if (!(lo.x < hi.x && lo.y < hi.y && lo.z < hi.z))
-                    r.fail("min must lie below max on every axis");
+                const auto [lo, hi] = boxCorners(r);
                 s.refineBox.expand(side == Side::Right ? glm::vec3(-hi.x, lo.y, lo.z) : lo);
                 s.refineBox.expand(side == Side::Right ? glm::vec3(-lo.x, hi.y, hi.z) : hi);
             }
@@ -319,9 +327,7 @@ void AnatomySpec::parseStructures(const std::string& text, const std::string& fi
                 const Node f = e.at("face");
                 if (s.clearance < 0.0f)
                     f.fail("a face region belongs to a skin, which gives a clearance");
-                const glm::vec3 lo = f.at("min").vec3(), hi = f.at("max").vec3();
-                if (!(lo.x < hi.x && lo.y < hi.y && lo.z < hi.z))
-                    f.fail("min must lie below max on every axis");
+                const auto [lo, hi] = boxCorners(f);
                 s.faceBox.expand(lo);
                 s.faceBox.expand(hi);
                 s.faceFade = f.at("fade").positive();

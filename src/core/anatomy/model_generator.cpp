@@ -21,8 +21,7 @@ constexpr float kClearanceBlend = 12.0f;
 float faceWeight(const glm::vec3& p, const Aabb& box, float fade)
 {
     const glm::vec3 in = glm::min(p - box.min, box.max - p);
-    const float t = std::clamp(std::min({in.x, in.y, in.z}) / fade, 0.0f, 1.0f);
-    return t * t * (3.0f - 2.0f * t);
+    return glm::smoothstep(0.0f, fade, std::min({in.x, in.y, in.z}));
 }
 } // namespace
 
