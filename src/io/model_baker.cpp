@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -274,7 +275,7 @@ core::Mesh simplifyOnce(const core::Mesh& mesh, float relativeError, const std::
 
 } // namespace
 
-core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError)
+core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError, const std::vector<char>& keep)
 {
     if (maxError <= 0.0f || mesh.indices.empty())
         return mesh;
@@ -289,7 +290,7 @@ core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError)
     // as they were and the rest simplified again, a few rounds at most.
     constexpr float kLockRadius = 0.004f; // metres around a pinched edge
     for (float factor : {1.0f, 1.5f, 0.75f, 2.0f, 0.5f}) {
-        std::vector<char> locked;
+        std::vector<char> locked = keep;
         for (int round = 0; round < 4; ++round) {
             core::Mesh out = simplifyOnce(mesh, factor * maxError / scale, locked);
             const std::vector<glm::vec3> pinches = pinchedEdges(out);
@@ -324,8 +325,12 @@ void smoothSurfaceNormals(core::Mesh& mesh)
     std::vector<glm::vec3> field = mesh.normals;
     mesh.computeNormals();
     if (field.size() == mesh.normals.size())
-        for (std::size_t i = 0; i < field.size(); ++i)
-            mesh.normals[i] = glm::normalize(mesh.normals[i] + field[i]);
+        for (std::size_t i = 0; i < field.size(); ++i) {
+            // Opposite or missing normals (a sliver's) would normalise to NaN: keep whichever is usable.
+            const glm::vec3 both = mesh.normals[i] + field[i];
+            const float len = glm::length(both);
+            mesh.normals[i] = len > 1.0e-6f && std::isfinite(len) ? both / len : field[i];
+        }
     for (int pass = 0; pass < 2; ++pass) {
         std::vector<glm::vec3> sum(mesh.normals.size(), glm::vec3(0.0f));
         for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
@@ -342,6 +347,28 @@ void smoothSurfaceNormals(core::Mesh& mesh)
     }
 }
 
+const core::anatomy::StructureSpec* findStructure(const core::anatomy::AnatomySpec& spec, const std::string& id)
+{
+    for (const auto& st : spec.structures)
+        if (st.id == id)
+            return &st;
+    return nullptr;
+}
+
+/// One flag per triangle: whether its centroid lies inside `box` (`inside` true) or outside it (false).
+std::vector<char> trianglesInBox(const core::Mesh& mesh, const core::Aabb& box, bool inside)
+{
+    std::vector<char> flags(mesh.indices.size() / 3, 0);
+    for (std::size_t t = 0; t < flags.size(); ++t) {
+        const glm::vec3 c = (mesh.positions[mesh.indices[3 * t]] + mesh.positions[mesh.indices[3 * t + 1]] +
+                             mesh.positions[mesh.indices[3 * t + 2]]) /
+                            3.0f;
+        const bool in = glm::all(glm::greaterThanEqual(c, box.min)) && glm::all(glm::lessThanEqual(c, box.max));
+        flags[t] = in == inside ? 1 : 0;
+    }
+    return flags;
+}
+
 } // namespace
 
 core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeOptions& options,
@@ -350,13 +377,22 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
     core::AnatomyModel model = core::anatomy::generateModel(spec, options.generate, progress);
     for (auto& s : model.structures) {
         if (s.kind == core::Kind::Skin) {
-            s.mesh = simplifyMesh(s.mesh, options.skinMaxError);
+            const core::anatomy::StructureSpec* own = findStructure(spec, s.id);
+            if (own && own->refineBox.valid() && options.fineMaxError < options.skinMaxError) {
+                // The body at the skin's bound with the finely meshed part kept, then that part at its own.
+                const core::Aabb fine{own->refineBox.min / 1000.0f, own->refineBox.max / 1000.0f};
+                s.mesh = simplifyMesh(s.mesh, options.skinMaxError, trianglesInBox(s.mesh, fine, true));
+                s.mesh = simplifyMesh(s.mesh, options.fineMaxError, trianglesInBox(s.mesh, fine, false));
+            } else {
+                s.mesh = simplifyMesh(s.mesh, options.skinMaxError);
+            }
             core::refineLongEdges(s.mesh, options.skinMaxEdge);
             // Folds are judged against the smoothed normals (the field's alone can agree with a fold); the
             // normals are then made again from the field's, over the mended surface.
             const std::vector<glm::vec3> field = s.mesh.normals;
             smoothSurfaceNormals(s.mesh);
-            if (relaxFoldedFans(s.mesh) > 0) {
+            // The new normals can disagree with a triangle next to a relaxed one: a few rounds at most.
+            for (int round = 0; round < 4 && relaxFoldedFans(s.mesh) > 0; ++round) {
                 s.mesh.normals = field;
                 smoothSurfaceNormals(s.mesh);
             }

@@ -13,6 +13,10 @@ struct BakeOptions {
     float maxError = 0.0001f;
     /// The same for the skin: a large smooth surface whose fine triangles would cost the most.
     float skinMaxError = 0.0003f;
+    /// The same inside the skin's refine box (StructureSpec::refineBox, the face and ears meshed on finer
+    /// voxels), where lids, lips and nostrils curve over a few millimetres and the skin's bound would cut
+    /// them into facets.
+    float fineMaxError = 0.0001f;
     /// After simplification no skin edge is longer than this (metres; 0 = no limit): referral zones are
     /// painted per vertex, and long flat triangles would make their soft edges jagged and miss small zones
     /// (around the eye). Long edges are split at their midpoints, which leaves the surface where it is.
@@ -31,8 +35,9 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
 /// Simplify a closed triangle mesh (metres) within about `maxError` metres (up to twice that when the
 /// requested bound pinches the surface), then unfold what the collapses folded (unfoldTriangles); normals
 /// and fibres follow the kept vertices. Returns the input
-/// unchanged when no tried bound keeps the surface a closed 2-manifold.
-core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError);
+/// unchanged when no tried bound keeps the surface a closed 2-manifold. Triangles flagged in `keep` (one flag
+/// per triangle; empty = none) stay exactly as they are.
+core::Mesh simplifyMesh(const core::Mesh& mesh, float maxError, const std::vector<char>& keep = {});
 
 /// Edge collapses can fold a triangle over its neighbours (each collapse is checked, a run of them is not):
 /// it then faces into the body and renders as a dark speck. Each such triangle has the edge to one

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
+#include <set>
 
 using namespace ta::core;
 using namespace ta::core::anatomy;
@@ -80,6 +82,44 @@ TEST(AnatomyMesher, SimplificationKeepsTheSurfaceClosedAndClose)
     EXPECT_TRUE(ta::io::isClosedManifold(s));
     for (const auto& p : s.positions)
         EXPECT_NEAR(glm::length(p), 10.0f, 0.35f);
+}
+
+TEST(AnatomyMesher, SimplificationLeavesTheKeptTrianglesAsTheyAre)
+{
+    SdfShape shape({sphere({0, 0, 0}, 10.0f)});
+    Mesh m = meshField([&](const glm::vec3& p) { return shape.distance(p); }, shape.bounds(), {0.5f, 2});
+    // Keep the cap above z = 5: the fine part of a skin that is simplified at a smaller error of its own.
+    std::vector<char> keep(m.triangleCount(), 0);
+    std::set<std::array<float, 9>> capBefore;
+    auto corners = [](const Mesh& mesh, std::size_t t) {
+        std::array<float, 9> c{};
+        for (int k = 0; k < 3; ++k)
+            for (int a = 0; a < 3; ++a)
+                c[3 * k + a] = mesh.positions[mesh.indices[3 * t + k]][a];
+        return c;
+    };
+    auto inCap = [](const Mesh& mesh, std::size_t t) {
+        return mesh.positions[mesh.indices[3 * t]].z + mesh.positions[mesh.indices[3 * t + 1]].z +
+                   mesh.positions[mesh.indices[3 * t + 2]].z >
+               15.0f;
+    };
+    for (std::size_t t = 0; t < keep.size(); ++t)
+        if (inCap(m, t)) {
+            keep[t] = 1;
+            capBefore.insert(corners(m, t));
+        }
+    ASSERT_GT(capBefore.size(), 100u);
+    const Mesh s = ta::io::simplifyMesh(m, 0.1f, keep);
+    EXPECT_TRUE(ta::io::isClosedManifold(s));
+    // Every kept triangle is still there, corner for corner.
+    std::set<std::array<float, 9>> after;
+    for (std::size_t t = 0; t < s.triangleCount(); ++t)
+        after.insert(corners(s, t));
+    for (const auto& c : capBefore)
+        EXPECT_TRUE(after.count(c)) << "a kept triangle changed, first corner (" << c[0] << ", " << c[1] << ", " << c[2] << ")";
+    const std::size_t rest = s.triangleCount() - capBefore.size();
+    // The rest was simplified: without the cap it had far more triangles than now.
+    EXPECT_LT(rest, (m.triangleCount() - capBefore.size()) / 2);
 }
 
 TEST(AnatomyMesher, RelaxingMovesAVertexPushedPastItsOwnFanBack)

@@ -276,9 +276,10 @@ TEST(LookupRegions, BothSidesAreExplainedPerSideAndListedOnce)
     EXPECT_LT(tm.essentialCoverage, 0.75f);
 }
 
-// The pain guide's order counts: on the temple the suboccipitals' zone fits a little better than upper
-// trapezius TrP1's, but the guide names TrP1 1st for temporal headache and the suboccipitals 5th, so TrP1
-// leads; reverse the guide's order and it falls behind. The zone scores do not move.
+// The pain guide's order counts: on the temple the zones of upper trapezius TrP1 and the suboccipitals fit
+// about equally well (within a few hundredths; which is ahead depends on the skin's mesh), the guide names
+// TrP1 1st for temporal headache and the suboccipitals 5th, so TrP1 leads; reverse the guide's order and it
+// falls behind. The zone scores do not move.
 TEST(LookupRegions, ThePainGuidesOrderCounts)
 {
     Anatomy& a = anatomy();
@@ -300,10 +301,11 @@ TEST(LookupRegions, ThePainGuidesOrderCounts)
     ASSERT_GE(rankOf(asWritten, ssc, Side::Left), 0);
     EXPECT_LT(rankOf(asWritten, ut1, Side::Left), rankOf(asWritten, ssc, Side::Left));
     EXPECT_GT(rankOf(flipped, ut1, Side::Left), rankOf(flipped, ssc, Side::Left));
-    EXPECT_GT(rankOf(none, ut1, Side::Left), rankOf(none, ssc, Side::Left)); // by the zones alone, too
     auto hit = [](const std::vector<LookupHit>& hits, const char* id) {
         return hits[static_cast<std::size_t>(rankOf(hits, id, Side::Left))];
     };
+    // By the zones alone the two nearly tie, so the guide's order decides between them, both ways.
+    EXPECT_NEAR(hit(none, ut1).zoneScore, hit(none, ssc).zoneScore, 0.05f);
     EXPECT_FLOAT_EQ(hit(asWritten, ut1).zoneScore, hit(flipped, ut1).zoneScore);
     EXPECT_FLOAT_EQ(hit(none, ut1).score, hit(none, ut1).zoneScore); // no guide: the zones alone
     EXPECT_GT(hit(asWritten, ut1).guideScore, hit(asWritten, ssc).guideScore);
