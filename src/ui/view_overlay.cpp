@@ -182,12 +182,15 @@ void labelEverything(const session::AppSession& s, ImDrawList* dl, ImFont* font,
     }
 }
 
-/// A legend swatch of stipple: 3 x 3 dots of `radius` (a share of the box) in the box at `at`.
-void stippleSwatch(ImDrawList* dl, const ImVec2& at, float box, float radius, ImU32 colour)
+/// A legend swatch of stipple: 2 x 2 dots of `radius` (a share of the box, at least `minPixels`) in the box at
+/// `at`. Two dots a side rather than three: at the small font of a 1280 x 720 window a box is about 12 pixels,
+/// and finer dots shrank below a pixel, so the lighter row could not be told from an empty one.
+void stippleSwatch(ImDrawList* dl, const ImVec2& at, float box, float radius, float minPixels, ImU32 colour)
 {
-    for (int y = 0; y < 3; ++y)
-        for (int x = 0; x < 3; ++x)
-            dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 3, at.y + (y + 0.5f) * box / 3), radius * box, colour);
+    const float r = std::max(radius * box, minPixels);
+    for (int y = 0; y < 2; ++y)
+        for (int x = 0; x < 2; ++x)
+            dl->AddCircleFilled(ImVec2(at.x + (x + 0.5f) * box / 2, at.y + (y + 0.5f) * box / 2), r, colour);
 }
 
 /// What the colours on the body mean, in the corner: essential solid and spillover stippled (the chart
@@ -213,12 +216,12 @@ void legend(ImDrawList* dl, ImFont* font, float size, const ImVec2& corner, bool
         dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), red);
         dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "essential zone");
         at.y += 1.2f * size;
-        stippleSwatch(dl, at, box, 0.09f, red);
+        stippleSwatch(dl, at, box, 0.17f, 2.0f, red);
         dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "spillover (some patients)");
         at.y += 1.2f * size;
     }
     if (graded) { // smaller dots, as the shader draws a zone scaled by its frequency
-        stippleSwatch(dl, at, box, 0.055f, red);
+        stippleSwatch(dl, at, box, 0.10f, 1.2f, red);
         dl->AddText(font, size, ImVec2(at.x + 1.5f * box, at.y - 0.05f * size), text, "spillover, occasionally");
         at.y += 1.2f * size;
     }
