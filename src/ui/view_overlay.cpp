@@ -337,7 +337,7 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
         dl->AddText(font, captionSize, at, IM_COL32(255, 255, 255, 255), caption.c_str(), nullptr, captionWrap);
     }
 
-    // Presentation mode: how the trigger point shown is treated, in plain words, top left.
+    // Presentation mode: how the trigger point shown is treated, in plain words, in a top corner.
     if (s.display().presentation) {
         if (const auto sheet = s.shownSheet()) {
             const std::vector<std::string> lines = session::plainWords(*sheet);
@@ -349,19 +349,33 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
                 for (std::size_t i = 0; i < lines.size() && i < 5; ++i)
                     body += (body.empty() ? "- " : "\n- ") + lines[i];
                 const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, wrap, body.c_str());
-                // On the side of the view away from where the pattern is painted, so it never covers it.
-                float zoneX = 0.0f;
-                int zones = 0;
-                for (const glm::vec3& c : s.zoneCentres())
-                    if (const auto q = toScreen(c)) {
-                        zoneX += q->x;
-                        ++zones;
-                    }
-                const bool right = zones > 0 && zoneX / static_cast<float>(zones) < 0.5f * (fullMin.x + fullMax.x);
+                // In the top corner that covers fewer of the essential zones' centres (with a margin, as a zone
+                // spreads round its centre); when both cover as many, on the side away from their mean, so that
+                // a pattern with most of its zones on one side still keeps its lone zone on the other clear.
                 const float boxW = std::max(ts.x, wrap * 0.5f);
-                const ImVec2 at{right ? fullMax.x - boxW - 1.5f * size : fullMin.x + 1.5f * size, fullMin.y + 1.5f * size};
                 const float pad = 0.6f * size;
-                dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + boxW + pad, at.y + 1.4f * size + ts.y + pad),
+                const float boxH = 1.4f * size + ts.y;
+                std::vector<ImVec2> centres;
+                for (const glm::vec3& c : s.zoneCentres())
+                    if (const auto q = toScreen(c))
+                        centres.push_back(*q);
+                auto covered = [&](bool onRight) {
+                    const float x0 = onRight ? fullMax.x - boxW - 1.5f * size : fullMin.x + 1.5f * size;
+                    const float y0 = fullMin.y + 1.5f * size;
+                    const float margin = 3.0f * size;
+                    int n = 0;
+                    for (const ImVec2& q : centres)
+                        n += q.x > x0 - pad - margin && q.x < x0 + boxW + pad + margin && q.y < y0 + boxH + pad + margin;
+                    return n;
+                };
+                float meanX = 0.0f;
+                for (const ImVec2& q : centres)
+                    meanX += q.x / static_cast<float>(centres.size());
+                const int onLeft = covered(false), onRightSide = covered(true);
+                const bool right = onRightSide != onLeft ? onRightSide < onLeft
+                                                         : !centres.empty() && meanX < 0.5f * (fullMin.x + fullMax.x);
+                const ImVec2 at{right ? fullMax.x - boxW - 1.5f * size : fullMin.x + 1.5f * size, fullMin.y + 1.5f * size};
+                dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + boxW + pad, at.y + boxH + pad),
                                   IM_COL32(8, 10, 14, 190), 0.4f * size);
                 dl->AddText(font, 1.1f * size, at, IM_COL32(150, 220, 150, 255), title);
                 dl->AddText(font, size, ImVec2(at.x, at.y + 1.4f * size), IM_COL32(255, 255, 255, 240), body.c_str(), nullptr, wrap);
