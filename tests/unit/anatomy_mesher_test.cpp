@@ -116,7 +116,8 @@ TEST(AnatomyMesher, SimplificationLeavesTheKeptTrianglesAsTheyAre)
     for (std::size_t t = 0; t < s.triangleCount(); ++t)
         after.insert(corners(s, t));
     for (const auto& c : capBefore)
-        EXPECT_TRUE(after.count(c)) << "a kept triangle changed, first corner (" << c[0] << ", " << c[1] << ", " << c[2] << ")";
+        EXPECT_TRUE(after.count(c)) << "a kept triangle changed, first corner (" << c[0] << ", " << c[1] << ", " << c[2]
+                                    << ")";
     const std::size_t rest = s.triangleCount() - capBefore.size();
     // The rest was simplified: without the cap it had far more triangles than now.
     EXPECT_LT(rest, (m.triangleCount() - capBefore.size()) / 2);
