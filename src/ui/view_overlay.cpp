@@ -359,14 +359,17 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
                 for (const glm::vec3& c : s.zoneCentres())
                     if (const auto q = toScreen(c))
                         centres.push_back(*q);
+                auto corner = [&](bool onRight) {
+                    return ImVec2{onRight ? fullMax.x - boxW - 1.5f * size : fullMin.x + 1.5f * size,
+                                  fullMin.y + 1.5f * size};
+                };
                 auto covered = [&](bool onRight) {
-                    const float x0 = onRight ? fullMax.x - boxW - 1.5f * size : fullMin.x + 1.5f * size;
-                    const float y0 = fullMin.y + 1.5f * size;
+                    const ImVec2 c = corner(onRight);
                     const float margin = 3.0f * size;
                     int n = 0;
                     for (const ImVec2& q : centres)
-                        n +=
-                            q.x > x0 - pad - margin && q.x < x0 + boxW + pad + margin && q.y < y0 + boxH + pad + margin;
+                        n += q.x > c.x - pad - margin && q.x < c.x + boxW + pad + margin &&
+                             q.y < c.y + boxH + pad + margin;
                     return n;
                 };
                 float meanX = 0.0f;
@@ -375,8 +378,7 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
                 const int onLeft = covered(false), onRightSide = covered(true);
                 const bool right = onRightSide != onLeft ? onRightSide < onLeft
                                                          : !centres.empty() && meanX < 0.5f * (fullMin.x + fullMax.x);
-                const ImVec2 at{right ? fullMax.x - boxW - 1.5f * size : fullMin.x + 1.5f * size,
-                                fullMin.y + 1.5f * size};
+                const ImVec2 at = corner(right);
                 dl->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + boxW + pad, at.y + boxH + pad),
                                   IM_COL32(8, 10, 14, 190), 0.4f * size);
                 dl->AddText(font, 1.1f * size, at, IM_COL32(150, 220, 150, 255), title);

@@ -105,7 +105,6 @@ std::string replaceAll(std::string s, const std::string& from, const std::string
     return s;
 }
 
-/// A text field: a string with optional {side}/{Side} placeholders, or an object {"left": .., "right": ..}.
 /// The `min` and `max` corners of a box entry (refine, face), refused unless min lies below max on every axis.
 std::pair<glm::vec3, glm::vec3> boxCorners(const Node& n)
 {
@@ -115,6 +114,7 @@ std::pair<glm::vec3, glm::vec3> boxCorners(const Node& n)
     return {lo, hi};
 }
 
+/// A text field: a string with optional {side}/{Side} placeholders, or an object {"left": .., "right": ..}.
 std::string sidedText(const Node& node, Side side)
 {
     if (node.value.is_object()) {
