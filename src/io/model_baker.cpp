@@ -387,6 +387,9 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
                 s.mesh = simplifyMesh(s.mesh, options.skinMaxError);
             }
             core::refineLongEdges(s.mesh, options.skinMaxEdge);
+            if (own && own->refineBox.valid())
+                core::refineLongEdges(s.mesh, options.fineMaxEdge,
+                                      core::Aabb{own->refineBox.min / 1000.0f, own->refineBox.max / 1000.0f});
             // Folds are judged against the smoothed normals (the field's alone can agree with a fold); the
             // normals are then made again from the field's, over the mended surface.
             const std::vector<glm::vec3> field = s.mesh.normals;

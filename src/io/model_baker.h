@@ -21,6 +21,9 @@ struct BakeOptions {
     /// painted per vertex, and long flat triangles would make their soft edges jagged and miss small zones
     /// (around the eye). Long edges are split at their midpoints, which leaves the surface where it is.
     float skinMaxEdge = 0.008f;
+    /// The same inside the skin's refine box, where zones are small (the cheek, beside the nose, over the
+    /// brow) and the simplifier leaves long slivers on the flat cheek: their soft edges came out spiky.
+    float fineMaxEdge = 0.003f;
     /// Bake ambient occlusion per vertex over the finished model (core::bakeAmbientOcclusion).
     bool ambientOcclusion = true;
     core::AmbientOcclusionOptions occlusion;

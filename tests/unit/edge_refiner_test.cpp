@@ -76,3 +76,29 @@ TEST(EdgeRefiner, ShortEdgesAndZeroLimitLeaveTheMeshAlone)
     EXPECT_EQ(m.indices, before.indices);
     EXPECT_EQ(m.positions, before.positions);
 }
+
+TEST(EdgeRefiner, WithinABoxOnlyEdgesInsideAreSplit)
+{
+    // The upper half of the octahedron (y >= 0) is inside; edges reaching the lower apex must keep their length.
+    Mesh m = octahedron(1.0f);
+    const Aabb upper{glm::vec3(-2.0f, -1e-6f, -2.0f), glm::vec3(2.0f, 2.0f, 2.0f)};
+    const std::size_t added = refineLongEdges(m, 0.3f, upper);
+    EXPECT_GT(added, 0u);
+    EXPECT_TRUE(ta::io::isClosedManifold(m));
+    float longestInside = 0.0f, longestReachingDown = 0.0f;
+    for (std::size_t t = 0; t < m.indices.size(); t += 3)
+        for (int k = 0; k < 3; ++k) {
+            const glm::vec3 a = m.positions[m.indices[t + k]], b = m.positions[m.indices[t + (k + 1) % 3]];
+            const float len = glm::length(a - b);
+            if (a.y < -1e-3f || b.y < -1e-3f)
+                longestReachingDown = std::max(longestReachingDown, len);
+            else
+                longestInside = std::max(longestInside, len);
+        }
+    EXPECT_LE(longestInside, 0.3f + 1e-6f);
+    EXPECT_NEAR(longestReachingDown, std::sqrt(2.0f), 1e-5f); // the lower apex's edges were not split
+    // No vertex was added below the box: the only one there is still the lower apex.
+    for (const auto& p : m.positions)
+        if (p.y < -1e-3f)
+            EXPECT_NEAR(p.y, -1.0f, 1e-6f);
+}

@@ -228,10 +228,10 @@ TEST(TriggerData, SchemaErrorsNameFileAndKey)
 {
     {
         BrokenData b("regions.json",
-                     [](nlohmann::json& j) { byId(j["regions"], "cheek")["shapes"][0].erase("radii"); });
+                     [](nlohmann::json& j) { byId(j["regions"], "vertex")["shapes"][0].erase("radii"); });
         const auto msg = errorOf<ta::ValidationError>(b.dir());
         EXPECT_NE(msg.find("regions.json"), std::string::npos) << msg;
-        EXPECT_NE(msg.find("regions[cheek].shapes[0].radii"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("regions[vertex].shapes[0].radii"), std::string::npos) << msg;
     }
     {
         BrokenData b("trigger-points.json", [](nlohmann::json& j) {

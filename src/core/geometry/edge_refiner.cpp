@@ -1,6 +1,7 @@
 #include "core/geometry/edge_refiner.h"
 
 #include <glm/geometric.hpp>
+#include <glm/vector_relational.hpp>
 
 #include <array>
 #include <unordered_map>
@@ -24,14 +25,21 @@ glm::vec3 meanDirection(glm::vec3 a, glm::vec3 b)
     return len > 1e-12f ? m / len : a;
 }
 
-/// One round: returns the number of vertices added.
-std::size_t splitOnce(Mesh& mesh, float maxEdge)
+bool inBox(const Aabb& box, const glm::vec3& p)
+{
+    return glm::all(glm::greaterThanEqual(p, box.min)) && glm::all(glm::lessThanEqual(p, box.max));
+}
+
+/// One round: returns the number of vertices added. Only edges with both ends in `within` (when given) split.
+std::size_t splitOnce(Mesh& mesh, float maxEdge, const Aabb* within)
 {
     const float max2 = maxEdge * maxEdge;
     std::unordered_map<std::uint64_t, std::uint32_t> midpoints;
     auto midpointOf = [&](std::uint32_t a, std::uint32_t b) -> std::uint32_t {
         const glm::vec3 d = mesh.positions[a] - mesh.positions[b];
         if (glm::dot(d, d) <= max2)
+            return UINT32_MAX;
+        if (within && !(inBox(*within, mesh.positions[a]) && inBox(*within, mesh.positions[b])))
             return UINT32_MAX;
         const auto [it, added] = midpoints.try_emplace(edgeKey(a, b), static_cast<std::uint32_t>(mesh.positions.size()));
         if (added) {
@@ -96,20 +104,30 @@ std::size_t splitOnce(Mesh& mesh, float maxEdge)
     return mesh.positions.size() - before;
 }
 
-} // namespace
-
-std::size_t refineLongEdges(Mesh& mesh, float maxEdge, int maxPasses)
+std::size_t refine(Mesh& mesh, float maxEdge, const Aabb* within, int maxPasses)
 {
     if (!(maxEdge > 0.0f))
         return 0;
     std::size_t added = 0;
     for (int pass = 0; pass < maxPasses; ++pass) {
-        const std::size_t n = splitOnce(mesh, maxEdge);
+        const std::size_t n = splitOnce(mesh, maxEdge, within);
         added += n;
         if (n == 0)
             break;
     }
     return added;
+}
+
+} // namespace
+
+std::size_t refineLongEdges(Mesh& mesh, float maxEdge, int maxPasses)
+{
+    return refine(mesh, maxEdge, nullptr, maxPasses);
+}
+
+std::size_t refineLongEdges(Mesh& mesh, float maxEdge, const Aabb& within, int maxPasses)
+{
+    return refine(mesh, maxEdge, &within, maxPasses);
 }
 
 } // namespace ta::core

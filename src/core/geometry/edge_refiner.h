@@ -12,4 +12,8 @@ namespace ta::core {
 /// their edge's ends, occlusion and across the plain means. Deterministic: the same mesh gives the same result. Returns the number of new vertices.
 std::size_t refineLongEdges(Mesh& mesh, float maxEdge, int maxPasses = 12);
 
+/// The same, splitting only edges with both ends inside `within` (a part meshed finer than the rest, such as
+/// the face): the edges that leave the box keep their length, and the mesh stays closed.
+std::size_t refineLongEdges(Mesh& mesh, float maxEdge, const Aabb& within, int maxPasses = 12);
+
 } // namespace ta::core
