@@ -258,3 +258,31 @@ TEST(ModelCommitted, BonyLandmarksLieOnTheirBone)
         EXPECT_LT(distanceToMesh(lm(landmark), s->mesh), 0.004f) << landmark << " is not on " << bone;
     }
 }
+
+TEST(ModelCommitted, TheRamusHasANotchBetweenCondyleAndCoronoid)
+{
+    // The top of the ramus seen from the side: the condyle behind, the coronoid process in front, the
+    // mandibular notch between them (BodyParts3D: 19 mm below the condyle's top, 8 mm below the coronoid's).
+    const auto* mandible = model().get(model().find("mandible"));
+    ASSERT_NE(mandible, nullptr);
+    for (const char* side : {"left", "right"}) {
+        const std::string s = side;
+        const glm::vec3 condyle = lm("tmj-" + s), coronoid = lm("coronoid-process-" + s);
+        EXPECT_GT(coronoid.z - condyle.z, 0.025f) << "the coronoid lies well in front of the condyle, " << s;
+        EXPECT_LT(distanceToMesh(coronoid, mandible->mesh), 0.004f) << "the coronoid landmark is off the bone, " << s;
+        // Highest point of the ramus in 2 mm slices along z, on this side only.
+        auto topAt = [&](float z) {
+            float top = -1.0f;
+            for (const auto& p : mandible->mesh.positions)
+                if ((p.x > 0.0f) == (s == "left") && std::abs(p.x) > 0.02f && std::abs(p.z - z) < 0.001f)
+                    top = std::max(top, p.y);
+            return top;
+        };
+        const float condyleTop = topAt(condyle.z), coronoidTop = topAt(coronoid.z);
+        float notch = 1e9f;
+        for (float z = condyle.z + 0.008f; z < coronoid.z - 0.006f; z += 0.002f)
+            notch = std::min(notch, topAt(z));
+        EXPECT_GT(condyleTop - notch, 0.010f) << s << ": notch " << notch << ", condyle " << condyleTop;
+        EXPECT_GT(coronoidTop - notch, 0.005f) << s << ": notch " << notch << ", coronoid " << coronoidTop;
+    }
+}
