@@ -17,6 +17,11 @@ struct Aabb {
     void expand(const Aabb& b) { if (b.valid()) { expand(b.min); expand(b.max); } }
     glm::vec3 centre() const { return (min + max) * 0.5f; }
     glm::vec3 size() const { return max - min; }
+    /// Whether `p` lies inside or on the box.
+    bool contains(const glm::vec3& p) const
+    {
+        return p.x >= min.x && p.y >= min.y && p.z >= min.z && p.x <= max.x && p.y <= max.y && p.z <= max.z;
+    }
 };
 
 /// An indexed triangle mesh. Triangles wind counter-clockwise seen from outside.

@@ -363,8 +363,7 @@ std::vector<char> trianglesInBox(const core::Mesh& mesh, const core::Aabb& box, 
         const glm::vec3 c = (mesh.positions[mesh.indices[3 * t]] + mesh.positions[mesh.indices[3 * t + 1]] +
                              mesh.positions[mesh.indices[3 * t + 2]]) /
                             3.0f;
-        const bool in = glm::all(glm::greaterThanEqual(c, box.min)) && glm::all(glm::lessThanEqual(c, box.max));
-        flags[t] = in == inside ? 1 : 0;
+        flags[t] = box.contains(c) == inside ? 1 : 0;
     }
     return flags;
 }
@@ -378,18 +377,19 @@ core::AnatomyModel bakeModel(const core::anatomy::AnatomySpec& spec, const BakeO
     for (auto& s : model.structures) {
         if (s.kind == core::Kind::Skin) {
             const core::anatomy::StructureSpec* own = findStructure(spec, s.id);
-            if (own && own->refineBox.valid() && options.fineMaxError < options.skinMaxError) {
+            const bool hasFine = own && own->refineBox.valid();
+            const core::Aabb fine =
+                hasFine ? core::Aabb{own->refineBox.min / 1000.0f, own->refineBox.max / 1000.0f} : core::Aabb{};
+            if (hasFine && options.fineMaxError < options.skinMaxError) {
                 // The body at the skin's bound with the finely meshed part kept, then that part at its own.
-                const core::Aabb fine{own->refineBox.min / 1000.0f, own->refineBox.max / 1000.0f};
                 s.mesh = simplifyMesh(s.mesh, options.skinMaxError, trianglesInBox(s.mesh, fine, true));
                 s.mesh = simplifyMesh(s.mesh, options.fineMaxError, trianglesInBox(s.mesh, fine, false));
             } else {
                 s.mesh = simplifyMesh(s.mesh, options.skinMaxError);
             }
             core::refineLongEdges(s.mesh, options.skinMaxEdge);
-            if (own && own->refineBox.valid())
-                core::refineLongEdges(s.mesh, options.fineMaxEdge,
-                                      core::Aabb{own->refineBox.min / 1000.0f, own->refineBox.max / 1000.0f});
+            if (hasFine)
+                core::refineLongEdges(s.mesh, options.fineMaxEdge, fine);
             // Folds are judged against the smoothed normals (the field's alone can agree with a fold); the
             // normals are then made again from the field's, over the mended surface.
             const std::vector<glm::vec3> field = s.mesh.normals;

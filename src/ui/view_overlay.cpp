@@ -84,8 +84,7 @@ void landmarkLabels(const session::AppSession& s, ImDrawList* dl, ImFont* font, 
     std::vector<Candidate> candidates;
     const ImVec2 centre{0.5f * (viewMin.x + viewMax.x), 0.5f * (viewMin.y + viewMax.y)};
     for (const auto& l : s.model().landmarks) {
-        if (near.valid() && !(glm::all(glm::greaterThanEqual(l.position, near.min)) &&
-                              glm::all(glm::lessThanEqual(l.position, near.max))))
+        if (near.valid() && !near.contains(l.position))
             continue;
         const auto p = s.camera().project(l.position);
         if (!p)

@@ -98,7 +98,9 @@ TEST(EdgeRefiner, WithinABoxOnlyEdgesInsideAreSplit)
     EXPECT_LE(longestInside, 0.3f + 1e-6f);
     EXPECT_NEAR(longestReachingDown, std::sqrt(2.0f), 1e-5f); // the lower apex's edges were not split
     // No vertex was added below the box: the only one there is still the lower apex.
-    for (const auto& p : m.positions)
-        if (p.y < -1e-3f)
+    for (const auto& p : m.positions) {
+        if (p.y < -1e-3f) {
             EXPECT_NEAR(p.y, -1.0f, 1e-6f);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 #include "core/geometry/edge_refiner.h"
 
 #include <glm/geometric.hpp>
-#include <glm/vector_relational.hpp>
 
 #include <array>
 #include <unordered_map>
@@ -25,11 +24,6 @@ glm::vec3 meanDirection(glm::vec3 a, glm::vec3 b)
     return len > 1e-12f ? m / len : a;
 }
 
-bool inBox(const Aabb& box, const glm::vec3& p)
-{
-    return glm::all(glm::greaterThanEqual(p, box.min)) && glm::all(glm::lessThanEqual(p, box.max));
-}
-
 /// One round: returns the number of vertices added. Only edges with both ends in `within` (when given) split.
 std::size_t splitOnce(Mesh& mesh, float maxEdge, const Aabb* within)
 {
@@ -39,7 +33,7 @@ std::size_t splitOnce(Mesh& mesh, float maxEdge, const Aabb* within)
         const glm::vec3 d = mesh.positions[a] - mesh.positions[b];
         if (glm::dot(d, d) <= max2)
             return UINT32_MAX;
-        if (within && !(inBox(*within, mesh.positions[a]) && inBox(*within, mesh.positions[b])))
+        if (within && !(within->contains(mesh.positions[a]) && within->contains(mesh.positions[b])))
             return UINT32_MAX;
         const auto [it, added] = midpoints.try_emplace(edgeKey(a, b), static_cast<std::uint32_t>(mesh.positions.size()));
         if (added) {
