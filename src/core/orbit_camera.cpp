@@ -149,12 +149,19 @@ void OrbitCamera::applyPreset(ViewPreset preset, bool immediate)
         snap();
 }
 
-float OrbitCamera::distanceToFit(const Aabb& box) const
+float OrbitCamera::distanceToFit(const Aabb& box, ScreenStrip strip) const
 {
     // The smallest distance at which all eight corners lie inside the view frustum, seen from the goal
     // direction, plus a margin. Tighter than a bounding sphere, so tall narrow models fill the picture.
+    // Across, the corners must lie inside the strip, with the box's centre at the strip's centre: a corner
+    // offset a sideways and t toward the eye lands at (c D tanX + a) / ((D - t) tanX) in normalised device x,
+    // where c is the strip's centre; inside [lo, hi] when D >= (a / tanX + hi t) / (hi - c) and
+    // D >= (-a / tanX - lo t) / (c - lo), both denominators being the strip's width share.
     const float tanY = std::tan(0.5f * m_fovY);
     const float tanX = tanY * aspect();
+    const float share = strip.to - strip.from;
+    const float lo = 2.0f * strip.from - 1.0f;
+    const float hi = 2.0f * strip.to - 1.0f;
     const glm::vec3 back = directionOf(m_goal.yaw, m_goal.pitch);
     const glm::vec3 r{std::cos(m_goal.yaw), 0.0f, -std::sin(m_goal.yaw)};
     const glm::vec3 u = glm::cross(r, -back);
@@ -165,19 +172,28 @@ float OrbitCamera::distanceToFit(const Aabb& box) const
                                i & 4 ? box.max.z : box.min.z};
         const glm::vec3 o = corner - c;
         const float towardEye = glm::dot(o, back);
-        distance = std::max(distance, towardEye + std::abs(glm::dot(o, r)) / tanX);
+        const float across = glm::dot(o, r) / tanX;
+        distance = std::max(distance, (across + hi * towardEye) / share);
+        distance = std::max(distance, (-across - lo * towardEye) / share);
         distance = std::max(distance, towardEye + std::abs(glm::dot(o, u)) / tanY);
     }
     return 1.08f * distance;
 }
 
-void OrbitCamera::frame(const Aabb& box, bool immediate)
+void OrbitCamera::frameInto(const Aabb& box, ScreenStrip strip, bool immediate)
 {
     if (!box.valid())
         return;
+    strip.from = std::clamp(strip.from, 0.0f, 0.9f);
+    strip.to = std::clamp(strip.to, strip.from + 0.1f, 1.0f);
     CameraPose g = m_goal;
-    g.target = box.centre();
-    g.distance = distanceToFit(box);
+    g.distance = distanceToFit(box, strip);
+    // A point at sideways offset o from the target, in the target's plane, lies at o / (distance * tanX) in
+    // normalised device x; the box's centre goes to the strip's centre.
+    const float ndcX = strip.from + strip.to - 1.0f;
+    const float tanX = std::tan(0.5f * m_fovY) * aspect();
+    const glm::vec3 r{std::cos(g.yaw), 0.0f, -std::sin(g.yaw)};
+    g.target = box.centre() - r * (ndcX * g.distance * tanX);
     setGoal(g);
     if (immediate)
         snap();

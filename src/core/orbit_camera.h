@@ -22,6 +22,12 @@ struct CameraPose {
     float distance = 1.0f;   ///< metres from target to eye, > 0
 };
 
+/// A vertical strip of the viewport, as fractions of its width from the left edge: 0 <= from < to <= 1.
+struct ScreenStrip {
+    float from = 0.0f;
+    float to = 1.0f;
+};
+
 /// A ray from the eye through a pixel; direction is unit length.
 struct PixelRay {
     glm::vec3 origin{0.0f};
@@ -66,7 +72,11 @@ public:
     void applyPreset(ViewPreset preset, bool immediate = false);
     /// Centre on a box and back off until it fits the viewport with a margin; keeps the (goal) direction,
     /// so apply a preset first and frame after it.
-    void frame(const Aabb& box, bool immediate = false);
+    void frame(const Aabb& box, bool immediate = false) { frameInto(box, {}, immediate); }
+    /// As frame(), but fit the box into a vertical strip of the viewport (fractions of its width, left to
+    /// right), leaving the rest free for text: the target moves sideways so the box's centre lies at the
+    /// strip's centre.
+    void frameInto(const Aabb& box, ScreenStrip strip, bool immediate = false);
 
     glm::vec3 eye() const;
     glm::vec3 forward() const; ///< unit, from eye toward target
@@ -86,7 +96,7 @@ public:
 
 private:
     static glm::vec3 eyeOf(const CameraPose& pose);
-    float distanceToFit(const Aabb& box) const;
+    float distanceToFit(const Aabb& box, ScreenStrip strip) const;
 
     int m_width = 1;
     int m_height = 1;

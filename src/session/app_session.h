@@ -44,6 +44,10 @@ struct PickableMarker {
     bool onTop = false;       ///< drawn through surfaces (so clickable through them)
 };
 
+/// In presentation mode, the most of the view's width the 'What helps' text may take; a trigger point's
+/// explanation is framed in the rest, so the text never covers its zones.
+inline constexpr float kPresentationTextShare = 0.4f;
+
 /// What is shown besides the model; set by menus, keys and the command line alike.
 struct DisplayOptions {
     bool presentation = false;  ///< no panels, large caption
@@ -163,6 +167,9 @@ public:
     std::optional<core::TriggerPointId> shownTriggerPoint() const { return m_shownTriggerPoint; }
     /// Shows a trigger point's referral (selecting its muscle), or clears it with nullopt.
     void showTriggerPoint(std::optional<core::TriggerPointId> id, bool frameMuscle = false);
+    /// Frames the shown trigger point, its muscle and its essential zones; in presentation mode, beside the
+    /// 'What helps' text (on the side away from the rest of the body). Nothing when none is shown.
+    void frameShownTriggerPoint();
     /// Next/previous trigger point of the selected muscle (wraps).
     void stepTriggerPoint(int delta);
     /// The presentation caption: the trigger point shown, else the selected structure's name.

@@ -12,15 +12,33 @@ void AppSession::showTriggerPoint(std::optional<core::TriggerPointId> id, bool f
         const core::StructureId muscle = m_catalog.instance(*id).structure;
         if (m_model.get(muscle))
             setSelected(muscle);
-        if (frameMuscle) {
-            core::Aabb box = m_catalog.explainBounds(*id);
-            if (const core::Structure* s = m_model.get(muscle))
-                box.expand(s->mesh.bounds());
-            if (box.valid())
-                m_camera.frame(box);
-        }
+        if (frameMuscle)
+            frameShownTriggerPoint();
     }
     refreshReferral();
+}
+
+void AppSession::frameShownTriggerPoint()
+{
+    if (!m_shownTriggerPoint || !m_catalog.loaded())
+        return;
+    core::Aabb box = m_catalog.explainBounds(*m_shownTriggerPoint);
+    if (const core::Structure* s = m_model.get(m_catalog.instance(*m_shownTriggerPoint).structure))
+        box.expand(s->mesh.bounds());
+    if (!box.valid())
+        return;
+    core::ScreenStrip strip;
+    const TriggerPointSheet* sheet = m_display.presentation ? shownSheet() : nullptr;
+    if (sheet && !plainWords(*sheet).empty()) {
+        // The text goes beyond the framed part, on its side away from the body's middle: there it covers
+        // the background rather than the rest of the body (a left-sided pattern seen from the front lies
+        // right of the body's middle on screen, so its text goes in the right-hand corner).
+        const float room = 1.0f - kPresentationTextShare - 0.05f; // the text's box, with its margins
+        const glm::vec3 right{std::cos(m_camera.goal().yaw), 0.0f, -std::sin(m_camera.goal().yaw)};
+        const bool textOnLeft = glm::dot(box.centre() - homeBounds().centre(), right) < 0.0f;
+        strip = textOnLeft ? core::ScreenStrip{1.0f - room, 1.0f} : core::ScreenStrip{0.0f, room};
+    }
+    m_camera.frameInto(box, strip);
 }
 
 void AppSession::stepTriggerPoint(int delta)

@@ -46,6 +46,8 @@ void applyStartOptions(AppSession& session, const StartOptions& o)
             throw IoError(std::string("--tags ") + e.what());
         }
     }
+    // Before the trigger point: in presentation mode it is framed beside the 'What helps' text.
+    session.display().presentation = o.presentation;
     if (!o.triggerPoint.empty()) {
         const TriggerPointCatalog& catalog = session.catalog();
         if (!catalog.loaded())
@@ -87,7 +89,6 @@ void applyStartOptions(AppSession& session, const StartOptions& o)
     if (o.ghost)
         session.visibility().setGhost(true);
     DisplayOptions& display = session.display();
-    display.presentation = o.presentation;
     if (o.landmarks)
         display.showLandmarks = true;
     if (o.referralPath)

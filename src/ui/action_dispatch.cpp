@@ -199,7 +199,11 @@ void runAction(ActionId id, session::AppSession& s, UiState& ui)
     case ActionId::ToggleLandmarks: d.showLandmarks = !d.showLandmarks; break;
     case ActionId::ToggleReferralPath: d.referralPath = !d.referralPath; break;
     case ActionId::TogglePanels: ui.showPanels = !ui.showPanels; break;
-    case ActionId::Presentation: d.presentation = !d.presentation; break;
+    case ActionId::Presentation:
+        d.presentation = !d.presentation;
+        if (d.presentation)
+            s.frameShownTriggerPoint(); // beside the 'What helps' text
+        break;
     case ActionId::NextSkinTone: d.skinTone = core::nextSkinTone(d.skinTone); break;
     case ActionId::PainTool:
         s.setTool(s.tool() == Tool::Pain ? Tool::None : Tool::Pain);

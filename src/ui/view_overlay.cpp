@@ -342,7 +342,7 @@ void drawViewOverlay(const session::AppSession& s, const UiState& ui, float pixe
             const std::vector<std::string> lines = session::plainWords(*sheet);
             if (!lines.empty()) {
                 const float size = 1.25f * base;
-                const float wrap = std::min(34.0f * size, 0.4f * (fullMax.x - fullMin.x));
+                const float wrap = std::min(34.0f * size, session::kPresentationTextShare * (fullMax.x - fullMin.x));
                 const char* title = "What helps";
                 std::string body;
                 for (std::size_t i = 0; i < lines.size() && i < 5; ++i)

@@ -1,4 +1,5 @@
-// Orbit camera maths: presets, projection round trips, zoom toward the cursor, framing, smooth motion.
+// Orbit camera maths: presets, projection round trips, zoom toward the cursor, framing (also into a strip
+// of the view), smooth motion.
 #include "core/error.h"
 #include "core/orbit_camera.h"
 #include "core/view_preset.h"
@@ -6,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <glm/glm.hpp>
+
+#include <algorithm>
 
 using namespace ta::core;
 
@@ -209,4 +212,35 @@ TEST(CameraPan, PanMovesTheTargetAlongTheScreen)
     const glm::vec3 after = *cam.project(p);
     EXPECT_NEAR(after.x - before.x, 100.0f, 0.1f); // the point follows the drag
     EXPECT_NEAR(after.y - before.y, 40.0f, 0.1f);
+}
+
+TEST(CameraFrame, FramingIntoAStripKeepsEveryCornerInsideIt)
+{
+    // A deep box seen from the side, framed into the right 45% of the view (the left is left for text):
+    // the near corners, which an off-centre view spreads most, must stay inside the strip too.
+    OrbitCamera cam = makeCamera();
+    cam.applyPreset(ViewPreset::Left, true);
+    Aabb box;
+    box.expand(glm::vec3(-0.2f, 1.3f, -0.25f));
+    box.expand(glm::vec3(0.2f, 1.7f, 0.25f));
+    const ScreenStrip strip{0.55f, 1.0f};
+    cam.frameInto(box, strip, true);
+    float lowest = 1e9f, highest = -1e9f;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner{i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y,
+                               i & 4 ? box.max.z : box.min.z};
+        const auto s = cam.project(corner);
+        ASSERT_TRUE(s);
+        lowest = std::min(lowest, s->x);
+        highest = std::max(highest, s->x);
+        EXPECT_GE(s->y, 0.0f);
+        EXPECT_LE(s->y, 1000.0f);
+    }
+    EXPECT_GE(lowest, 0.55f * 1600.0f);
+    EXPECT_LE(highest, 1600.0f);
+    // Tight: the box spans most of the strip, not a corner of it.
+    EXPECT_GT(highest - lowest, 0.7f * 0.45f * 1600.0f);
+    const auto centre = cam.project(box.centre());
+    ASSERT_TRUE(centre);
+    EXPECT_NEAR(centre->x, 0.775f * 1600.0f, 1.0f);
 }

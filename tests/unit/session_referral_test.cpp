@@ -1,17 +1,21 @@
 // Referral and trigger points in the session, on the committed model with the clinical data, without any
-// GL: the pattern moves to the bones when the skin is hidden, captions, search and tag snapping, and deep
-// zones glowing inside the head. Needs assets/models/neck-shoulder.glb (or TRIGGER_ATLAS_TEST_MODEL);
-// skips loudly without it.
+// GL: the pattern moves to the bones when the skin is hidden, captions, search and tag snapping, deep zones
+// glowing inside the head, and presentation mode framing the pattern beside its text. Needs
+// assets/models/neck-shoulder.glb (or TRIGGER_ATLAS_TEST_MODEL); skips loudly without it.
 #include "test_model_path.h"
 
 #include "io/asset_paths.h"
 #include "io/gltf_reader.h"
 #include "session/app_session.h"
+#include "session/treatment/trigger_point_sheet.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <utility>
 #include <variant>
+#include <vector>
 
 using namespace ta;
 
@@ -137,4 +141,50 @@ TEST(SessionReferral, DeepZonesGlowInsideTheHead)
     scene.ex.update(0.0);
     for (const auto& m : scene.ex.markers())
         EXPECT_EQ(m.glow, 0.0f);
+}
+
+TEST(SessionReferral, PresentationFramesTheExplanationBesideItsText)
+{
+    if (!std::filesystem::exists(modelPath()))
+        GTEST_SKIP() << "SKIPPED LOUDLY: no model at " << modelPath() << " (the committed model has not landed)";
+    ExploreScene scene;
+    session::AppSession& ex = scene.ex;
+    ASSERT_TRUE(ex.catalog().loaded()) << ex.message();
+    const float width = static_cast<float>(ex.camera().width());
+    const float room = (1.0f - session::kPresentationTextShare - 0.05f) * width;
+    // Where the trigger point and its zones' centres land across the view, once framed from the front.
+    auto framedSpan = [&](const char* key, bool presentation) {
+        ex.display().presentation = presentation;
+        ex.camera().applyPreset(core::ViewPreset::Anterior, true);
+        const auto tp = ex.catalog().find(key);
+        EXPECT_TRUE(tp) << key;
+        ex.showTriggerPoint(tp, /*frameMuscle=*/true);
+        ex.camera().snap();
+        ex.update(0.0);
+        std::vector<glm::vec3> points = ex.zoneCentres();
+        points.push_back(ex.catalog().instance(*tp).position);
+        std::pair<float, float> span{1e9f, -1e9f};
+        for (const glm::vec3& p : points) {
+            const auto q = ex.camera().project(p);
+            EXPECT_TRUE(q);
+            span = {std::min(span.first, q->x), std::max(span.second, q->x)};
+        }
+        EXPECT_GE(ex.zoneCentres().size(), 2u);
+        return span;
+    };
+    // The SCM's sternal division has plain words to show: a left-sided pattern lies right of the body's
+    // middle from the front, so its text goes in the right-hand corner and the pattern in the room left.
+    ASSERT_TRUE(ex.catalog().find("sternocleidomastoid.sternal.middle-left"));
+    const auto left = framedSpan("sternocleidomastoid.sternal.middle-left", true);
+    ASSERT_NE(ex.shownSheet(), nullptr);
+    ASSERT_FALSE(session::plainWords(*ex.shownSheet()).empty());
+    EXPECT_GE(left.first, 0.0f);
+    EXPECT_LE(left.second, room);
+    // Mirrored for the right side.
+    const auto right = framedSpan("sternocleidomastoid.sternal.middle-right", true);
+    EXPECT_GE(right.first, width - room);
+    EXPECT_LE(right.second, width);
+    // Without presentation mode the same pattern is framed about the view's middle, reaching past the room.
+    const auto plain = framedSpan("sternocleidomastoid.sternal.middle-left", false);
+    EXPECT_GT(plain.second, room);
 }
