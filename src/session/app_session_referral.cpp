@@ -37,6 +37,8 @@ void AppSession::frameShownTriggerPoint()
         const glm::vec3 right{std::cos(m_camera.goal().yaw), 0.0f, -std::sin(m_camera.goal().yaw)};
         const bool textOnLeft = glm::dot(box.centre() - homeBounds().centre(), right) < 0.0f;
         strip = textOnLeft ? core::ScreenStrip{1.0f - room, 1.0f} : core::ScreenStrip{0.0f, room};
+        // A client looks at the whole face: some room round the pattern, so the nose or the crown is not cut.
+        box = core::Aabb{box.min - glm::vec3(0.015f), box.max + glm::vec3(0.015f)};
     }
     m_camera.frameInto(box, strip);
 }
