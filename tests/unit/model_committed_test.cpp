@@ -1,11 +1,13 @@
 // The committed model, assets/models/neck-shoulder.glb: what the generator makes, valid glTF, closed
 // outward meshes, skin over the bones, and landmarks where anatomy puts them.
 #include "core/anatomy_model.h"
+#include "core/picking/bvh.h"
 #include "io/gltf_reader.h"
 #include "io/model_baker.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -13,6 +15,7 @@
 #include <iterator>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace ta;
@@ -285,4 +288,86 @@ TEST(ModelCommitted, TheRamusHasANotchBetweenCondyleAndCoronoid)
         EXPECT_GT(condyleTop - notch, 0.010f) << s << ": notch " << notch << ", condyle " << condyleTop;
         EXPECT_GT(coronoidTop - notch, 0.005f) << s << ": notch " << notch << ", coronoid " << coronoidTop;
     }
+}
+
+namespace {
+
+// How many notches a silhouette line has: rises of at least `depth` between two falls of at least `depth`
+// (hysteresis, so the mesh's fine grain is not counted).
+int notches(const std::vector<float>& line, float depth)
+{
+    int count = 0;
+    bool seekingPeak = false; // a notch is a peak of the line
+    float lo = line.front(), hi = line.front();
+    for (float v : line) {
+        if (seekingPeak) {
+            hi = std::max(hi, v);
+            if (v < hi - depth) {
+                ++count;
+                seekingPeak = false;
+                lo = v;
+            }
+        } else {
+            lo = std::min(lo, v);
+            if (v > lo + depth) {
+                seekingPeak = true;
+                hi = v;
+            }
+        }
+    }
+    return count;
+}
+
+} // namespace
+
+TEST(ModelCommitted, TheJawsCloseOnRowsOfTeeth)
+{
+    // Seen from the front, the upper jaw ends below in the incisal edges of separate crowns, with a notch
+    // between neighbours, where a bare alveolar ridge ends in one smooth line; the same for the lower jaw
+    // from above. And the upper incisors close in front of the lower ones and over their edges.
+    const core::Bvh bvh(model());
+    const auto skull = model().find("skull"), mandible = model().find("mandible");
+    ASSERT_TRUE(skull && mandible);
+    auto only = [&](core::StructureId id) {
+        return core::PickFilter::from(model(), [id](core::StructureId s) { return s == id; });
+    };
+    const core::PickFilter upper = only(*skull), lower = only(*mandible);
+    auto hitsFromTheFront = [&](const core::PickFilter& f, float x, float y) {
+        return bvh.raycast({{x, y, 0.4f}, {0.0f, 0.0f, -1.0f}}, f, 0.3f);
+    };
+    // The silhouette's edge at each x: the lowest height a ray from the front still meets the skull at,
+    // the highest it meets the mandible at (0.1 mm steps between 1.455 and 1.480 m).
+    std::vector<float> upperEdge, lowerEdge;
+    for (float x = -0.016f; x <= 0.016f; x += 0.00025f) {
+        float y = 1.455f;
+        while (y < 1.480f && !hitsFromTheFront(upper, x, y))
+            y += 0.0001f;
+        upperEdge.push_back(y);
+        y = 1.480f;
+        while (y > 1.455f && !hitsFromTheFront(lower, x, y))
+            y -= 0.0001f;
+        lowerEdge.push_back(y);
+    }
+    // Upper: between the central incisors, central and lateral, lateral and canine on each side.
+    EXPECT_GE(notches(upperEdge, 0.0005f), 3);
+    // Lower, seen from above: a notch is where the edge dips, so count the peaks of the line turned over.
+    std::vector<float> lowerTurned;
+    for (float v : lowerEdge)
+        lowerTurned.push_back(-v);
+    EXPECT_GE(notches(lowerTurned, 0.0005f), 3);
+    // The bite at the central incisors (the middle 8 mm): the upper ones reach below the lower ones' edges
+    // (overbite) and lie in front of them (overjet).
+    float upperTip = 1.0e9f, lowerTip = -1.0e9f;
+    for (std::size_t i = 0; i < upperEdge.size(); ++i) {
+        if (std::abs(-0.016f + 0.00025f * static_cast<float>(i)) <= 0.004f) {
+            upperTip = std::min(upperTip, upperEdge[i]);
+            lowerTip = std::max(lowerTip, lowerEdge[i]);
+        }
+    }
+    EXPECT_LT(upperTip, lowerTip);
+    EXPECT_GT(upperTip, lowerTip - 0.006f) << "an overbite of a few millimetres, not a jaw shut past the teeth";
+    const auto upperFront = hitsFromTheFront(upper, 0.003f, upperTip + 0.002f);
+    const auto lowerFront = hitsFromTheFront(lower, 0.003f, lowerTip - 0.002f);
+    ASSERT_TRUE(upperFront && lowerFront);
+    EXPECT_GT(upperFront->point.z, lowerFront->point.z + 0.002f);
 }
