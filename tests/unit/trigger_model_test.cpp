@@ -3,6 +3,7 @@
 // These tests need the committed model and fail (not skip) when it is missing.
 #include "core/picking/bvh.h"
 #include "core/referral/mesh_query.h"
+#include "core/referral/muscle_groups.h"
 #include "core/referral/referral_atlas.h"
 #include "core/referral/referral_projector.h"
 #include "core/referral/reverse_lookup.h"
@@ -301,7 +302,17 @@ TEST(TriggerModel, PainDrawingOnTheSkinFindsTheDocumentedSources)
         EXPECT_NE(r.find("(temple)"), std::string::npos) << r;
         EXPECT_NE(r.find("retro-orbital"), std::string::npos) << r; // its spillover
     }
-    EXPECT_TRUE(so >= 0 && so < 6) << so;
+    // The suboccipitals' zone holds the whole drawing; the list a therapist reads (one line per muscle, as
+    // the lookup panel and command show it) has them among the first five muscles. Per trigger point they
+    // sit near 6th, behind muscles that have two points each scoring alike (semispinalis, temporalis).
+    ASSERT_GE(so, 0);
+    const auto groups = groupByMuscle(d, hits);
+    int soGroup = -1;
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        for (std::size_t h : groups[g].hits)
+            if (static_cast<int>(h) == so)
+                soGroup = static_cast<int>(g);
+    EXPECT_TRUE(soGroup >= 0 && soGroup < 5) << soGroup << " (trigger point " << so << ")";
     for (std::size_t i = 0; i < hits.size(); ++i) {
         EXPECT_GT(hits[i].essentialCoverage + hits[i].spilloverCoverage, 0.0f);
         // Same-side referral ranks first; only a zone that crosses the midline (SCM clavicular forehead
