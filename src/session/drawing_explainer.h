@@ -13,18 +13,18 @@ namespace ta::session {
 
 /// The trigger points that best explain `marks` drawn on the model's "skin", best first, at most `limit`
 /// (0 = all). Empty when the model has no skin, the catalog is not loaded or there are no marks.
-/// Never throws.
+/// Never throws beyond std::bad_alloc.
 std::vector<TriggerPointCatalog::PainSource> explainDrawing(const core::AnatomyModel& model, TriggerPointCatalog& catalog,
                                                             const std::vector<core::PainMark>& marks, std::size_t limit = 8);
 
 /// The whole verdict on `marks`: every source, grouped by muscle, and the sets that cover the drawing.
-/// Empty as explainDrawing. Never throws.
+/// Empty as explainDrawing. Never throws beyond std::bad_alloc.
 TriggerPointCatalog::PainExplanation explainDrawingFully(const core::AnatomyModel& model, TriggerPointCatalog& catalog,
                                                          const std::vector<core::PainMark>& marks);
 
 /// The same verdict on region instances painted as their footprint on the skin (`lookup --region`): a
 /// neighbouring zone counts in part. Empty when the model has no skin or the catalog is not loaded.
-/// Never throws.
+/// Never throws beyond std::bad_alloc.
 TriggerPointCatalog::PainExplanation explainRegions(const core::AnatomyModel& model, TriggerPointCatalog& catalog,
                                                     const std::vector<core::SidedIndex>& regions);
 

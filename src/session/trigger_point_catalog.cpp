@@ -378,17 +378,15 @@ TriggerPointCatalog::PainExplanation TriggerPointCatalog::explainPainFully(core:
     core::ReferralProjector* proj = projector(surface);
     if (!proj || std::none_of(intensity.begin(), intensity.end(), [](float v) { return v > 0.0f; }))
         return out;
-    try {
-        std::vector<core::LookupHit> hits = core::lookupDrawing(*proj, intensity);
-        std::erase_if(hits, [&](const core::LookupHit& h) { return !m_atlas->triggerPointIndex(h.triggerPoint); });
-        out.groups = core::groupByMuscle(*m_data, hits);
-        out.sets = core::coverSets(*proj, intensity, hits);
-        for (core::LookupHit& hit : hits) {
-            const auto id = *m_atlas->triggerPointIndex(hit.triggerPoint);
-            out.sources.push_back({id, std::move(hit)});
-        }
-    } catch (const std::exception&) {
-        out = {};
+    // No try/catch: the lookup, the grouping and the cover sets throw nothing but std::bad_alloc, and that
+    // must not read as "nothing explains this drawing".
+    std::vector<core::LookupHit> hits = core::lookupDrawing(*proj, intensity);
+    std::erase_if(hits, [&](const core::LookupHit& h) { return !m_atlas->triggerPointIndex(h.triggerPoint); });
+    out.groups = core::groupByMuscle(*m_data, hits);
+    out.sets = core::coverSets(*proj, intensity, hits);
+    for (core::LookupHit& hit : hits) {
+        const auto id = *m_atlas->triggerPointIndex(hit.triggerPoint);
+        out.sources.push_back({id, std::move(hit)});
     }
     return out;
 }

@@ -92,10 +92,11 @@ public:
         std::vector<core::CoverSet> sets;
     };
     /// The trigger points that best explain a pain drawing on structure `surface` (one intensity in [0, 1]
-    /// per vertex), best first, at most `limit` (0 = all). Empty without data, drawing or hits. Never throws.
+    /// per vertex), best first, at most `limit` (0 = all). Empty without data, drawing or hits. Never throws
+    /// beyond std::bad_alloc.
     std::vector<PainSource> explainPain(core::StructureId surface, const std::vector<float>& intensity, std::size_t limit = 8);
     /// The same verdict, whole: every source, grouped by muscle, and the sets that cover the drawing.
-    /// Empty without data, drawing or hits. Never throws.
+    /// Empty without data, drawing or hits. Never throws beyond std::bad_alloc.
     PainExplanation explainPainFully(core::StructureId surface, const std::vector<float>& intensity);
     /// Region instances (region record + side) painted as their footprint on structure `surface`, with the
     /// faint halo of core::paintRegions: the drawing `lookup --region` explains. Empty without data or
