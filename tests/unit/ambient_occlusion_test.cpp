@@ -198,7 +198,9 @@ TEST(AmbientOcclusion, CommittedModelIsDarkerInTheOrbitThanOnTheForehead)
     };
     for (const char* side : {"left", "right"}) {
         const float orbit = frontMean(std::string("orbit-centre-") + side, 0.006f);
-        const float forehead = frontMean(std::string("frontal-eminence-") + side, 0.010f);
+        // The forehead is smooth, so the simplifier leaves it coarse (edges up to 8 mm): a patch 24 mm across
+        // holds enough of its vertices to average.
+        const float forehead = frontMean(std::string("frontal-eminence-") + side, 0.012f);
         EXPECT_GT(forehead, 0.95f) << side << ": the forehead is open";
         EXPECT_LT(orbit, forehead - 0.04f) << side << ": orbit " << orbit << ", forehead " << forehead;
     }

@@ -423,3 +423,23 @@ TEST(TriggerModel, ListStructuresComesFromTheModel)
     EXPECT_NE(out.find("skin\t"), std::string::npos);
     EXPECT_NE(out.find("trapezius-descending-left\t"), std::string::npos);
 }
+
+// A trigger point's marker is a sphere (3 mm radius unless its muscle is selected) centred on the muscle's
+// surface, and depth-tested against the skin: where the skin lies closer than that over the muscle, the
+// marker shows through it as a red dot on the intact skin (as the frontalis ones did once the forehead was
+// thinned to an adult's). Each point must lie deeper under the skin than the marker's radius.
+TEST(TriggerModel, NoMarkerShowsThroughTheSkin)
+{
+    REQUIRE_SETUP(s);
+    constexpr float kMarkerRadius = 0.003f; // session/app_session_markers.cpp, a trigger point not selected
+    const Bvh bvh(s->model);
+    const auto skinId = s->model.find("skin");
+    ASSERT_TRUE(skinId.has_value());
+    const PickFilter onlySkin = PickFilter::from(s->model, [&](StructureId id) { return id == *skinId; });
+    for (const auto& t : s->atlas->triggerPoints()) {
+        const auto near = bvh.nearestSurfacePoint(t.position, onlySkin);
+        ASSERT_TRUE(near.has_value());
+        EXPECT_GT(near->distance, kMarkerRadius + 0.0003f)
+            << s->data.triggerPointKey(t.key) << " lies " << near->distance * 1000 << " mm under the skin";
+    }
+}
