@@ -2,42 +2,24 @@
 // concha, a nose that projects and has two nostrils, lips with a groove between them and a philtrum, and
 // normals that agree over the face (no blotches). Measured on the mesh by casting rays at it; the figures
 // are millimetres in the model frame (+x the subject's left, +y up, +z anterior).
-#include "core/anatomy_model.h"
-#include "io/gltf_reader.h"
+#include "committed_model.h"
+#include "mesh_ray.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace fs = std::filesystem;
 using namespace ta;
 
 namespace {
 
-const fs::path kModel = fs::path(TA_TEST_DIR) / ".." / "assets/models/neck-shoulder.glb";
+const core::AnatomyModel& model() { return test::committedModel(); }
 
-const core::AnatomyModel& model()
-{
-    static const core::AnatomyModel m = io::loadModel(kModel);
-    return m;
-}
-
-const core::Mesh& skin()
-{
-    const auto* s = model().get(model().find("skin"));
-    if (!s) {
-        ADD_FAILURE() << "no skin";
-        static const core::Mesh none;
-        return none;
-    }
-    return s->mesh;
-}
+const core::Mesh& skin() { return test::committedMesh("skin"); }
 
 glm::vec3 landmarkMm(const std::string& id)
 {
@@ -47,34 +29,8 @@ glm::vec3 landmarkMm(const std::string& id)
     return l ? l->position * 1000.0f : glm::vec3(0.0f);
 }
 
-/// Distance (mm) along `dir` from `origin` (mm) to the first skin triangle it meets (Moeller-Trumbore).
-std::optional<float> firstHit(glm::vec3 origin, glm::vec3 dir)
-{
-    const core::Mesh& m = skin();
-    float best = std::numeric_limits<float>::max();
-    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
-        const glm::vec3 a = m.positions[m.indices[t]] * 1000.0f, b = m.positions[m.indices[t + 1]] * 1000.0f,
-                        c = m.positions[m.indices[t + 2]] * 1000.0f;
-        const glm::vec3 e1 = b - a, e2 = c - a, p = glm::cross(dir, e2);
-        const float det = glm::dot(e1, p);
-        if (std::abs(det) < 1e-9f)
-            continue;
-        const glm::vec3 s = origin - a;
-        const float u = glm::dot(s, p) / det;
-        if (u < 0.0f || u > 1.0f)
-            continue;
-        const glm::vec3 q = glm::cross(s, e1);
-        const float v = glm::dot(dir, q) / det;
-        if (v < 0.0f || u + v > 1.0f)
-            continue;
-        const float d = glm::dot(e2, q) / det;
-        if (d > 0.0f && d < best)
-            best = d;
-    }
-    if (best == std::numeric_limits<float>::max())
-        return std::nullopt;
-    return best;
-}
+/// Distance (mm) along `dir` from `origin` (mm) to the first skin triangle it meets.
+std::optional<float> firstHit(glm::vec3 origin, glm::vec3 dir) { return test::firstHitMm(skin(), origin, dir); }
 
 /// The skin's x (mm) met by a ray coming from the subject's left at height y, depth z.
 float lateralSurface(float y, float z)
