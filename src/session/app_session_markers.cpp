@@ -35,7 +35,9 @@ void AppSession::rebuildMarkers()
             m.position = inst.position;
             const bool ofSelected = selMuscle && m_catalog.record(id).muscle == selMuscle->id &&
                                     (sel->side == core::Side::Midline || sel->side == inst.key.side);
-            m.radius = shown ? 0.0065f : ofSelected ? 0.005f : 0.003f;
+            m.radius = shown        ? core::kTriggerPointShownMarkerRadius
+                       : ofSelected ? core::kTriggerPointOfSelectedMarkerRadius
+                                    : core::kTriggerPointMarkerRadius;
             m.colour = shown ? kTrpShownColour : ofSelected ? kTrpSelectedMuscleColour : kTrpColour;
             // Through the x-rayed layers only for the muscle being looked at; the rest stay depth-tested
             // so the view does not fill with markers.

@@ -7,6 +7,7 @@
 #include "core/referral/referral_atlas.h"
 #include "core/referral/referral_projector.h"
 #include "core/referral/reverse_lookup.h"
+#include "core/view/draw_style.h"
 #include "io/gltf_reader.h"
 
 #include <gtest/gtest.h>
@@ -431,7 +432,6 @@ TEST(TriggerModel, ListStructuresComesFromTheModel)
 TEST(TriggerModel, NoMarkerShowsThroughTheSkin)
 {
     REQUIRE_SETUP(s);
-    constexpr float kMarkerRadius = 0.003f; // session/app_session_markers.cpp, a trigger point not selected
     const Bvh bvh(s->model);
     const auto skinId = s->model.find("skin");
     ASSERT_TRUE(skinId.has_value());
@@ -439,7 +439,7 @@ TEST(TriggerModel, NoMarkerShowsThroughTheSkin)
     for (const auto& t : s->atlas->triggerPoints()) {
         const auto near = bvh.nearestSurfacePoint(t.position, onlySkin);
         ASSERT_TRUE(near.has_value());
-        EXPECT_GT(near->distance, kMarkerRadius + 0.0003f)
+        EXPECT_GT(near->distance, kTriggerPointMarkerRadius + 0.0003f)
             << s->data.triggerPointKey(t.key) << " lies " << near->distance * 1000 << " mm under the skin";
     }
 }

@@ -29,4 +29,10 @@ struct Marker {
     bool operator==(const Marker&) const = default;
 };
 
+/// Radii (metres) of a trigger point's marker: any trigger point, one of the selected muscle's, the one shown.
+/// The skin must lie deeper than the first over every trigger point, or the marker shows through it.
+inline constexpr float kTriggerPointMarkerRadius = 0.003f;
+inline constexpr float kTriggerPointOfSelectedMarkerRadius = 0.005f;
+inline constexpr float kTriggerPointShownMarkerRadius = 0.0065f;
+
 } // namespace ta::core
